@@ -1,0 +1,92 @@
+namespace ClvML.Configuration;
+
+/// <summary><c>probabilistic:</c> section (BTYD models).</summary>
+public sealed record ProbabilisticSettings
+{
+    /// <summary>Whether the stage runs.</summary>
+    public bool Enabled { get; init; } = true;
+    /// <summary>bgnbd, pareto_nbd, mbgnbd, bgbb.</summary>
+    public IReadOnlyList<string> TransactionModels { get; init; } = ["bgnbd", "pareto_nbd", "mbgnbd"];
+    /// <summary>gamma_gamma.</summary>
+    public string SpendModel { get; init; } = "gamma_gamma";
+    /// <summary>L2 penalty on log-parameters.</summary>
+    public double Penalizer { get; init; }
+
+    /// <summary>Names accepted in <see cref="TransactionModels"/>.</summary>
+    public static readonly IReadOnlyList<string> KnownTransactionModels = ["bgnbd", "pareto_nbd", "mbgnbd", "bgbb"];
+    /// <summary>Names accepted in <see cref="SpendModel"/>.</summary>
+    public static readonly IReadOnlyList<string> KnownSpendModels = ["gamma_gamma"];
+}
+
+/// <summary><c>segmentation:</c> section.</summary>
+public sealed record SegmentationSettings
+{
+    /// <summary>Whether the stage runs.</summary>
+    public bool Enabled { get; init; } = true;
+    /// <summary>Feature-table columns clustered.</summary>
+    public IReadOnlyList<string> Features { get; init; } = ["recency", "frequency", "monetary_value", "tenure_days"];
+    /// <summary>none, standardize, log_standardize.</summary>
+    public string Transform { get; init; } = "log_standardize";
+    /// <summary>Number of clusters; null means chosen over <see cref="KRange"/>.</summary>
+    public int? K { get; init; }
+    /// <summary>Smallest and largest k tried when <see cref="K"/> is auto.</summary>
+    public (int Min, int Max) KRange { get; init; } = (2, 10);
+    /// <summary>k-means++ restarts; the lowest inertia wins.</summary>
+    public int Restarts { get; init; } = 10;
+    /// <summary>Whether quintile RFM scores and named segments are computed.</summary>
+    public bool RfmSegments { get; init; } = true;
+
+    /// <summary>Names accepted in <see cref="Transform"/>.</summary>
+    public static readonly IReadOnlyList<string> KnownTransforms = ["none", "standardize", "log_standardize"];
+}
+
+/// <summary><c>regression:</c> section.</summary>
+public sealed record RegressionSettings
+{
+    /// <summary>Whether the stage runs.</summary>
+    public bool Enabled { get; init; } = true;
+    /// <summary>holdout_spend or holdout_frequency.</summary>
+    public string Target { get; init; } = "holdout_spend";
+    /// <summary>gbdt, ridge.</summary>
+    public IReadOnlyList<string> Trainers { get; init; } = ["gbdt", "ridge"];
+    /// <summary>The hyper-parameter search.</summary>
+    public AutoMlSettings AutoMl { get; init; } = new();
+
+    /// <summary>Names accepted in <see cref="Target"/>.</summary>
+    public static readonly IReadOnlyList<string> KnownTargets = ["holdout_spend", "holdout_frequency"];
+    /// <summary>Names accepted in <see cref="Trainers"/>.</summary>
+    public static readonly IReadOnlyList<string> KnownTrainers = ["gbdt", "ridge"];
+}
+
+/// <summary><c>regression.automl:</c> section.</summary>
+public sealed record AutoMlSettings
+{
+    /// <summary>Whether the search runs.</summary>
+    public bool Enabled { get; init; } = true;
+    /// <summary>Hard wall-clock budget of the whole search.</summary>
+    public double TimeBudgetSeconds { get; init; } = 60;
+    /// <summary>Hard budget on the number of trials.</summary>
+    public int MaxTrials { get; init; } = 200;
+    /// <summary>Cross-validation folds.</summary>
+    public int Folds { get; init; } = 5;
+    /// <summary>rmse, mae, normalized_gini, spearman.</summary>
+    public string Metric { get; init; } = "rmse";
+
+    /// <summary>Names accepted in <see cref="Metric"/>.</summary>
+    public static readonly IReadOnlyList<string> KnownMetrics = ["rmse", "mae", "normalized_gini", "spearman"];
+}
+
+/// <summary><c>clv:</c> section.</summary>
+public sealed record ClvSettings
+{
+    /// <summary>CLV horizon in months.</summary>
+    public int HorizonMonths { get; init; } = 12;
+    /// <summary>Discount rate per month.</summary>
+    public double DiscountRate { get; init; } = 0.01;
+    /// <summary>Profit margin applied to predicted spend.</summary>
+    public double Margin { get; init; } = 1.0;
+    /// <summary>Subtracted to report net CLV.</summary>
+    public double AcquisitionCost { get; init; }
+    /// <summary>Cost of serving one order, subtracted per expected order.</summary>
+    public double ServiceCostPerOrder { get; init; }
+}

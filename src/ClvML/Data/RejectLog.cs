@@ -1,0 +1,73 @@
+using System.Globalization;
+using ClvML.Configuration;
+
+namespace ClvML.Data;
+
+/// <summary>
+/// Accounts for every row a source reads: accepted, or rejected with a reason. Rejected rows are
+/// written (line, column, reason, detail, raw text) to an optional CSV writer; with
+/// <see cref="BadRowPolicy.Fail"/> the first one throws an <see cref="InputException"/> naming
+/// file, line and column instead.
+/// </summary>
+public sealed class RejectLog
+{
+    private readonly long[] _byReason = new long[Enum.GetValues<RejectReason>().Length];
+    private readonly TextWriter? _writer;
+    private readonly BadRowPolicy _policy;
+
+    /// <summary>Creates a log; <paramref name="writer"/> receives rejects.csv content when given.</summary>
+    public RejectLog(string sourceName, BadRowPolicy policy, TextWriter? writer = null)
+    {
+        SourceName = sourceName;
+        _policy = policy;
+        _writer = writer;
+        _writer?.WriteLine("line,column,reason,detail,raw");
+    }
+
+    /// <summary>File (or source) name used in messages.</summary>
+    public string SourceName { get; }
+    /// <summary>Rows read from the source (header and blank lines excluded).</summary>
+    public long RowsRead { get; private set; }
+    /// <summary>Blank lines skipped; they are not rows.</summary>
+    public long BlankLines { get; private set; }
+    /// <summary>Rows rejected, all reasons together.</summary>
+    public long Rejected { get; private set; }
+    /// <summary>Rows read and not rejected.</summary>
+    public long Accepted => RowsRead - Rejected;
+
+    /// <summary>Rejected rows per reason.</summary>
+    public long Count(RejectReason reason) => _byReason[(int)reason];
+
+    /// <summary>Rejected rows per reason name, reasons with no rows left out.</summary>
+    public IReadOnlyDictionary<string, long> RejectedByReason =>
+        Enum.GetValues<RejectReason>().Where(r => _byReason[(int)r] > 0).ToDictionary(r => r.Name(), r => _byReason[(int)r]);
+
+    internal void CountRow() => RowsRead++;
+    internal void CountBlankLine() => BlankLines++;
+
+    /// <summary>Rejects one row already counted as read.</summary>
+    /// <param name="line">1-based line of the row.</param>
+    /// <param name="column">Column the problem is in, or null for the whole row.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="detail">What was found, for the user.</param>
+    /// <param name="raw">The row's text (truncated when long).</param>
+    public void Reject(long line, string? column, RejectReason reason, string detail, ReadOnlySpan<char> raw = default)
+    {
+        if (_policy == BadRowPolicy.Fail)
+            throw InputException.At(SourceName, line, column, $"{detail} ({reason.Name()}; data.bad_rows is 'fail')");
+        _byReason[(int)reason]++;
+        Rejected++;
+        if (_writer is null) return;
+        const int maxRaw = 500;
+        var text = raw.Length > maxRaw ? raw[..maxRaw].ToString() + "..." : raw.ToString();
+        _writer.Write(line.ToString(CultureInfo.InvariantCulture));
+        _writer.Write(',');
+        _writer.Write(CsvText.Quote(column ?? ""));
+        _writer.Write(',');
+        _writer.Write(reason.Name());
+        _writer.Write(',');
+        _writer.Write(CsvText.Quote(detail));
+        _writer.Write(',');
+        _writer.WriteLine(CsvText.Quote(text.TrimEnd('\r', '\n')));
+    }
+}
