@@ -1,0 +1,152 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+using ClvML.Configuration;
+
+namespace ClvML.Data.Csv;
+
+/// <summary>
+/// Reads transactions from delimited UTF-8 text with the column mapping, timestamp formats and
+/// delimiter of <c>data:</c>, streaming: every row is counted, then either rejected with line,
+/// column and reason, or handed to the sink. Amount is the amount column, or quantity x unit price.
+/// </summary>
+public sealed class CsvTransactionReader
+{
+    private readonly DataSettings _settings;
+    private readonly TimestampParser _timestamps;
+    private char[] _text = new char[256];
+
+    /// <summary>Creates a reader for the given data settings.</summary>
+    public CsvTransactionReader(DataSettings settings)
+    {
+        _settings = settings;
+        _timestamps = new TimestampParser(settings.TimestampFormats);
+    }
+
+    /// <summary>The delimiter as the record reader wants it: a byte, or null for whitespace runs.</summary>
+    internal static char? DelimiterOf(DataSettings settings) =>
+        settings.Delimiter == DataSettings.WhitespaceDelimiter ? null : settings.Delimiter[0];
+
+    /// <summary>Reads all rows of <paramref name="content"/> into <paramref name="sink"/>.</summary>
+    public void Read(Stream content, string sourceName, ITransactionSink sink, RejectLog rejects)
+    {
+        var records = new CsvRecordReader(content, sourceName, DelimiterOf(_settings));
+        var header = CsvHeader.Read(records, sourceName, _settings);
+        var map = _settings.Columns;
+        var customer = header.Require(map.CustomerId, "data.columns.customer_id");
+        var timestamp = header.Require(map.Timestamp, "data.columns.timestamp");
+        int amount = -1, quantity = -1, unitPrice = -1;
+        if (map.Amount is not null) amount = header.Require(map.Amount, "data.columns.amount");
+        else
+        {
+            quantity = header.Require(map.Quantity!, "data.columns.quantity");
+            unitPrice = header.Require(map.UnitPrice!, "data.columns.unit_price");
+        }
+        var order = map.OrderId is null ? -1 : header.Require(map.OrderId, "data.columns.order_id");
+        var attributes = map.Attributes.Select((a, i) => header.Require(a, $"data.columns.attributes[{i}]")).ToArray();
+        header.ThrowIfMissing();
+
+        var names = header.Names;
+        var ranges = new Range[attributes.Length];
+        while (records.Read())
+        {
+            rejects.CountRow();
+            var line = records.Line;
+            if (records.Malformed is { } why)
+            {
+                rejects.Reject(line, null, RejectReason.WrongFieldCount, why, Raw(records));
+                continue;
+            }
+            if (records.FieldCount != names.Count)
+            {
+                rejects.Reject(line, null, RejectReason.WrongFieldCount, $"expected {names.Count} fields, found {records.FieldCount}", Raw(records));
+                continue;
+            }
+
+            var used = 0;
+            var idLength = Decode(records.Field(customer).Trim((byte)' '), ref used, sourceName, line, names[customer]);
+            if (idLength == 0)
+            {
+                rejects.Reject(line, names[customer], RejectReason.MissingCustomerId, "customer id is empty", Raw(records));
+                continue;
+            }
+            if (!_timestamps.TryParse(records.Field(timestamp), out var when))
+            {
+                rejects.Reject(line, names[timestamp], RejectReason.BadTimestamp,
+                    $"timestamp '{Text(records.Field(timestamp))}' does not match {_timestamps.Description}", Raw(records));
+                continue;
+            }
+            double value;
+            if (amount >= 0)
+            {
+                if (!TryNumber(records, amount, names, line, rejects, out value)) continue;
+            }
+            else
+            {
+                if (!TryNumber(records, quantity, names, line, rejects, out var q) ||
+                    !TryNumber(records, unitPrice, names, line, rejects, out var price)) continue;
+                value = q * price;
+                if (!double.IsFinite(value))
+                {
+                    rejects.Reject(line, names[quantity], RejectReason.NonFiniteAmount, "quantity x unit price overflows", Raw(records));
+                    continue;
+                }
+            }
+
+            var orderStart = used;
+            var orderLength = order < 0 ? 0 : Decode(records.Field(order).Trim((byte)' '), ref used, sourceName, line, names[order]);
+            var attributeStart = used;
+            for (var i = 0; i < attributes.Length; i++)
+            {
+                var start = used - attributeStart;
+                Decode(records.Field(attributes[i]).Trim((byte)' '), ref used, sourceName, line, names[attributes[i]]);
+                ranges[i] = new Range(start, used - attributeStart);
+            }
+            sink.Accept(new TransactionRow
+            {
+                CustomerId = _text.AsSpan(0, idLength),
+                Timestamp = when,
+                Amount = value,
+                OrderId = _text.AsSpan(orderStart, orderLength),
+                AttributeText = _text.AsSpan(attributeStart, used - attributeStart),
+                AttributeRanges = ranges,
+                Line = line,
+            });
+        }
+        for (var i = 0; i < records.BlankLines; i++) rejects.CountBlankLine();
+    }
+
+    private static bool TryNumber(CsvRecordReader records, int column, IReadOnlyList<string> names, long line, RejectLog rejects, out double value)
+    {
+        var field = records.Field(column).Trim((byte)' ');
+        if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            var detail = field.IsEmpty ? $"{names[column]} is empty" : $"{names[column]} '{Text(field)}' is not a number";
+            rejects.Reject(line, names[column], RejectReason.BadAmount, detail, Raw(records));
+            return false;
+        }
+        if (!double.IsFinite(value))
+        {
+            rejects.Reject(line, names[column], RejectReason.NonFiniteAmount, $"{names[column]} '{Text(field)}' is not finite", Raw(records));
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Decodes UTF-8 into the row's char buffer at <paramref name="used"/>; invalid UTF-8 stops the read.</summary>
+    private int Decode(ReadOnlySpan<byte> utf8, ref int used, string sourceName, long line, string column)
+    {
+        if (_text.Length - used < utf8.Length) Array.Resize(ref _text, Math.Max(_text.Length * 2, used + utf8.Length));
+        var status = Utf8.ToUtf16(utf8, _text.AsSpan(used), out _, out var written, replaceInvalidSequences: false);
+        if (status != OperationStatus.Done)
+            throw InputException.At(sourceName, line, column,
+                "is not valid UTF-8; ClvML reads UTF-8 text (convert the file, e.g. iconv -f latin1 -t utf-8).");
+        used += written;
+        return written;
+    }
+
+    private static string Text(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8.Length > 80 ? utf8[..80] : utf8);
+
+    private static string Raw(CsvRecordReader records) => Encoding.UTF8.GetString(records.RawRecord);
+}

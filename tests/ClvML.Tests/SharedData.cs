@@ -1,0 +1,39 @@
+namespace ClvML.Tests;
+
+/// <summary>
+/// Locates ../shared/data beside the repository root. When it is missing, a test that needs it
+/// fails under CI (CI is set) and is skipped with the reason otherwise.
+/// </summary>
+internal static class SharedData
+{
+    private static readonly Lazy<string?> Root = new(FindRoot);
+
+    /// <summary>The repository root (the folder holding ClvML.sln).</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (System.IO.File.Exists(Path.Combine(dir.FullName, "ClvML.sln"))) return dir.FullName;
+            throw new InvalidOperationException("ClvML.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary>Full path of a file under ../shared/data, or a failed/skipped test when it is absent.</summary>
+    public static string File(params string[] parts)
+    {
+        var root = Root.Value;
+        var path = root is null ? null : Path.Combine([root, .. parts]);
+        if (path is not null && System.IO.File.Exists(path)) return path;
+        var reason = $"shared data file {Path.Combine(parts)} not found (looked in {Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"))})";
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))) Assert.Fail(reason + "; CI is set, so this is a failure.");
+        Assert.Skip(reason);
+        return null!;
+    }
+
+    private static string? FindRoot()
+    {
+        var path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"));
+        return Directory.Exists(path) ? path : null;
+    }
+}
