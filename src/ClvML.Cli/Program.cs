@@ -2,5 +2,5 @@ namespace ClvML.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error);
+    private static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error, CliConsole.IsInteractiveTerminal());
 }

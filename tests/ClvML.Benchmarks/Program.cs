@@ -3,13 +3,17 @@ using BenchmarkDotNet.Running;
 namespace ClvML.Benchmarks;
 
 /// <summary>
-/// Benchmarks are not part of the test run. <c>dotnet run -c Release --project tests/ClvML.Benchmarks -- --help</c>
-/// lists them; timing harnesses that compare with the Python peers are named commands.
+/// Benchmarks are not part of the test run. Timing harnesses that compare with the Python peers
+/// (../shared/bench/peers.py) in the same run are named commands:
+/// <c>dotnet run -c Release --project tests/ClvML.Benchmarks -- features [--customers N] [--repeat R]</c>.
+/// Anything else goes to BenchmarkDotNet's switcher (<c>-- --list flat</c>).
 /// </summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "features") return FeaturesHarness.Run(args[1..]);
+        if (args.Length > 0 && args[0] == FeaturesHarness.ChildCommand) return FeaturesHarness.RunChild(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

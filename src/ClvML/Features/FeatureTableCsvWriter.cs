@@ -23,12 +23,7 @@ public static class FeatureTableCsvWriter
     public static void Write(CustomerFeatureTable table, TextWriter writer)
     {
         writer.NewLine = "\n";
-        var header = new List<string> { "customer_id", "frequency", "recency", "T", "monetary_value" };
-        if (table.Rfm is not null)
-            header.AddRange(["recency_days", "orders", "total_spend", "avg_order_value", "tenure_days", "first_purchase", "last_purchase"]);
-        header.AddRange(table.Attributes.Select(a => a.Name));
-        if (table.Holdout is not null) header.AddRange(["holdout_frequency", "holdout_spend", "holdout_duration"]);
-        writer.WriteLine(string.Join(',', header.Select(CsvText.Quote)));
+        writer.WriteLine(string.Join(',', Columns(table).Select(CsvText.Quote)));
 
         var rfm = table.Rfm;
         var holdout = table.Holdout;
@@ -64,6 +59,17 @@ public static class FeatureTableCsvWriter
             }
             writer.WriteLine();
         }
+    }
+
+    /// <summary>The header of <paramref name="table"/>'s features.csv, in file order.</summary>
+    public static IReadOnlyList<string> Columns(CustomerFeatureTable table)
+    {
+        var header = new List<string> { "customer_id", "frequency", "recency", "T", "monetary_value" };
+        if (table.Rfm is not null)
+            header.AddRange(["recency_days", "orders", "total_spend", "avg_order_value", "tenure_days", "first_purchase", "last_purchase"]);
+        header.AddRange(table.Attributes.Select(a => a.Name));
+        if (table.Holdout is not null) header.AddRange(["holdout_frequency", "holdout_spend", "holdout_duration"]);
+        return header;
     }
 
     private static void Number(TextWriter writer, double value)

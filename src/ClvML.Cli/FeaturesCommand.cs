@@ -1,0 +1,37 @@
+using System.CommandLine;
+using ClvML.Configuration;
+using ClvML.Features;
+using ClvML.Training;
+
+namespace ClvML.Cli;
+
+/// <summary><c>clvml features --config train.yaml --output features.csv</c>; rejected rows go to <c>features.rejects.csv</c> beside it.</summary>
+internal static class FeaturesCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var config = new Option<string>("--config", "-c") { Description = "The config (train.yaml).", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Where the per-customer feature table is written (CSV).", Required = true };
+        var command = new Command("features", "Write the per-customer feature table.") { config, output };
+        command.SetAction(parsed =>
+        {
+            var configPath = parsed.GetValue(config)!;
+            var outputPath = parsed.GetValue(output)!;
+            var settings = TrainConfigLoader.Load(configPath);
+            var rejectsPath = Path.ChangeExtension(outputPath, null) + ".rejects.csv";
+            var built = console.WithProgress("building features", log =>
+            {
+                var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+                var result = FeatureJob.Build(settings, configDirectory, rejectsPath, out _);
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+                FeatureTableCsvWriter.Write(result.Table, outputPath);
+                return result;
+            });
+            var rejects = built.Rejects;
+            console.Out.WriteLine($"rows read {rejects.RowsRead} = accepted {rejects.Accepted} + rejected {rejects.Rejected} (rejects: {rejectsPath})");
+            console.Out.WriteLine($"customers {built.Table.Count} -> {outputPath}");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}

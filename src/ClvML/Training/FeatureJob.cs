@@ -1,0 +1,58 @@
+using ClvML.Configuration;
+using ClvML.Data;
+using ClvML.Features;
+
+namespace ClvML.Training;
+
+/// <summary>
+/// The shared first stage of <c>clvml train</c> and <c>clvml features</c>: the configured source
+/// read into the customer feature table, rejected rows written to a rejects file.
+/// </summary>
+public static class FeatureJob
+{
+    /// <summary>Builds the feature table for <paramref name="config"/>.</summary>
+    /// <param name="config">The loaded config.</param>
+    /// <param name="configDirectory">Folder relative paths in the config are resolved against.</param>
+    /// <param name="rejectsPath">Where rejects.csv is written.</param>
+    /// <param name="source">The transaction source that was read (null for a summary input).</param>
+    public static FeatureBuildResult Build(TrainConfig config, string configDirectory, string rejectsPath, out ITransactionSource? source)
+    {
+        var data = config.Data;
+        if (data.Kind == DataKind.Summary)
+        {
+            source = null;
+            var path = ResolveDataPath(data, configDirectory);
+            using var writer = RejectsWriter(rejectsPath);
+            var rejects = new RejectLog(path, data.BadRows, writer);
+            var table = SummaryReader.Read(path, data, config.Features, rejects);
+            return new FeatureBuildResult(table, rejects, new FeatureBuildStats(table.Count, 0, Buffered: false));
+        }
+        source = TransactionSources.Create(config, configDirectory);
+        StreamWriter? current = null;
+        try
+        {
+            var read = source;
+            return FeatureBuilder.FromTransactions(read, data, config.Features, () =>
+            {
+                current?.Dispose();
+                current = RejectsWriter(rejectsPath);
+                return new RejectLog(read.Name, data.BadRows, current);
+            });
+        }
+        finally
+        {
+            current?.Dispose();
+        }
+    }
+
+    /// <summary><c>data.path</c> resolved against the config's folder; an error naming the key when it is missing.</summary>
+    public static string ResolveDataPath(DataSettings data, string configDirectory) =>
+        data.Path is { } p ? Path.GetFullPath(Path.Combine(configDirectory, p))
+        : throw new InputException($"data.path: required for data.source {data.Source.ToString().ToLowerInvariant()}.");
+
+    private static StreamWriter RejectsWriter(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+    }
+}

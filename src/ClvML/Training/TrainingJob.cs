@@ -1,0 +1,89 @@
+using ClvML.Configuration;
+using ClvML.Features;
+using ClvML.Persistence;
+
+namespace ClvML.Training;
+
+/// <summary>What <see cref="TrainingJob.Run"/> produced.</summary>
+/// <param name="RunPath">The committed run directory.</param>
+/// <param name="Features">The feature build with its row accounting.</param>
+public sealed record TrainingResult(string RunPath, FeatureBuildResult Features);
+
+/// <summary>
+/// <c>clvml train</c>: reads the configured data, builds the features and writes one run
+/// directory (features.csv, rejects.csv, manifest.json) under <c>output.models_dir</c>.
+/// Later stages (probabilistic models, segments, regression, report) add their files here.
+/// </summary>
+public static class TrainingJob
+{
+    /// <summary>Format version of features.csv and rejects.csv as written by this version.</summary>
+    public const int FeatureFileFormatVersion = 1;
+
+    /// <summary>Runs the job.</summary>
+    /// <param name="config">The loaded config.</param>
+    /// <param name="configPath">Path of the config file (relative paths resolve against its folder).</param>
+    /// <param name="outputDirectory">Overrides <c>output.models_dir</c> when given.</param>
+    /// <param name="log">Receives one line per stage.</param>
+    public static TrainingResult Run(TrainConfig config, string configPath, string? outputDirectory, Action<string>? log = null)
+    {
+        log ??= _ => { };
+        var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+        var modelsDir = outputDirectory ?? Path.Combine(configDirectory, config.Output.ModelsDir);
+        using var run = RunDirectory.Create(modelsDir, config.Run.Name);
+
+        log($"reading {Describe(config)}");
+        var rejectsPath = run.File("rejects.csv");
+        var built = FeatureJob.Build(config, configDirectory, rejectsPath, out var source);
+        var rejects = built.Rejects;
+        log($"rows read {rejects.RowsRead:N0} = accepted {rejects.Accepted:N0} + rejected {rejects.Rejected:N0}"
+            + (rejects.Rejected > 0 ? " (" + string.Join(", ", rejects.RejectedByReason.Select(r => $"{r.Key} {r.Value:N0}")) + ")" : ""));
+        log($"customers {built.Stats.Customers:N0}" + (built.Stats.CustomersFirstSeenInHoldout > 0
+            ? $"; {built.Stats.CustomersFirstSeenInHoldout:N0} first seen in the holdout, excluded" : ""));
+
+        var featuresPath = run.File("features.csv");
+        FeatureTableCsvWriter.Write(built.Table, featuresPath);
+        log("features written");
+
+        var window = built.Table.Window;
+        var manifest = new RunManifest
+        {
+            RunName = config.Run.Name,
+            Seed = config.Run.Seed,
+            ConfigYaml = TrainConfigLoader.ToYaml(config),
+            TimeUnit = config.Features.TimeUnit.ToString().ToLowerInvariant(),
+            PurchasePeriod = config.Features.EffectivePurchasePeriod.ToString().ToLowerInvariant(),
+            FeatureColumns = FeatureTableCsvWriter.Columns(built.Table),
+            Data = new DataFingerprint
+            {
+                Source = source?.Name ?? config.Data.Path ?? "",
+                Sha256 = source?.ContentSha256,
+                RowsRead = rejects.RowsRead,
+                RowsAccepted = rejects.Accepted,
+                RowsRejected = rejects.Rejected,
+                RejectedByReason = rejects.RejectedByReason,
+                BlankLines = rejects.BlankLines,
+                Customers = built.Stats.Customers,
+                CustomersFirstSeenInHoldout = built.Stats.CustomersFirstSeenInHoldout,
+                CalibrationEnd = window.CalibrationEnd,
+                ObservationEnd = window.ObservationEnd,
+                FirstTransaction = window.FirstTransaction,
+                LastTransaction = window.LastTransaction,
+            },
+            Files =
+            [
+                new RunFile("features.csv", "features", FeatureFileFormatVersion, RunManifest.HashFile(featuresPath)),
+                new RunFile("rejects.csv", "rejects", FeatureFileFormatVersion, RunManifest.HashFile(rejectsPath)),
+            ],
+        };
+        manifest.Write(run.File("manifest.json"));
+        var final = run.Commit();
+        log($"run written to {final}");
+        return new TrainingResult(final, built);
+    }
+
+    private static string Describe(TrainConfig config) => config.Data.Source switch
+    {
+        DataSourceKind.Sample => $"the built-in sample ({config.Data.Sample.Customers:N0} customers, seed {config.Run.Seed})",
+        _ => $"{config.Data.Source.ToString().ToLowerInvariant()} {config.Data.Path}",
+    };
+}
