@@ -66,7 +66,7 @@ public sealed record DataSettings
     public string? Path { get; init; }
     /// <summary>SQL returning the mapped columns (sqlite, postgres).</summary>
     public string? Query { get; init; }
-    /// <summary>PostgreSQL connection string; <c>${VAR}</c> references are expanded from the environment.</summary>
+    /// <summary>PostgreSQL connection string; <c>${VAR}</c> references are kept verbatim here and expanded from the environment when connecting.</summary>
     public string? ConnectionString { get; init; }
     /// <summary>The built-in generator's size.</summary>
     public SampleSettings Sample { get; init; } = new();

@@ -3,7 +3,7 @@ namespace ClvML.Configuration;
 /// <summary>
 /// The whole of <c>train.yaml</c> as typed records. Every section has the defaults documented in
 /// shared/docs/train-yaml.md, so an absent section (or an empty file) is a valid configuration.
-/// Load one with <c>TrainConfigLoader</c>; it reports every problem with its YAML path.
+/// Load one with <see cref="TrainConfigLoader"/>; it reports every problem with its YAML path.
 /// </summary>
 public sealed record TrainConfig
 {
@@ -48,4 +48,7 @@ public sealed record EvaluationSettings
 {
     /// <summary>Report formats: html, markdown, json.</summary>
     public IReadOnlyList<string> Report { get; init; } = ["html", "markdown", "json"];
+
+    /// <summary>Names accepted in <see cref="Report"/>.</summary>
+    public static readonly IReadOnlyList<string> KnownReports = ["html", "markdown", "json"];
 }
