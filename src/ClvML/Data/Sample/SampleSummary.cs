@@ -35,6 +35,11 @@ public sealed record SampleSummary
     /// <summary>Data rows written (the header excluded).</summary>
     public long Rows => Purchases + Returns + MalformedRows;
 
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{Rows} rows: {Purchases} purchases, {Returns} returns ({ReturnsAfterEnd} more after End not written), {MalformedRows} malformed ("
+        + string.Join(", ", Malformed.Select(m => $"{m.Key.Name()} {m.Value}")) + ")";
+
     /// <summary>The reasons malformed rows are made for, in the order they are drawn.</summary>
     public static IReadOnlyList<RejectReason> MalformedReasons { get; } =
     [
