@@ -9,8 +9,8 @@ namespace ClvML.Data.Sample;
 /// <para>Purchasing follows BG/NBD (Fader, Hardie &amp; Lee 2005, "Counting your customers the easy
 /// way: an alternative to the Pareto/NBD model", Marketing Science 24(2)): a customer's purchase
 /// rate <c>lambda ~ Gamma(shape R, rate Alpha)</c> in purchases per <b>week</b> (so <see cref="Alpha"/>
-/// is in weeks, the CDNOW convention), and the probability of dropping out after each purchase
-/// <c>p ~ Beta(A, B)</c>.</para>
+/// is in weeks, the CDNOW convention), and the probability of dropping out after each repeat
+/// purchase <c>p ~ Beta(A, B)</c>.</para>
 /// <para>Spend follows the Gamma-Gamma model (Fader, Hardie &amp; Lee 2005, "RFM and CLV: using
 /// iso-value curves for customer base analysis", JMR 42(4); Fader &amp; Hardie 2013, "The Gamma-Gamma
 /// model of monetary value"): each transaction's amount <c>z ~ Gamma(shape P, rate nu)</c> in currency
@@ -32,7 +32,7 @@ public sealed record SampleChannel(
     /// <summary>Mean purchases per week of a customer who is alive: <c>R / Alpha</c>.</summary>
     public double MeanPurchaseRate => R / Alpha;
 
-    /// <summary>Mean probability of dropping out after a purchase: <c>A / (A + B)</c>.</summary>
+    /// <summary>Mean probability of dropping out after a repeat purchase: <c>A / (A + B)</c>.</summary>
     public double MeanDropoutProbability => A / (A + B);
 
     /// <summary>Mean amount of one transaction, <c>P * Gamma / (Q - 1)</c>; infinite when <c>Q &lt;= 1</c>.</summary>

@@ -20,9 +20,11 @@ namespace ClvML.Data.Sample;
 /// <c>lambda ~ Gamma(shape r, rate alpha)</c> purchases per <b>week</b>; <c>p ~ Beta(a, b)</c>;
 /// Gamma-Gamma (Fader &amp; Hardie 2013): <c>nu ~ Gamma(shape q, rate gamma)</c>;</item>
 /// <item>at each purchase (the first included) the amount is <c>z ~ Gamma(shape p, rate nu)</c>
-/// rounded to cents (at least 0.01); then the customer drops out with probability <c>p</c>
-/// (in BG/NBD dropout happens right after a purchase, the first one included); otherwise the
-/// next purchase comes <c>Exponential(lambda)</c> weeks later;</item>
+/// rounded to cents (at least 0.01); after each repeat purchase the customer drops out with
+/// probability <c>p</c> (BG/NBD's customer is alive at time 0: <c>P(X(t) = 0) = exp(-lambda t)</c>;
+/// with <c>DropoutAfterFirstPurchase</c> the first purchase may end it too, as in MBG/NBD,
+/// Batislam, Denizel &amp; Filiztekin 2007); while alive, the next purchase comes
+/// <c>Exponential(lambda)</c> weeks later;</item>
 /// <item>purchases happen at fractional times and are dated by the day that contains them
 /// (several may share a day); the process stops at the end of <c>End</c>: a customer who has
 /// not dropped out by then is alive at the end.</item>
@@ -84,9 +86,10 @@ public static class SampleGenerator
         var nu = new double[customers];
         var alive = new bool[customers];
         var offsets = new int[customers + 1];
-        // About three purchases per customer with the default channels.
+        // The default channels give about 2.9 purchases and 3.0 rows per customer; sized so that
+        // they never regrow, which would briefly hold the old and the new array.
         var purchases = new List<SamplePurchase>(customers * 3);
-        var rows = new SampleRowBuffer(customers * 3);
+        var rows = new SampleRowBuffer((int)Math.Min(Array.MaxLength, customers * 3.25));
         var malformed = new long[SampleSummary.MalformedReasons.Count];
         long returns = 0, returnsAfterEnd = 0;
 
@@ -126,7 +129,8 @@ public static class SampleGenerator
                     else returnsAfterEnd++;
                 }
                 purchases.Add(new SamplePurchase(i, time, cents, returnDay, returnedCents));
-                if (process.NextDouble() < dropout[i])
+                var repeat = index > offsets[i];
+                if ((repeat || options.DropoutAfterFirstPurchase) && process.NextDouble() < dropout[i])
                     break;
                 time += Exponential.Sample(process, ratePerDay);
                 // Negated so that an infinite gap (a rate that underflowed to 0) also ends the loop.

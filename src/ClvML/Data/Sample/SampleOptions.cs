@@ -42,6 +42,14 @@ public sealed record SampleOptions
     public IReadOnlyList<SampleCountry> Countries { get; init; } = DefaultCountries;
 
     /// <summary>
+    /// Whether a customer may also drop out right after the first purchase, as in MBG/NBD
+    /// (Batislam, Denizel &amp; Filiztekin 2007) instead of BG/NBD, where dropout only follows a
+    /// repeat purchase (Fader, Hardie &amp; Lee 2005: <c>P(X(t) = 0 | lambda, p) = exp(-lambda t)</c>).
+    /// </summary>
+    // BG/NBD is the reference model the suite is tested against; MBG/NBD data is there to test the modified model.
+    public bool DropoutAfterFirstPurchase { get; init; }
+
+    /// <summary>
     /// Probability that a purchase is returned 1 to 30 days later (uniformly), in full or in part
     /// (half the time each). A return dated after <see cref="End"/> is not written.
     /// </summary>
