@@ -18,22 +18,23 @@ internal static class SimulateCommand
         command.SetAction(parsed =>
         {
             var options = new SampleOptions { Customers = parsed.GetValue(customers), Seed = parsed.GetValue(seed) };
+            var path = parsed.GetValue(output)!;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            var temporary = path + ".tmp";
+            SampleSummary summary;
             try
             {
-                options.Validate();
+                using (var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false), 1 << 16))
+                    summary = SampleGenerator.WriteCsv(options, writer);
+                File.Move(temporary, path, overwrite: true);
             }
             catch (ArgumentException e)
             {
-                throw new InputException($"clvml simulate: {e.Message}");
+                File.Delete(temporary);
+                throw new InputException($"clvml simulate: {e.Message.Replace("SampleOptions.Customers", "--customers")}");
             }
-            var path = parsed.GetValue(output)!;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            var summary = console.WithProgress("simulating", _ =>
-            {
-                using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16);
-                return SampleGenerator.WriteCsv(options, writer);
-            });
-            console.Out.WriteLine($"{summary} -> {path}");
+            console.Out.WriteLine($"{summary.Rows:N0} rows ({summary.Purchases:N0} purchases, {summary.Returns:N0} returns, " +
+                $"{summary.MalformedRows:N0} malformed on purpose) for {options.Customers:N0} customers -> {path}");
             return CliApp.Ok;
         });
         return command;

@@ -48,14 +48,16 @@ public static class SampleGenerator
     public const string CsvHeader = "customer_id,date,amount,order_id,channel,country";
 
     /// <summary>Writes the transaction log as CSV: invariant culture, <c>\n</c> line endings, header first.</summary>
+    /// <returns>The rows written, by kind.</returns>
     /// <exception cref="ArgumentException">An option is out of range; the message names it.</exception>
-    public static void WriteCsv(SampleOptions options, TextWriter writer)
+    public static SampleSummary WriteCsv(SampleOptions options, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(writer);
         options.Validate();
         var (truth, rows) = Simulate(options);
         SampleCsvWriter.Write(truth, rows, writer);
+        return truth.Summary;
     }
 
     /// <summary>The truth behind the log <see cref="WriteCsv"/> writes for the same options, and its row counts.</summary>
