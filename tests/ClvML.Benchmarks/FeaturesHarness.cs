@@ -70,7 +70,7 @@ internal static class FeaturesHarness
             ["customers"] = t.Count, ["sum_frequency"] = t.Frequency.Sum(), ["sum_recency"] = t.Recency.Sum(), ["sum_T"] = t.T.Sum(),
             ["sum_monetary_value"] = t.MonetaryValue.Sum(), ["sum_holdout_spend"] = t.Holdout!.Spend.Sum(),
         };
-        Console.WriteLine(JsonSerializer.Serialize(new { seconds, peak_mb = PeakResidentMegabytes(), rows = result.Rejects.RowsRead, check }));
+        Console.WriteLine(JsonSerializer.Serialize(new { seconds, peak_mb = PeakResidentMegabytes(), rows = result.Rejects.RowsRead, buffered = result.Stats.Buffered, check }));
         return 0;
     }
 

@@ -51,7 +51,13 @@ public sealed class RejectLog
     /// <param name="reason">Why.</param>
     /// <param name="detail">What was found, for the user.</param>
     /// <param name="raw">The row's text (truncated when long).</param>
+    /// <remarks>Thread-safe: a reader and a feature accumulator may reject rows from two threads.</remarks>
     public void Reject(long line, string? column, RejectReason reason, string detail, ReadOnlySpan<char> raw = default)
+    {
+        lock (_byReason) RejectLocked(line, column, reason, detail, raw);
+    }
+
+    private void RejectLocked(long line, string? column, RejectReason reason, string detail, ReadOnlySpan<char> raw)
     {
         if (_policy == BadRowPolicy.Fail)
             throw InputException.At(SourceName, line, column, $"{detail} ({reason.Name()}; data.bad_rows is 'fail')");

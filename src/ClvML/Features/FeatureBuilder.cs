@@ -45,8 +45,9 @@ public static class FeatureBuilder
     {
         var calendar = new PeriodCalendar(features.TimeUnit, features.EffectivePurchasePeriod);
         var rejects = newRejectLog();
-        var accumulator = new TransactionAccumulator(data, calendar, rejects, streamingCalibrationEnd, features.ObservationEnd?.DayNumber);
+        using var accumulator = new TransactionAccumulator(data, calendar, rejects, streamingCalibrationEnd, features.ObservationEnd?.DayNumber);
         source.ReadInto(accumulator, rejects);
+        accumulator.Flush();
         if (rejects.RowsRead == 0)
             throw new InputException($"{source.Name}: no data rows (the file has a header only, or only blank lines).");
         if (accumulator.CustomerCount == 0)
@@ -89,10 +90,10 @@ public static class FeatureBuilder
         {
             var c = keep[i];
             ref readonly var s = ref states[c];
-            ids[i] = accumulator.CustomerIds[c];
+            ids[i] = accumulator.CustomerId(c);
             var firstPeriod = calendar.PeriodOf(s.FirstDay);
             frequency[i] = s.CalibrationPeriods - 1;
-            recency[i] = calendar.Duration(firstPeriod, s.LastPeriod);
+            recency[i] = calendar.Duration(firstPeriod, calendar.PeriodOf(s.LastDay));
             t[i] = calendar.Duration(firstPeriod, endPeriod);
             monetary[i] = s.CalibrationPeriods > 1 ? (s.CalibrationSpend - s.FirstPeriodSpend) / (s.CalibrationPeriods - 1) : 0.0;
             recencyDays[i] = calibrationEnd - s.LastDay;

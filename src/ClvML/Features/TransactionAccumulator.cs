@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using ClvML.Configuration;
@@ -11,13 +12,22 @@ namespace ClvML.Features;
 /// rows; that needs the calibration end before the first row and rows in chronological order per
 /// customer (true of order logs and of files grouped by customer). Otherwise, in buffered mode, rows
 /// are kept compactly, sorted per customer at the end and replayed through the same update, so both
-/// modes give identical features.
+/// modes give identical features. Rows are handled in batches: ids are hashed as rows arrive, then
+/// a batch is looked up and applied in tight loops, so the cache misses of a million-customer table
+/// overlap instead of queueing one per row. With <c>bad_rows: reject</c> the batches are applied on a
+/// second thread while the reader parses the next ones (a two-stage pipeline); with <c>fail</c> rows
+/// are applied one by one on the reader's thread so that the first bad row stops the read.
 /// </summary>
-internal sealed class TransactionAccumulator : ITransactionSink
+internal sealed class TransactionAccumulator : ITransactionSink, IDisposable
 {
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly List<string> _ids = [];
+    // Three batches: one being filled, one being applied, one queued between them.
+    private const int PipelineDepth = 3;
+    private readonly BlockingCollection<PendingRows>? _full;
+    private readonly BlockingCollection<PendingRows>? _free;
+    private readonly Task? _consumer;
+    private volatile Exception? _consumerError;
+    private bool _flushed;
+    private readonly CustomerKeyTable _keys = new();
     private CustomerState[] _states = new CustomerState[1024];
     private readonly List<string[]> _attributes = [];
     private readonly List<int> _attributeDay = [];
@@ -27,18 +37,20 @@ internal sealed class TransactionAccumulator : ITransactionSink
     private readonly PeriodCalendar _calendar;
     private readonly int _observationEndDay;
     private readonly string _amountColumn;
+    private PendingRows _pending;
     private BufferedRow[]? _buffer;
     private int _buffered;
     private int _calibrationEndDay;
+    // Keeps the cache-warming loads observable, so the JIT cannot drop them.
+    private ulong _touched;
 
-    /// <param name="data">Column mapping and return policy.</param>
+    /// <param name="data">Column mapping, return policy and bad-row policy.</param>
     /// <param name="calendar">Purchase periods and time unit.</param>
     /// <param name="rejects">Where rows rejected here are accounted.</param>
     /// <param name="calibrationEndDay">Last calibration day; null to buffer rows until the end is known.</param>
     /// <param name="observationEndDay">Rows after this day are rejected; null for no limit.</param>
     public TransactionAccumulator(DataSettings data, PeriodCalendar calendar, RejectLog rejects, int? calibrationEndDay, int? observationEndDay)
     {
-        _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
         _attributeCount = data.Columns.Attributes.Count;
         _returns = data.Returns;
         _rejects = rejects;
@@ -47,6 +59,16 @@ internal sealed class TransactionAccumulator : ITransactionSink
         _observationEndDay = observationEndDay ?? int.MaxValue;
         if (calibrationEndDay is { } end) _calibrationEndDay = end;
         else _buffer = new BufferedRow[1024];
+        if (data.BadRows == BadRowPolicy.Fail)
+        {
+            _pending = new PendingRows(1, _attributeCount);
+            return;
+        }
+        _pending = new PendingRows(4096, _attributeCount);
+        _full = new BlockingCollection<PendingRows>(PipelineDepth);
+        _free = new BlockingCollection<PendingRows>(PipelineDepth);
+        for (var i = 1; i < PipelineDepth; i++) _free.Add(new PendingRows(4096, _attributeCount));
+        _consumer = Task.Factory.StartNew(Consume, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Whether rows are buffered and replayed at the end.</summary>
@@ -56,15 +78,15 @@ internal sealed class TransactionAccumulator : ITransactionSink
     /// <summary>Latest accepted day, or int.MinValue before any row.</summary>
     public int MaxDay { get; private set; } = int.MinValue;
     /// <summary>Customers seen so far.</summary>
-    public int CustomerCount => _ids.Count;
-    internal IReadOnlyList<string> CustomerIds => _ids;
-    internal ReadOnlySpan<CustomerState> States => _states.AsSpan(0, _ids.Count);
+    public int CustomerCount => _keys.Count;
+    internal string CustomerId(int customer) => _keys.Key(customer).ToString();
+    internal ReadOnlySpan<CustomerState> States => _states.AsSpan(0, _keys.Count);
     internal IReadOnlyList<string[]> AttributeValues => _attributes;
 
     /// <inheritdoc />
     public void Accept(in TransactionRow row)
     {
-        var day = DateOnly.FromDateTime(row.Timestamp).DayNumber;
+        var day = (int)(row.Timestamp.Ticks / TimeSpan.TicksPerDay);
         if (day > _observationEndDay)
         {
             _rejects.Reject(row.Line, null, RejectReason.AfterObservationEnd,
@@ -78,34 +100,132 @@ internal sealed class TransactionAccumulator : ITransactionSink
                 $"negative amount {row.Amount.ToString(CultureInfo.InvariantCulture)} (data.returns is 'drop')");
             return;
         }
-        var customer = CustomerIndex(row.CustomerId);
-        if (_attributeCount > 0 && day < _attributeDay[customer]) KeepAttributes(customer, day, row);
+        if (_pending.Add(row, CustomerKeyTable.Hash(row.CustomerId), OrderHash(row.OrderId), isReturn)) Submit();
+    }
+
+    /// <summary>Hands a full batch on: to the applying thread, or applies it here without one.</summary>
+    private void Submit()
+    {
+        if (_full is null)
+        {
+            Apply(_pending);
+            return;
+        }
+        if (_consumerError is not null) Flush();
+        _full.Add(_pending);
+        _pending = _free!.Take();
+    }
+
+    private void Consume()
+    {
+        foreach (var batch in _full!.GetConsumingEnumerable())
+        {
+            // After a failure the batches still circulate, so the reader never waits forever.
+            if (_consumerError is null)
+            {
+                try
+                {
+                    Apply(batch);
+                }
+                catch (Exception e)
+                {
+                    _consumerError = e;
+                }
+            }
+            batch.Clear();
+            _free!.Add(batch);
+        }
+    }
+
+    /// <summary>Applies every row accepted so far and stops the applying thread; call once the source is read.</summary>
+    public void Flush()
+    {
+        if (_flushed) return;
+        if (_full is null)
+        {
+            Apply(_pending);
+        }
+        else
+        {
+            if (_pending.Count > 0 && _consumerError is null) _full.Add(_pending);
+            _full.CompleteAdding();
+            _consumer!.Wait();
+        }
+        _flushed = true;
+        if (_consumerError is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+    }
+
+    /// <summary>Stops the applying thread if a read failed before <see cref="Flush"/>.</summary>
+    public void Dispose()
+    {
+        if (_full is null || _flushed) return;
+        _full.CompleteAdding();
+        _consumer!.Wait();
+        _flushed = true;
+    }
+
+    private void Apply(PendingRows p)
+    {
+        // In chunks small enough to stay in the L2 cache: first touch what the rows will read, in
+        // loops whose loads do not depend on each other, then do the dependent work on warm lines.
+        const int chunk = 256;
+        ulong touched = 0;
+        for (var start = 0; start < p.Count; start += chunk)
+        {
+            var end = Math.Min(start + chunk, p.Count);
+            for (var i = start; i < end; i++) touched += _keys.Touch(p.Hash[i]);
+            for (var i = start; i < end; i++)
+            {
+                p.Customer[i] = _keys.GetOrAdd(p.Key(i), p.Hash[i], out var added);
+                if (added) OnNewCustomer();
+            }
+            if (_buffer is null)
+                for (var i = start; i < end; i++)
+                {
+                    // Both ends: an array element of 64 bytes is not aligned to a cache line.
+                    ref readonly var state = ref _states[p.Customer[i]];
+                    touched += (ulong)(state.FirstPeriodSpend + state.HoldoutLastDay);
+                }
+            for (var i = start; i < end; i++) ApplyRow(p, i);
+        }
+        _touched = touched;
+        p.Clear();
+    }
+
+    private void ApplyRow(PendingRows p, int i)
+    {
+        var customer = p.Customer[i];
+        var ticks = p.Ticks[i];
+        var day = (int)(ticks / TimeSpan.TicksPerDay);
+        if (_attributeCount > 0 && day < _attributeDay[customer]) KeepAttributes(customer, day, p, i);
         if (day < MinDay) MinDay = day;
         if (day > MaxDay) MaxDay = day;
-        var orderHash = OrderHash(row.OrderId);
         if (_buffer is not null)
         {
             if (_buffered == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
-            _buffer[_buffered++] = new BufferedRow(customer, day, row.Amount, orderHash, row.Line, isReturn);
+            _buffer[_buffered++] = new BufferedRow(customer, ticks, p.Amount[i], p.OrderHash[i], p.Line[i], p.IsReturn[i]);
             return;
         }
         ref var state = ref _states[customer];
-        if (day < state.LastEventDay) throw new OutOfOrderInput();
-        state.LastEventDay = day;
-        Apply(ref state, customer, day, row.Amount, orderHash, row.Line, isReturn);
+        // Rows with equal timestamps are taken in file order, in both modes.
+        if (ticks < state.LastEventTicks) throw new OutOfOrderInput();
+        state.LastEventTicks = ticks;
+        Apply(ref state, customer, day, p.Amount[i], p.OrderHash[i], p.Line[i], p.IsReturn[i]);
     }
 
-    /// <summary>In buffered mode: fixes the calibration end, then replays the rows per customer in date order.</summary>
+    /// <summary>Fixes the calibration end and, in buffered mode, replays the rows per customer in date order.</summary>
     public void Replay(int calibrationEndDay)
     {
+        Flush();
         _calibrationEndDay = calibrationEndDay;
         if (_buffer is null) return;
         var rows = _buffer.AsSpan(0, _buffered);
-        // Line numbers are unique, so this order is total and the replay deterministic.
+        // The streaming order: per customer by timestamp, equal timestamps in file order. Line
+        // numbers are unique, so the order is total and the replay deterministic.
         rows.Sort(static (x, y) => x.Customer != y.Customer ? x.Customer.CompareTo(y.Customer)
-            : x.Day != y.Day ? x.Day.CompareTo(y.Day) : x.Line.CompareTo(y.Line));
+            : x.Ticks != y.Ticks ? x.Ticks.CompareTo(y.Ticks) : x.Line.CompareTo(y.Line));
         foreach (ref readonly var r in rows)
-            Apply(ref _states[r.Customer], r.Customer, r.Day, r.Amount, r.OrderHash, r.Line, r.IsReturn);
+            Apply(ref _states[r.Customer], r.Customer, (int)(r.Ticks / TimeSpan.TicksPerDay), r.Amount, r.OrderHash, r.Line, r.IsReturn);
         _buffer = null;
     }
 
@@ -117,14 +237,10 @@ internal sealed class TransactionAccumulator : ITransactionSink
             if (!isReturn)
             {
                 var period = _calendar.PeriodOf(day);
-                if (s.HoldoutPeriods == 0 || period != s.HoldoutLastPeriod)
-                {
-                    s.HoldoutPeriods++;
-                    s.HoldoutLastPeriod = period;
-                }
+                if (s.HoldoutPeriods == 0 || period != _calendar.PeriodOf(s.HoldoutLastDay)) s.HoldoutPeriods++;
+                s.HoldoutLastDay = day;
             }
             s.HoldoutSpend += amount;
-            s.HasHoldoutRows = true;
             return;
         }
         if (isReturn)
@@ -134,7 +250,7 @@ internal sealed class TransactionAccumulator : ITransactionSink
             if (s.CalibrationPeriods == 0)
             {
                 _rejects.Reject(line, _amountColumn, RejectReason.ReturnBeforeFirstPurchase,
-                    $"return of {amount.ToString(CultureInfo.InvariantCulture)} by customer '{_ids[customer]}' on {DateOnly.FromDayNumber(day):yyyy-MM-dd}, before any purchase of theirs");
+                    $"return of {amount.ToString(CultureInfo.InvariantCulture)} by customer '{CustomerId(customer)}' on {DateOnly.FromDayNumber(day):yyyy-MM-dd}, before any purchase of theirs");
                 return;
             }
             s.CalibrationSpend += amount;
@@ -146,14 +262,9 @@ internal sealed class TransactionAccumulator : ITransactionSink
         {
             s.FirstDay = day;
             s.CalibrationPeriods = 1;
-            s.LastPeriod = p;
             s.FirstPeriodSpend = amount;
         }
-        else if (p != s.LastPeriod)
-        {
-            s.CalibrationPeriods++;
-            s.LastPeriod = p;
-        }
+        else if (p != _calendar.PeriodOf(s.LastDay)) s.CalibrationPeriods++;
         else if (s.CalibrationPeriods == 1) s.FirstPeriodSpend += amount;
         s.LastDay = day;
         s.CalibrationSpend += amount;
@@ -161,26 +272,20 @@ internal sealed class TransactionAccumulator : ITransactionSink
         s.LastOrderHash = orderHash;
     }
 
-    private int CustomerIndex(ReadOnlySpan<char> id)
+    private void OnNewCustomer()
     {
-        if (_lookup.TryGetValue(id, out var index)) return index;
-        index = _ids.Count;
-        var text = id.ToString();
-        _index.Add(text, index);
-        _ids.Add(text);
-        if (index == _states.Length) Array.Resize(ref _states, _states.Length * 2);
+        if (_keys.Count > _states.Length) Array.Resize(ref _states, _states.Length * 2);
         if (_attributeCount > 0)
         {
             _attributes.Add(new string[_attributeCount]);
             _attributeDay.Add(int.MaxValue);
         }
-        return index;
     }
 
-    private void KeepAttributes(int customer, int day, in TransactionRow row)
+    private void KeepAttributes(int customer, int day, PendingRows pending, int row)
     {
         var values = _attributes[customer];
-        for (var i = 0; i < values.Length; i++) values[i] = row.Attribute(i).ToString();
+        for (var a = 0; a < values.Length; a++) values[a] = pending.Attribute(row, a).ToString();
         _attributeDay[customer] = day;
     }
 
@@ -197,7 +302,7 @@ internal sealed class TransactionAccumulator : ITransactionSink
         return hash == 0 ? 1 : hash;
     }
 
-    private readonly record struct BufferedRow(int Customer, int Day, double Amount, ulong OrderHash, long Line, bool IsReturn);
+    private readonly record struct BufferedRow(int Customer, long Ticks, double Amount, ulong OrderHash, long Line, bool IsReturn);
 }
 
 /// <summary>Signals that a customer's rows are not in date order, so streaming mode cannot be exact.</summary>

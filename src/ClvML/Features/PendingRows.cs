@@ -1,0 +1,90 @@
+using ClvML.Data;
+
+namespace ClvML.Features;
+
+/// <summary>
+/// Accepted rows waiting to be applied, column by column: what <see cref="TransactionAccumulator"/>
+/// needs of a row, copied out of the reader's buffers (ids and attribute values into char arenas).
+/// </summary>
+internal sealed class PendingRows
+{
+    private readonly int _capacity;
+    private readonly int _attributeCount;
+    private char[] _keys = new char[1 << 15];
+    private readonly int[] _keyStart, _keyLength;
+    private char[] _attributeText = [];
+    private readonly Range[] _attributeRanges;
+    private int _keysUsed, _attributesUsed;
+
+    public PendingRows(int capacity, int attributeCount)
+    {
+        _capacity = capacity;
+        _attributeCount = attributeCount;
+        _keyStart = new int[capacity];
+        _keyLength = new int[capacity];
+        Hash = new uint[capacity];
+        Ticks = new long[capacity];
+        Amount = new double[capacity];
+        OrderHash = new ulong[capacity];
+        Line = new long[capacity];
+        IsReturn = new bool[capacity];
+        Customer = new int[capacity];
+        _attributeRanges = new Range[capacity * attributeCount];
+    }
+
+    public int Count { get; private set; }
+    public uint[] Hash { get; }
+    /// <summary>Timestamps as <see cref="DateTime.Ticks"/>; the day is ticks / ticks per day.</summary>
+    public long[] Ticks { get; }
+    public double[] Amount { get; }
+    public ulong[] OrderHash { get; }
+    public long[] Line { get; }
+    public bool[] IsReturn { get; }
+    /// <summary>Filled by the accumulator: each row's customer index.</summary>
+    public int[] Customer { get; }
+
+    public ReadOnlySpan<char> Key(int row) => _keys.AsSpan(_keyStart[row], _keyLength[row]);
+
+    public ReadOnlySpan<char> Attribute(int row, int attribute) => _attributeText.AsSpan()[_attributeRanges[row * _attributeCount + attribute]];
+
+    /// <summary>Copies a row in; true when the batch is full.</summary>
+    public bool Add(in TransactionRow row, uint hash, ulong orderHash, bool isReturn)
+    {
+        var i = Count++;
+        var id = row.CustomerId;
+        if (_keysUsed + id.Length > _keys.Length) Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _keysUsed + id.Length));
+        id.CopyTo(_keys.AsSpan(_keysUsed));
+        _keyStart[i] = _keysUsed;
+        _keyLength[i] = id.Length;
+        _keysUsed += id.Length;
+        Hash[i] = hash;
+        Ticks[i] = row.Timestamp.Ticks;
+        Amount[i] = row.Amount;
+        OrderHash[i] = orderHash;
+        Line[i] = row.Line;
+        IsReturn[i] = isReturn;
+        if (_attributeCount > 0) CopyAttributes(row, i);
+        return Count == _capacity;
+    }
+
+    private void CopyAttributes(in TransactionRow row, int i)
+    {
+        var text = row.AttributeText;
+        if (_attributesUsed + text.Length > _attributeText.Length)
+            Array.Resize(ref _attributeText, Math.Max(Math.Max(_attributeText.Length * 2, 1024), _attributesUsed + text.Length));
+        text.CopyTo(_attributeText.AsSpan(_attributesUsed));
+        for (var a = 0; a < _attributeCount; a++)
+        {
+            var r = row.AttributeRanges[a];
+            _attributeRanges[i * _attributeCount + a] = new Range(r.Start.Value + _attributesUsed, r.End.Value + _attributesUsed);
+        }
+        _attributesUsed += text.Length;
+    }
+
+    public void Clear()
+    {
+        Count = 0;
+        _keysUsed = 0;
+        _attributesUsed = 0;
+    }
+}
