@@ -35,8 +35,8 @@ public static class TrainingJob
         var rejectsPath = run.File("rejects.csv");
         var built = FeatureJob.Build(config, configDirectory, rejectsPath, out var source);
         var rejects = built.Rejects;
-        log($"rows read {rejects.RowsRead:N0} = accepted {rejects.Accepted:N0} + rejected {rejects.Rejected:N0}"
-            + (rejects.Rejected > 0 ? " (" + string.Join(", ", rejects.RejectedByReason.Select(r => $"{r.Key} {r.Value:N0}")) + ")" : ""));
+        log($"rows read {rejects.RowsRead:N0} = accepted {rejects.Accepted:N0} + rejected {rejects.Rejected:N0}");
+        foreach (var (reason, count) in rejects.RejectedByReason) log($"  rejected {reason}: {count:N0}");
         log($"customers {built.Stats.Customers:N0}" + (built.Stats.CustomersFirstSeenInHoldout > 0
             ? $"; {built.Stats.CustomersFirstSeenInHoldout:N0} first seen in the holdout, excluded" : ""));
 
