@@ -1,0 +1,187 @@
+using ClvML.Features;
+
+namespace ClvML.Trees;
+
+/// <summary>
+/// Histogram gradient-boosted regression trees (Friedman 2001; the histogram design of LightGBM,
+/// Ke et al. 2017, and XGBoost's <c>hist</c>, Chen &amp; Guestrin 2016): quantile bins, Newton
+/// leaf values -G/(H + lambda), leaf-wise growth, shrinkage, row and feature subsampling and early
+/// stopping on a held-out fraction. <see cref="Fit"/> returns an immutable
+/// <see cref="GradientBoostedTreesModel"/>; the same options, data and seed give the same model.
+/// </summary>
+public sealed class GradientBoostedTrees
+{
+    /// <summary>Creates the estimator; options are validated at once.</summary>
+    public GradientBoostedTrees(GradientBoostedTreesOptions? options = null)
+    {
+        Options = options ?? new GradientBoostedTreesOptions();
+        Options.Validate();
+    }
+
+    /// <summary>The options in force.</summary>
+    public GradientBoostedTreesOptions Options { get; }
+
+    /// <summary>Fits the model to <paramref name="target"/> with optional per-row <paramref name="weights"/>.</summary>
+    /// <exception cref="ArgumentException">The target or weights are not finite or do not fit the objective; the message says which row.</exception>
+    public GradientBoostedTreesModel Fit(FeatureMatrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> weights = default)
+    {
+        var n = features.RowCount;
+        CheckInputs(features, target, weights);
+        CheckTargetDomain(target);
+        var o = Options;
+        var y = new double[n];
+        for (var i = 0; i < n; i++) y[i] = o.LogTarget ? double.LogP1(target[i]) : target[i];
+        var w = weights.IsEmpty ? null : weights.ToArray();
+
+        var random = new Random(o.Seed);
+        var (train, validation) = SplitRows(n, o.ValidationFraction, random);
+        var binSource = validation.Length == 0 ? features : features.Select(train);
+        var bins = BinMapper.Fit(binSource.Columns, o.MaximumBins, seed: o.Seed);
+        var binned = bins.Transform(features.Columns);
+
+        var initial = ObjectiveFunctions.InitialScore(o.Objective, Gather(y, train), w is null ? default : Gather(w, train));
+        var score = new double[n];
+        Array.Fill(score, initial);
+        var gradients = new double[n];
+        var hessians = new double[n];
+        var grower = new TreeGrower(binned, bins, o.TreeOptions);
+        var trees = new List<RegressionTree>();
+        var history = new List<BoostingRound>();
+        var rows = new int[train.Length];
+        var leaves = new List<LeafRows>();
+        var inTree = new bool[n];
+        double bestValidation = double.PositiveInfinity;
+        var bestRound = 0;
+        for (var round = 0; round < o.NumberOfTrees; round++)
+        {
+            ComputeGradients(o, train, y, score, w, gradients, hessians);
+            var count = SampleRows(train, o.RowSubsample, random, rows);
+            var allowed = SampleFeatures(features.FeatureCount, o.FeatureSubsample, random);
+            leaves.Clear();
+            var tree = grower.Grow(rows, count, gradients, hessians, allowed, leaves);
+            trees.Add(tree);
+
+            // Rows the tree was grown on get their leaf's value directly; the others are routed through it.
+            foreach (var leaf in leaves)
+            {
+                var value = tree.Value[leaf.Node];
+                for (var i = leaf.Start; i < leaf.Start + leaf.Count; i++)
+                {
+                    score[rows[i]] += value;
+                    inTree[rows[i]] = true;
+                }
+            }
+            if (count < train.Length)
+                foreach (var row in train)
+                    if (!inTree[row]) score[row] += tree.PredictBinned(binned, row);
+            for (var i = 0; i < count; i++) inTree[rows[i]] = false;
+            foreach (var row in validation) score[row] += tree.PredictBinned(binned, row);
+
+            var trainLoss = ObjectiveFunctions.Loss(o.Objective, o.TweediePower, Gather(y, train), Gather(score, train));
+            var validationLoss = validation.Length == 0 ? double.NaN
+                : ObjectiveFunctions.Loss(o.Objective, o.TweediePower, Gather(y, validation), Gather(score, validation));
+            history.Add(new BoostingRound(round + 1, trainLoss, validationLoss));
+            if (validation.Length == 0) continue;
+            if (validationLoss < bestValidation)
+            {
+                bestValidation = validationLoss;
+                bestRound = round + 1;
+            }
+            else if (round + 1 - bestRound >= o.EarlyStoppingRounds) break;
+        }
+        if (validation.Length > 0) trees.RemoveRange(bestRound, trees.Count - bestRound);
+        return new GradientBoostedTreesModel(features.Names, o.Objective, o.TweediePower, o.LogTarget, initial, trees, bins, history);
+    }
+
+    private static void CheckInputs(FeatureMatrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> weights)
+    {
+        if (features.RowCount == 0) throw new ArgumentException("The feature matrix has no rows.");
+        if (target.Length != features.RowCount) throw new ArgumentException($"{target.Length} targets for {features.RowCount} rows.");
+        if (!weights.IsEmpty && weights.Length != features.RowCount) throw new ArgumentException($"{weights.Length} weights for {features.RowCount} rows.");
+        for (var i = 0; i < target.Length; i++)
+            if (!double.IsFinite(target[i])) throw new ArgumentException($"Target of row {i} is {target[i]}; targets must be finite.");
+        for (var i = 0; i < weights.Length; i++)
+            if (!(weights[i] >= 0) || !double.IsFinite(weights[i])) throw new ArgumentException($"Weight of row {i} is {weights[i]}; weights must be finite and not negative.");
+    }
+
+    /// <summary>Poisson, Tweedie and log targets need y >= 0; checked here, where the objective is known.</summary>
+    private void CheckTargetDomain(ReadOnlySpan<double> target)
+    {
+        if (Options.Objective == BoostingObjective.SquaredError && !Options.LogTarget) return;
+        for (var i = 0; i < target.Length; i++)
+            if (target[i] < 0) throw new ArgumentException($"Target of row {i} is {target[i]}; the {Options.Objective} objective{(Options.LogTarget ? " with a log target" : "")} needs targets >= 0.");
+    }
+
+    private static (int[] Train, int[] Validation) SplitRows(int n, double fraction, Random random)
+    {
+        var all = Enumerable.Range(0, n).ToArray();
+        var validationCount = (int)Math.Round(n * fraction);
+        if (validationCount == 0) return (all, []);
+        random.Shuffle(all);
+        var validation = all[..validationCount];
+        var train = all[validationCount..];
+        Array.Sort(validation);
+        Array.Sort(train);
+        return (train, validation);
+    }
+
+    private static int SampleRows(int[] train, double fraction, Random random, int[] rows)
+    {
+        Array.Copy(train, rows, train.Length);
+        if (fraction >= 1) return train.Length;
+        var count = Math.Max(1, (int)(train.Length * fraction));
+        for (var i = 0; i < count; i++)
+        {
+            var j = random.Next(i, train.Length);
+            (rows[i], rows[j]) = (rows[j], rows[i]);
+        }
+        // Ascending rows read the bin columns in order while histograms are built.
+        Array.Sort(rows, 0, count);
+        return count;
+    }
+
+    private static bool[] SampleFeatures(int featureCount, double fraction, Random random)
+    {
+        var allowed = new bool[featureCount];
+        if (fraction >= 1)
+        {
+            Array.Fill(allowed, true);
+            return allowed;
+        }
+        var order = Enumerable.Range(0, featureCount).ToArray();
+        random.Shuffle(order);
+        foreach (var f in order.Take(Math.Max(1, (int)Math.Round(featureCount * fraction)))) allowed[f] = true;
+        return allowed;
+    }
+
+    private static void ComputeGradients(GradientBoostedTreesOptions o, int[] train, double[] y, double[] score, double[]? w,
+        double[] gradients, double[] hessians)
+    {
+        const int block = 16_384;
+        Parallel.For(0, (train.Length + block - 1) / block, b =>
+        {
+            var end = Math.Min((b + 1) * block, train.Length);
+            for (var i = b * block; i < end; i++)
+            {
+                var row = train[i];
+                var (g, h) = ObjectiveFunctions.At(o.Objective, o.TweediePower, y[row], score[row]);
+                var weight = w is null ? 1 : w[row];
+                gradients[row] = weight * g;
+                hessians[row] = weight * h;
+            }
+        });
+    }
+
+    private static double[] Gather(double[] values, int[] rows)
+    {
+        var result = new double[rows.Length];
+        for (var i = 0; i < rows.Length; i++) result[i] = values[rows[i]];
+        return result;
+    }
+}
+
+/// <summary>Losses after one boosting round.</summary>
+/// <param name="Trees">Trees so far.</param>
+/// <param name="TrainLoss">Mean loss on the training rows.</param>
+/// <param name="ValidationLoss">Mean loss on the held-out rows (NaN without early stopping).</param>
+public readonly record struct BoostingRound(int Trees, double TrainLoss, double ValidationLoss);

@@ -1,0 +1,72 @@
+namespace ClvML.Trees;
+
+/// <summary>
+/// One fitted tree as flat arrays (a node is an index): split nodes send a row left when its value
+/// is &lt;= <see cref="Threshold"/> (NaN follows <see cref="DefaultLeft"/>); leaves (feature -1) hold a
+/// value already multiplied by the learning rate. Thresholds are raw feature values (the upper
+/// bound of the split bin), so prediction needs no binning; <see cref="ThresholdBin"/> serves binned rows.
+/// </summary>
+public sealed class RegressionTree
+{
+    /// <summary>Creates a tree from its node arrays (node 0 is the root).</summary>
+    public RegressionTree(int[] feature, double[] threshold, byte[] thresholdBin, bool[] defaultLeft, int[] left, int[] right, double[] value, double[] gain)
+    {
+        var n = feature.Length;
+        if (n == 0 || threshold.Length != n || thresholdBin.Length != n || defaultLeft.Length != n || left.Length != n || right.Length != n || value.Length != n || gain.Length != n)
+            throw new ArgumentException("Every node array needs one entry per node, and a tree at least one node.");
+        Feature = feature;
+        Threshold = threshold;
+        ThresholdBin = thresholdBin;
+        DefaultLeft = defaultLeft;
+        Left = left;
+        Right = right;
+        Value = value;
+        Gain = gain;
+    }
+
+    /// <summary>Split feature per node; -1 for a leaf.</summary>
+    public int[] Feature { get; }
+    /// <summary>Split threshold per node (raw value).</summary>
+    public double[] Threshold { get; }
+    /// <summary>Split threshold per node as a bin of the training <see cref="BinMapper"/>.</summary>
+    public byte[] ThresholdBin { get; }
+    /// <summary>Where missing values go per split node.</summary>
+    public bool[] DefaultLeft { get; }
+    /// <summary>Left child per split node.</summary>
+    public int[] Left { get; }
+    /// <summary>Right child per split node.</summary>
+    public int[] Right { get; }
+    /// <summary>Leaf value (learning rate applied) per leaf node.</summary>
+    public double[] Value { get; }
+    /// <summary>Split gain per split node (0 for leaves), for feature importance.</summary>
+    public double[] Gain { get; }
+
+    /// <summary>Number of nodes.</summary>
+    public int NodeCount => Feature.Length;
+    /// <summary>Number of leaves.</summary>
+    public int LeafCount => Feature.Count(f => f < 0);
+
+    /// <summary>The tree's output for one row of raw feature values.</summary>
+    public double Predict(ReadOnlySpan<double> row)
+    {
+        var node = 0;
+        while (Feature[node] >= 0)
+        {
+            var x = row[Feature[node]];
+            node = (double.IsNaN(x) ? DefaultLeft[node] : x <= Threshold[node]) ? Left[node] : Right[node];
+        }
+        return Value[node];
+    }
+
+    /// <summary>The tree's output for row <paramref name="row"/> of binned columns.</summary>
+    internal double PredictBinned(byte[][] binned, int row)
+    {
+        var node = 0;
+        while (Feature[node] >= 0)
+        {
+            var bin = binned[Feature[node]][row];
+            node = (bin == BinMapper.MissingBin ? DefaultLeft[node] : bin <= ThresholdBin[node]) ? Left[node] : Right[node];
+        }
+        return Value[node];
+    }
+}

@@ -1,0 +1,104 @@
+using ClvML.Features;
+using ClvML.Trees;
+
+namespace ClvML.Tests.Trees;
+
+public sealed class GradientBoostedTreesTests
+{
+    [Fact]
+    public void One_tree_at_learning_rate_1_has_leaf_values_minus_G_over_H_plus_lambda()
+    {
+        // Two well-separated groups, one split. Squared error: g = F0 - y, h = 1, F0 = mean(y).
+        double[] x = [0, 0, 0, 1, 1];
+        double[] y = [1, 2, 6, 10, 11];
+        var options = new GradientBoostedTreesOptions { NumberOfTrees = 1, LearningRate = 1, MinimumSamplesPerLeaf = 1, L2Regularization = 1.5 };
+        var model = new GradientBoostedTrees(options).Fit(new FeatureMatrix(["x"], [x]), y);
+        var mean = y.Average();
+        var tree = Assert.Single(model.Trees);
+        Assert.Equal(3, tree.NodeCount);
+        var left = tree.Value[tree.Left[0]];
+        var right = tree.Value[tree.Right[0]];
+        Assert.Equal(-((mean - 1) + (mean - 2) + (mean - 6)) / (3 + 1.5), left, 15);
+        Assert.Equal(-((mean - 10) + (mean - 11)) / (2 + 1.5), right, 15);
+        Assert.Equal(mean, model.InitialScore, 15);
+    }
+
+    [Fact]
+    public void A_step_function_is_recovered_exactly()
+    {
+        var x = Enumerable.Range(0, 400).Select(i => i / 400.0).ToArray();
+        var y = x.Select(v => v < 0.25 ? 1.0 : v < 0.6 ? 5.0 : -2.0).ToArray();
+        var options = new GradientBoostedTreesOptions
+        {
+            NumberOfTrees = 200, LearningRate = 0.5, MinimumSamplesPerLeaf = 1, L2Regularization = 0, MaximumLeaves = 4,
+        };
+        var model = new GradientBoostedTrees(options).Fit(new FeatureMatrix(["x"], [x]), y);
+        var predicted = model.Predict(new FeatureMatrix(["x"], [x]));
+        for (var i = 0; i < x.Length; i++) Assert.Equal(y[i], predicted[i], 9);
+        // The first tree finds both steps: its thresholds lie between the step's neighbouring points.
+        var thresholds = model.Trees[0].Threshold.Where((_, node) => model.Trees[0].Feature[node] >= 0).Order().ToArray();
+        Assert.Contains(thresholds, t => t > 99 / 400.0 && t < 100 / 400.0);
+        Assert.Contains(thresholds, t => t > 239 / 400.0 && t < 240 / 400.0);
+    }
+
+    [Theory]
+    [InlineData(BoostingObjective.SquaredError)]
+    [InlineData(BoostingObjective.Poisson)]
+    [InlineData(BoostingObjective.Tweedie)]
+    public void Training_loss_decreases_every_round(BoostingObjective objective)
+    {
+        var (x, y) = TreeTestData.Smooth(3000, seed: 1);
+        if (objective != BoostingObjective.SquaredError) y = y.Select(v => Math.Max(0, v + 1)).ToArray();
+        var model = new GradientBoostedTrees(new GradientBoostedTreesOptions { NumberOfTrees = 60, Objective = objective }).Fit(x, y);
+        Assert.Equal(60, model.History.Count);
+        for (var i = 1; i < model.History.Count; i++)
+            Assert.True(model.History[i].TrainLoss < model.History[i - 1].TrainLoss, $"round {i + 1}: {model.History[i].TrainLoss} >= {model.History[i - 1].TrainLoss}");
+    }
+
+    [Fact]
+    public void The_fit_learns_a_smooth_function_with_missing_values()
+    {
+        var (x, y) = TreeTestData.Smooth(20_000, seed: 2);
+        var (testX, testY) = TreeTestData.Smooth(5000, seed: 3);
+        var model = new GradientBoostedTrees(new GradientBoostedTreesOptions { NumberOfTrees = 200 }).Fit(x, y);
+        var predicted = model.Predict(testX);
+        var rmse = Math.Sqrt(predicted.Zip(testY, (p, t) => (p - t) * (p - t)).Average());
+        var baseline = Math.Sqrt(testY.Select(t => (t - y.Average()) * (t - y.Average())).Average());
+        // Noise sd is 0.1/sqrt(12) = 0.029; 5% of rows lose x1, which alone explains sd ~0.7 of y.
+        Assert.True(rmse < 0.25 * baseline, $"rmse {rmse} vs baseline {baseline}");
+        var importance = model.FeatureImportance();
+        Assert.True(importance["x0"] > importance["x2"] && importance["x1"] > importance["x2"]);
+        Assert.Equal(1.0, importance.Values.Sum(), 12);
+    }
+
+    [Fact]
+    public void Early_stopping_keeps_the_best_round()
+    {
+        var (x, y) = TreeTestData.Smooth(4000, seed: 4);
+        var options = new GradientBoostedTreesOptions { NumberOfTrees = 2000, LearningRate = 0.3, ValidationFraction = 0.2, EarlyStoppingRounds = 5 };
+        var model = new GradientBoostedTrees(options).Fit(x, y);
+        Assert.True(model.History.Count < 2000);
+        var best = model.History.MinBy(r => r.ValidationLoss);
+        Assert.Equal(best.Trees, model.Trees.Count);
+        Assert.Equal(model.Trees.Count + 5, model.History.Count);
+    }
+
+    [Fact]
+    public void Unit_weights_equal_no_weights_and_bad_targets_are_named()
+    {
+        var (x, y) = TreeTestData.Smooth(2000, seed: 5);
+        var options = new GradientBoostedTreesOptions { NumberOfTrees = 20, RowSubsample = 0.7, FeatureSubsample = 0.67, Seed = 9 };
+        var plain = new GradientBoostedTrees(options).Fit(x, y).Predict(x);
+        var weighted = new GradientBoostedTrees(options).Fit(x, y, Enumerable.Repeat(1.0, y.Length).ToArray()).Predict(x);
+        Assert.Equal(plain, weighted);
+
+        y[17] = double.NaN;
+        var e = Assert.Throws<ArgumentException>(() => new GradientBoostedTrees(options).Fit(x, y));
+        Assert.Contains("row 17", e.Message);
+        y = y.Select(v => Math.Abs(v)).ToArray();
+        y[17] = -1;
+        e = Assert.Throws<ArgumentException>(() => new GradientBoostedTrees(options with { Objective = BoostingObjective.Poisson }).Fit(x, y));
+        Assert.Contains("row 17", e.Message);
+        Assert.Throws<ArgumentException>(() => new GradientBoostedTrees(options with { MaximumBins = 300 }));
+    }
+}

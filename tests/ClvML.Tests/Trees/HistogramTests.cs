@@ -1,0 +1,30 @@
+using ClvML.Trees;
+
+namespace ClvML.Tests.Trees;
+
+public sealed class HistogramTests
+{
+    [Fact]
+    public void Parent_minus_one_child_equals_the_other_child_built_from_its_rows()
+    {
+        var random = new Random(8);
+        const int n = 5000;
+        var columns = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.1 ? double.NaN : random.NextDouble()).ToArray()).ToArray();
+        var mapper = BinMapper.Fit(columns, maxBins: 64);
+        var binned = mapper.Transform(columns);
+        // Gradients on a grid of 1/8 so every sum is exact and the comparison can be exact too.
+        var g = Enumerable.Range(0, n).Select(_ => random.Next(-40, 40) / 8.0).ToArray();
+        var h = Enumerable.Range(0, n).Select(_ => random.Next(1, 16) / 8.0).ToArray();
+        var rows = Enumerable.Range(0, n).ToArray();
+        var left = rows.Where(r => binned[0][r] <= 20).ToArray();
+        var right = rows.Where(r => binned[0][r] > 20).ToArray();
+        var size = 3 * BinMapper.MaxBins;
+        HistogramBin[] parent = new HistogramBin[size], leftHistogram = new HistogramBin[size], rightBuilt = new HistogramBin[size], rightDerived = new HistogramBin[size];
+        Histogram.Build(rows, 0, n, binned, g, h, parent);
+        Histogram.Build(left, 0, left.Length, binned, g, h, leftHistogram);
+        Histogram.Build(right, 0, right.Length, binned, g, h, rightBuilt);
+        Histogram.Subtract(parent, leftHistogram, rightDerived);
+        Assert.Equal(rightBuilt, rightDerived);
+        Assert.Equal(right.Length, rightDerived.Take(BinMapper.MaxBins).Sum(b => b.Count));
+    }
+}
