@@ -1,3 +1,4 @@
+using ClvML;
 using ClvML.Features;
 using ClvML.Trees;
 
@@ -100,5 +101,53 @@ public sealed class GradientBoostedTreesTests
         e = Assert.Throws<ArgumentException>(() => new GradientBoostedTrees(options with { Objective = BoostingObjective.Poisson }).Fit(x, y));
         Assert.Contains("row 17", e.Message);
         Assert.Throws<ArgumentException>(() => new GradientBoostedTrees(options with { MaximumBins = 300 }));
+    }
+}
+
+public sealed class GradientBoostedTreesPersistenceTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("clvml-gbdt-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Same_seed_gives_identical_model_files_and_a_loaded_model_predicts_identically()
+    {
+        var (x, y) = TreeTestData.Smooth(5000, seed: 6);
+        var options = new GradientBoostedTreesOptions { NumberOfTrees = 30, RowSubsample = 0.8, FeatureSubsample = 0.67, Seed = 4, ValidationFraction = 0.1 };
+        var first = Path.Combine(_folder, "a.json");
+        var second = Path.Combine(_folder, "b.json");
+        var model = new GradientBoostedTrees(options).Fit(x, y);
+        GradientBoostedTreesModelJson.Save(model, first);
+        GradientBoostedTreesModelJson.Save(new GradientBoostedTrees(options).Fit(x, y), second);
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+
+        var loaded = GradientBoostedTreesModelJson.Load(first);
+        Assert.Equal(model.Predict(x), loaded.Predict(x));
+        // A different seed draws other rows and features, so the model differs.
+        GradientBoostedTreesModelJson.Save(new GradientBoostedTrees(options with { Seed = 5 }).Fit(x, y), second);
+        Assert.NotEqual(File.ReadAllBytes(first), File.ReadAllBytes(second));
+    }
+
+    [Fact]
+    public void Subset_predictions_equal_the_slice_of_full_predictions()
+    {
+        var (x, y) = TreeTestData.Smooth(3000, seed: 7);
+        var model = new GradientBoostedTrees(new GradientBoostedTreesOptions { NumberOfTrees = 20 }).Fit(x, y);
+        var all = model.Predict(x);
+        int[] rows = [5, 17, 2999, 0, 1500];
+        Assert.Equal(rows.Select(r => all[r]), model.Predict(x.Select(rows)));
+    }
+
+    [Fact]
+    public void A_newer_format_version_is_refused_with_the_file_named()
+    {
+        var (x, y) = TreeTestData.Smooth(500, seed: 8);
+        var path = Path.Combine(_folder, "m.json");
+        GradientBoostedTreesModelJson.Save(new GradientBoostedTrees(new GradientBoostedTreesOptions { NumberOfTrees = 2 }).Fit(x, y), path);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"format_version\":1", "\"format_version\":9"));
+        var e = Assert.Throws<InputException>(() => GradientBoostedTreesModelJson.Load(path));
+        Assert.Contains(path, e.Message);
+        Assert.Contains("format version 9", e.Message);
     }
 }
