@@ -34,6 +34,24 @@ internal static class Peers
         return JsonDocument.Parse(output).RootElement.Clone();
     }
 
+    /// <summary>Runs one of the project's own Python scripts with /usr/bin/python3 and parses its JSON output.</summary>
+    public static JsonElement? RunScript(string script, params string[] args)
+    {
+        var start = new ProcessStartInfo("/usr/bin/python3", [script, .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode == 0) return JsonDocument.Parse(output).RootElement.Clone();
+        Console.WriteLine($"{Path.GetFileName(script)}: exit {process.ExitCode}: {error.Trim()}");
+        return null;
+    }
+
     private static string? FindScript()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -13,6 +13,7 @@ internal static class Program
     private static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "features") return FeaturesHarness.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "gbdt") return GbdtHarness.Run(args[1..]);
         if (args.Length > 0 && args[0] == FeaturesHarness.ChildCommand) return FeaturesHarness.RunChild(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

@@ -51,22 +51,20 @@ internal static class ObjectiveFunctions
         return objective == BoostingObjective.SquaredError ? mean : Math.Log(Math.Max(mean, 1e-12));
     }
 
-    /// <summary>Mean loss (half squared error, or the deviance up to a constant) of raw scores, for early stopping and tests.</summary>
-    public static double Loss(BoostingObjective objective, double tweediePower, ReadOnlySpan<double> target, ReadOnlySpan<double> score)
+    /// <summary>One row's loss: half squared error, or the deviance up to a constant.</summary>
+    public static double RowLoss(BoostingObjective objective, double tweediePower, double y, double f) => objective switch
+    {
+        BoostingObjective.SquaredError => 0.5 * (f - y) * (f - y),
+        BoostingObjective.Poisson => Math.Exp(f) - y * f,
+        _ => -y * Math.Exp((1 - tweediePower) * f) / (1 - tweediePower) + Math.Exp((2 - tweediePower) * f) / (2 - tweediePower),
+    };
+
+    /// <summary>Mean <see cref="RowLoss"/> over <paramref name="rows"/>.</summary>
+    public static double Loss(BoostingObjective objective, double tweediePower, double[] target, double[] score, int[] rows)
     {
         double sum = 0;
-        for (var i = 0; i < target.Length; i++)
-        {
-            var y = target[i];
-            var f = score[i];
-            sum += objective switch
-            {
-                BoostingObjective.SquaredError => 0.5 * (f - y) * (f - y),
-                BoostingObjective.Poisson => Math.Exp(f) - y * f,
-                _ => -y * Math.Exp((1 - tweediePower) * f) / (1 - tweediePower) + Math.Exp((2 - tweediePower) * f) / (2 - tweediePower),
-            };
-        }
-        return sum / target.Length;
+        foreach (var row in rows) sum += RowLoss(objective, tweediePower, target[row], score[row]);
+        return sum / rows.Length;
     }
 
     /// <summary>The prediction of a raw score on the objective's link.</summary>

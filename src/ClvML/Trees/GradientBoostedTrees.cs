@@ -54,7 +54,9 @@ public sealed class GradientBoostedTrees
         var bestRound = 0;
         for (var round = 0; round < o.NumberOfTrees; round++)
         {
-            ComputeGradients(o, train, y, score, w, gradients, hessians);
+            // The gradient pass also sums the loss of the model so far: the previous round's training loss.
+            var loss = ComputeGradients(o, train, y, score, w, gradients, hessians);
+            if (round > 0) history[round - 1] = history[round - 1] with { TrainLoss = loss };
             var count = SampleRows(train, o.RowSubsample, random, rows);
             var allowed = SampleFeatures(features.FeatureCount, o.FeatureSubsample, random);
             leaves.Clear();
@@ -77,10 +79,8 @@ public sealed class GradientBoostedTrees
             for (var i = 0; i < count; i++) inTree[rows[i]] = false;
             foreach (var row in validation) score[row] += tree.PredictBinned(binned, row);
 
-            var trainLoss = ObjectiveFunctions.Loss(o.Objective, o.TweediePower, Gather(y, train), Gather(score, train));
-            var validationLoss = validation.Length == 0 ? double.NaN
-                : ObjectiveFunctions.Loss(o.Objective, o.TweediePower, Gather(y, validation), Gather(score, validation));
-            history.Add(new BoostingRound(round + 1, trainLoss, validationLoss));
+            var validationLoss = validation.Length == 0 ? double.NaN : ObjectiveFunctions.Loss(o.Objective, o.TweediePower, y, score, validation);
+            history.Add(new BoostingRound(round + 1, double.NaN, validationLoss));
             if (validation.Length == 0) continue;
             if (validationLoss < bestValidation)
             {
@@ -89,6 +89,7 @@ public sealed class GradientBoostedTrees
             }
             else if (round + 1 - bestRound >= o.EarlyStoppingRounds) break;
         }
+        history[^1] = history[^1] with { TrainLoss = ObjectiveFunctions.Loss(o.Objective, o.TweediePower, y, score, train) };
         if (validation.Length > 0) trees.RemoveRange(bestRound, trees.Count - bestRound);
         return new GradientBoostedTreesModel(features.Names, o.Objective, o.TweediePower, o.LogTarget, initial, trees, bins, history);
     }
@@ -154,13 +155,16 @@ public sealed class GradientBoostedTrees
         return allowed;
     }
 
-    private static void ComputeGradients(GradientBoostedTreesOptions o, int[] train, double[] y, double[] score, double[]? w,
+    /// <summary>Gradients and hessians at the current scores; returns the mean loss there (block sums added in block order).</summary>
+    private static double ComputeGradients(GradientBoostedTreesOptions o, int[] train, double[] y, double[] score, double[]? w,
         double[] gradients, double[] hessians)
     {
         const int block = 16_384;
-        Parallel.For(0, (train.Length + block - 1) / block, b =>
+        var losses = new double[(train.Length + block - 1) / block];
+        Parallel.For(0, losses.Length, b =>
         {
             var end = Math.Min((b + 1) * block, train.Length);
+            double loss = 0;
             for (var i = b * block; i < end; i++)
             {
                 var row = train[i];
@@ -168,8 +172,13 @@ public sealed class GradientBoostedTrees
                 var weight = w is null ? 1 : w[row];
                 gradients[row] = weight * g;
                 hessians[row] = weight * h;
+                loss += ObjectiveFunctions.RowLoss(o.Objective, o.TweediePower, y[row], score[row]);
             }
+            losses[b] = loss;
         });
+        double total = 0;
+        foreach (var l in losses) total += l;
+        return total / train.Length;
     }
 
     private static double[] Gather(double[] values, int[] rows)

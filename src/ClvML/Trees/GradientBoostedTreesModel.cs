@@ -46,18 +46,37 @@ public sealed class GradientBoostedTreesModel
         var columns = Align(features);
         var n = features.RowCount;
         var result = new double[n];
-        const int block = 4096;
+        // Tree by tree over a block of rows: a tree's nodes stay in L1 while the block passes through.
+        const int block = 1024;
         Parallel.For(0, (n + block - 1) / block, b =>
         {
-            Span<double> row = stackalloc double[columns.Length];
-            var end = Math.Min((b + 1) * block, n);
-            for (var i = b * block; i < end; i++)
+            var start = b * block;
+            var scores = result.AsSpan(start, Math.Min(block, n - start));
+            scores.Fill(InitialScore);
+            foreach (var tree in Trees) AddTree(tree.Packed, columns, start, scores);
+            for (var i = 0; i < scores.Length; i++)
             {
-                for (var f = 0; f < columns.Length; f++) row[f] = columns[f][i];
-                result[i] = PredictRow(row);
+                var prediction = ObjectiveFunctions.Link(Objective, scores[i]);
+                scores[i] = LogTarget ? double.ExpM1(prediction) : prediction;
             }
         });
         return result;
+    }
+
+    private static void AddTree(RegressionTree.PackedNode[] nodes, double[][] columns, int start, Span<double> scores)
+    {
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var row = start + i;
+            var node = nodes[0];
+            while (node.Feature >= 0)
+            {
+                var x = columns[node.Feature][row];
+                // NaN fails every comparison, so only a failed one needs the missing-value check.
+                node = nodes[x <= node.ThresholdOrValue || (double.IsNaN(x) && node.DefaultLeft) ? node.Left : node.Right];
+            }
+            scores[i] += node.ThresholdOrValue;
+        }
     }
 
     /// <summary>The prediction for one row of raw feature values, in <see cref="FeatureNames"/> order.</summary>

@@ -25,21 +25,32 @@ internal static class Histogram
     public const int Stride = BinMapper.MaxBins;
 
     /// <summary>Builds the histogram of <paramref name="rows"/> over all features, features in parallel.</summary>
-    /// <remarks>Each feature is summed by one thread in row order, so the sums do not depend on the thread count.</remarks>
-    public static void Build(int[] rows, int start, int count, byte[][] binned, double[] gradients, double[] hessians, HistogramBin[] histogram)
+    /// <remarks>
+    /// The rows' gradients and hessians are first gathered into contiguous buffers (LightGBM's
+    /// ordered gradients), so each feature's pass reads them in sequence instead of scattered. Each
+    /// feature is summed by one thread in row order, so the sums do not depend on the thread count.
+    /// </remarks>
+    public static void Build(int[] rows, int start, int count, byte[][] binned, double[] gradients, double[] hessians, HistogramBin[] histogram,
+        double[] orderedGradients, double[] orderedHessians)
     {
         Array.Clear(histogram);
+        var nodeRows = rows.AsSpan(start, count);
+        for (var i = 0; i < nodeRows.Length; i++)
+        {
+            orderedGradients[i] = gradients[nodeRows[i]];
+            orderedHessians[i] = hessians[nodeRows[i]];
+        }
         Parallel.For(0, binned.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
-            BuildFeature(rows.AsSpan(start, count), binned[f], gradients, hessians, histogram.AsSpan(f * Stride, Stride)));
+            BuildFeature(rows.AsSpan(start, count), binned[f], orderedGradients, orderedHessians, histogram.AsSpan(f * Stride, Stride)));
     }
 
     private static void BuildFeature(ReadOnlySpan<int> rows, byte[] bins, double[] gradients, double[] hessians, Span<HistogramBin> histogram)
     {
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Length; i++)
         {
-            ref var bin = ref histogram[bins[row]];
-            bin.Gradient += gradients[row];
-            bin.Hessian += hessians[row];
+            ref var bin = ref histogram[bins[rows[i]]];
+            bin.Gradient += gradients[i];
+            bin.Hessian += hessians[i];
             bin.Count++;
         }
     }

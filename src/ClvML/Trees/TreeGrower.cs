@@ -17,6 +17,7 @@ internal sealed class TreeGrower
     private readonly TreeOptions _options;
     private readonly Stack<HistogramBin[]> _pool = new();
     private int[] _scratch = [];
+    private double[] _orderedGradients = [], _orderedHessians = [];
 
     public TreeGrower(byte[][] binned, BinMapper bins, TreeOptions options)
     {
@@ -36,7 +37,12 @@ internal sealed class TreeGrower
     /// <summary>Grows a tree on <c>rows[0 .. count)</c>; the rows are reordered so each leaf's rows are contiguous.</summary>
     public RegressionTree Grow(int[] rows, int count, double[] gradients, double[] hessians, bool[] featureAllowed, List<LeafRows> leaves)
     {
-        if (_scratch.Length < count) _scratch = new int[count];
+        if (_scratch.Length < count)
+        {
+            _scratch = new int[count];
+            _orderedGradients = new double[count];
+            _orderedHessians = new double[count];
+        }
         var tree = new TreeBuilder();
         var root = new Node { Id = tree.Add(), Start = 0, Count = count, Depth = 0 };
         for (var i = 0; i < count; i++)
@@ -54,7 +60,7 @@ internal sealed class TreeGrower
         if (CanSplit(root))
         {
             root.Histogram = Rent();
-            Histogram.Build(rows, 0, count, _binned, gradients, hessians, root.Histogram);
+            Histogram.Build(rows, 0, count, _binned, gradients, hessians, root.Histogram, _orderedGradients, _orderedHessians);
             Evaluate(root, featureAllowed, queue);
         }
         var leafCount = 1;
@@ -76,7 +82,7 @@ internal sealed class TreeGrower
             {
                 var (small, large) = left.Count <= right.Count ? (left, right) : (right, left);
                 small.Histogram = Rent();
-                Histogram.Build(rows, small.Start, small.Count, _binned, gradients, hessians, small.Histogram);
+                Histogram.Build(rows, small.Start, small.Count, _binned, gradients, hessians, small.Histogram, _orderedGradients, _orderedHessians);
                 large.Histogram = Rent();
                 Histogram.Subtract(node.Histogram!, small.Histogram, large.Histogram);
                 // A child that cannot split got a histogram only to serve its sibling's subtraction.

@@ -20,9 +20,10 @@ public sealed class HistogramTests
         var right = rows.Where(r => binned[0][r] > 20).ToArray();
         var size = 3 * BinMapper.MaxBins;
         HistogramBin[] parent = new HistogramBin[size], leftHistogram = new HistogramBin[size], rightBuilt = new HistogramBin[size], rightDerived = new HistogramBin[size];
-        Histogram.Build(rows, 0, n, binned, g, h, parent);
-        Histogram.Build(left, 0, left.Length, binned, g, h, leftHistogram);
-        Histogram.Build(right, 0, right.Length, binned, g, h, rightBuilt);
+        double[] og = new double[n], oh = new double[n];
+        Histogram.Build(rows, 0, n, binned, g, h, parent, og, oh);
+        Histogram.Build(left, 0, left.Length, binned, g, h, leftHistogram, og, oh);
+        Histogram.Build(right, 0, right.Length, binned, g, h, rightBuilt, og, oh);
         Histogram.Subtract(parent, leftHistogram, rightDerived);
         Assert.Equal(rightBuilt, rightDerived);
         Assert.Equal(right.Length, rightDerived.Take(BinMapper.MaxBins).Sum(b => b.Count));
