@@ -1,0 +1,107 @@
+using ClvML.Features;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace ClvML.Linear;
+
+/// <summary>Options of <see cref="Ridge"/>.</summary>
+public sealed record RidgeOptions
+{
+    /// <summary>L2 penalty on the standardized coefficients (scikit-learn's alpha; 1 is its default).</summary>
+    public double Alpha { get; init; } = 1.0;
+    /// <summary>Fit log1p(target) and predict expm1: spend is skewed, and the linear model fits its log better.</summary>
+    public bool LogTarget { get; init; }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the option out of range.</summary>
+    public void Validate()
+    {
+        if (!(Alpha >= 0) || !double.IsFinite(Alpha)) throw new ArgumentException("RidgeOptions.Alpha must be finite and not negative.", nameof(Alpha));
+    }
+}
+
+/// <summary>
+/// Ridge regression, the linear baseline: features are standardized (mean 0, population standard
+/// deviation 1; a constant feature gets coefficient 0), the intercept is not penalised, and the
+/// coefficients solve the normal equations (Z'WZ + alpha I) beta = Z'W(y - ybar) by Cholesky
+/// (Hoerl &amp; Kennard 1970). <see cref="Fit"/> returns an immutable <see cref="RidgeModel"/>.
+/// </summary>
+public sealed class Ridge
+{
+    /// <summary>Creates the estimator; options are validated at once.</summary>
+    public Ridge(RidgeOptions? options = null)
+    {
+        Options = options ?? new RidgeOptions();
+        Options.Validate();
+    }
+
+    /// <summary>The options in force.</summary>
+    public RidgeOptions Options { get; }
+
+    /// <summary>Fits the model; NaN features are not allowed (a linear model has no missing-value branch).</summary>
+    public RidgeModel Fit(FeatureMatrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> weights = default)
+    {
+        var n = features.RowCount;
+        var p = features.FeatureCount;
+        if (n == 0) throw new ArgumentException("The feature matrix has no rows.");
+        if (target.Length != n) throw new ArgumentException($"{target.Length} targets for {n} rows.");
+        if (!weights.IsEmpty && weights.Length != n) throw new ArgumentException($"{weights.Length} weights for {n} rows.");
+        var y = new double[n];
+        var w = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (!double.IsFinite(target[i])) throw new ArgumentException($"Target of row {i} is {target[i]}; targets must be finite.");
+            if (Options.LogTarget && target[i] <= -1) throw new ArgumentException($"Target of row {i} is {target[i]}; a log target needs targets > -1.");
+            y[i] = Options.LogTarget ? double.LogP1(target[i]) : target[i];
+            w[i] = weights.IsEmpty ? 1 : weights[i];
+            if (!(w[i] >= 0) || !double.IsFinite(w[i])) throw new ArgumentException($"Weight of row {i} is {w[i]}; weights must be finite and not negative.");
+        }
+        var totalWeight = w.Sum();
+        if (!(totalWeight > 0)) throw new ArgumentException("The weights sum to zero.");
+
+        var means = new double[p];
+        var scales = new double[p];
+        for (var f = 0; f < p; f++)
+        {
+            var column = features.Columns[f];
+            double mean = 0;
+            for (var i = 0; i < n; i++)
+            {
+                if (!double.IsFinite(column[i])) throw new ArgumentException($"Feature '{features.Names[f]}' of row {i} is {column[i]}; ridge needs finite features.");
+                mean += w[i] * column[i];
+            }
+            mean /= totalWeight;
+            double variance = 0;
+            for (var i = 0; i < n; i++) variance += w[i] * (column[i] - mean) * (column[i] - mean);
+            means[f] = mean;
+            scales[f] = Math.Sqrt(variance / totalWeight);
+        }
+        var yMean = 0.0;
+        for (var i = 0; i < n; i++) yMean += w[i] * y[i];
+        yMean /= totalWeight;
+
+        // Normal equations on the standardized design; constant columns are left out (coefficient 0).
+        var used = Enumerable.Range(0, p).Where(f => scales[f] > 0).ToArray();
+        var gram = Matrix<double>.Build.Dense(used.Length, used.Length);
+        var rhs = Vector<double>.Build.Dense(used.Length);
+        var z = new double[used.Length];
+        for (var i = 0; i < n; i++)
+        {
+            for (var a = 0; a < used.Length; a++) z[a] = (features.Columns[used[a]][i] - means[used[a]]) / scales[used[a]];
+            var centred = y[i] - yMean;
+            for (var a = 0; a < used.Length; a++)
+            {
+                rhs[a] += w[i] * z[a] * centred;
+                for (var b = 0; b <= a; b++) gram[a, b] += w[i] * z[a] * z[b];
+            }
+        }
+        for (var a = 0; a < used.Length; a++)
+        {
+            for (var b = 0; b < a; b++) gram[b, a] = gram[a, b];
+            gram[a, a] += Options.Alpha;
+        }
+        var solved = used.Length == 0 ? Vector<double>.Build.Dense(0)
+            : Options.Alpha > 0 ? gram.Cholesky().Solve(rhs) : gram.Svd().Solve(rhs);
+        var coefficients = new double[p];
+        for (var a = 0; a < used.Length; a++) coefficients[used[a]] = solved[a];
+        return new RidgeModel(features.Names, means, scales, coefficients, yMean, Options.LogTarget);
+    }
+}
