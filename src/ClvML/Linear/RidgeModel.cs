@@ -8,8 +8,11 @@ namespace ClvML.Linear;
 /// A fitted ridge model: prediction = intercept + sum over features of coefficient * (x - mean) / scale,
 /// then expm1 when fitted on log1p(target). Saved as JSON (format <c>clvml.ridge</c>) with its scaler.
 /// </summary>
-public sealed class RidgeModel
+public sealed class RidgeModel : IRegressionModel
 {
+    /// <inheritdoc />
+    public string Kind => "ridge";
+
     /// <summary>The format name in saved files.</summary>
     public const string Format = "clvml.ridge";
     /// <summary>The version this build writes and the newest it reads.</summary>
@@ -59,7 +62,7 @@ public sealed class RidgeModel
         return result;
     }
 
-    /// <summary>Saves the model as JSON.</summary>
+    /// <inheritdoc />
     public void Save(string path)
     {
         using var stream = File.Create(path);

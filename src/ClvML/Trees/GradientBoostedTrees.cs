@@ -22,8 +22,14 @@ public sealed class GradientBoostedTrees
     public GradientBoostedTreesOptions Options { get; }
 
     /// <summary>Fits the model to <paramref name="target"/> with optional per-row <paramref name="weights"/>.</summary>
+    /// <param name="features">The design matrix (NaN = missing).</param>
+    /// <param name="target">One finite target per row.</param>
+    /// <param name="weights">Optional non-negative row weights.</param>
+    /// <param name="cancellation">Checked before every boosting round, so a budget is never overrun by more than one round.</param>
     /// <exception cref="ArgumentException">The target or weights are not finite or do not fit the objective; the message says which row.</exception>
-    public GradientBoostedTreesModel Fit(FeatureMatrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> weights = default)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> fired.</exception>
+    public GradientBoostedTreesModel Fit(FeatureMatrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> weights = default,
+        CancellationToken cancellation = default)
     {
         var n = features.RowCount;
         CheckInputs(features, target, weights);
@@ -54,6 +60,7 @@ public sealed class GradientBoostedTrees
         var bestRound = 0;
         for (var round = 0; round < o.NumberOfTrees; round++)
         {
+            cancellation.ThrowIfCancellationRequested();
             // The gradient pass also sums the loss of the model so far: the previous round's training loss.
             var loss = ComputeGradients(o, train, y, score, w, gradients, hessians);
             if (round > 0) history[round - 1] = history[round - 1] with { TrainLoss = loss };

@@ -7,8 +7,14 @@ namespace ClvML.Trees;
 /// when trained on log1p(target). Immutable; saved and loaded as JSON with a format version
 /// (GradientBoostedTreesModelJson).
 /// </summary>
-public sealed class GradientBoostedTreesModel
+public sealed class GradientBoostedTreesModel : IRegressionModel
 {
+    /// <inheritdoc />
+    public string Kind => "gbdt";
+
+    /// <inheritdoc />
+    public void Save(string path) => GradientBoostedTreesModelJson.Save(this, path);
+
     /// <summary>Creates a model from its parts (as <see cref="GradientBoostedTrees.Fit"/> or the JSON reader do).</summary>
     public GradientBoostedTreesModel(IReadOnlyList<string> featureNames, BoostingObjective objective, double tweediePower, bool logTarget,
         double initialScore, IReadOnlyList<RegressionTree> trees, BinMapper bins, IReadOnlyList<BoostingRound> history)

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using ClvML.AutoML;
+using ClvML.Features;
+using ClvML.Tests.Trees;
+
+namespace ClvML.Tests.AutoML;
+
+public sealed class AutoMLSearchTests
+{
+    /// <summary>A trainer that takes 0.3 s per fold (five folds: 1.5 s per trial) and honours cancellation.</summary>
+    private sealed class SlowSpace : TrainerSpace
+    {
+        public override string Name => "slow";
+        public override IReadOnlyList<SearchDimension> Dimensions { get; } = [new("x", 0, 1)];
+        public override double[] LowCostStart => [0.5];
+
+        public override IRegressionModel Fit(FeatureMatrix features, double[] target, double[] point, int seed, CancellationToken cancellation)
+        {
+            cancellation.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(300));
+            cancellation.ThrowIfCancellationRequested();
+            return TrainerSpace.ForName("ridge").Fit(features, target, [0.5, 0], seed, cancellation);
+        }
+    }
+
+    [Fact]
+    public void The_search_stops_within_the_budget_plus_one_trial_on_a_slow_configuration()
+    {
+        var (x, y) = TreeTestData.Smooth(2000, seed: 1, missingShare: 0);
+        var budget = TimeSpan.FromSeconds(2);
+        var options = new AutoMLOptions { TimeBudget = budget, Folds = 5, Seed = 3 };
+        var clock = Stopwatch.StartNew();
+        var result = new AutoMLSearch(options, [TrainerSpace.ForName("ridge"), new SlowSpace()]).Run(x, y);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var longestCompleted = result.Trials.Where(t => t.Status == TrialStatus.Completed).Max(t => t.Seconds);
+        Assert.True(result.SearchSeconds <= budget.TotalSeconds + longestCompleted + 0.25,
+            $"search took {result.SearchSeconds:F3} s for a {budget.TotalSeconds} s budget (longest trial {longestCompleted:F3} s)");
+        Assert.Contains(result.Trials, t => t.Trainer == "slow" && t.Status == TrialStatus.TimedOut);
+        Assert.StartsWith("time budget", result.StopReason);
+        Assert.Equal("ridge", result.Best.Trainer);
+        Assert.True(elapsed < budget.TotalSeconds + 1.5, $"run with refit took {elapsed:F3} s");
+    }
+
+    [Fact]
+    public void The_trial_budget_is_exact_and_the_search_improves_on_its_cheap_start()
+    {
+        var (x, y) = TreeTestData.Smooth(3000, seed: 2);
+        var options = new AutoMLOptions { Trainers = ["gbdt", "ridge"], MaxTrials = 14, TimeBudget = TimeSpan.FromMinutes(5), Folds = 3, Seed = 1 };
+        var result = new AutoMLSearch(options).Run(x, y);
+        Assert.Equal(14, result.Trials.Count);
+        Assert.StartsWith("trial budget", result.StopReason);
+        var firstGbdt = result.Trials.First(t => t.Trainer == "gbdt");
+        Assert.Equal("10", firstGbdt.Parameters["number_of_trees"]); // the cheap starting point
+        Assert.True(result.Best.MetricMean < firstGbdt.MetricMean);
+        Assert.Equal(result.Leaderboard[0], result.Best);
+        for (var i = 1; i < result.Leaderboard.Count; i++) Assert.True(result.Leaderboard[i].MetricMean >= result.Leaderboard[i - 1].MetricMean);
+        // The refitted model predicts every row.
+        Assert.Equal(x.RowCount, result.Model.Predict(x).Length);
+    }
+
+    [Fact]
+    public void Same_seed_gives_the_same_trials()
+    {
+        var (x, y) = TreeTestData.Smooth(1500, seed: 3);
+        var options = new AutoMLOptions { MaxTrials = 8, TimeBudget = TimeSpan.FromMinutes(5), Folds = 3, Seed = 5, Metric = RegressionMetric.Spearman };
+        var a = new AutoMLSearch(options).Run(x, y);
+        var b = new AutoMLSearch(options).Run(x, y);
+        Assert.Equal(a.Trials.Select(t => (t.Trainer, string.Join(";", t.Parameters), t.MetricMean)), b.Trials.Select(t => (t.Trainer, string.Join(";", t.Parameters), t.MetricMean)));
+    }
+
+    [Fact]
+    public void Too_few_rows_and_non_finite_targets_are_clear_errors()
+    {
+        var (x, y) = TreeTestData.Smooth(9, seed: 4);
+        var e = Assert.Throws<InputException>(() => new AutoMLSearch(new AutoMLOptions { Folds = 5 }).Run(x, y));
+        Assert.Contains("5 folds need at least 10 customers; there are 9", e.Message);
+        var (x2, y2) = TreeTestData.Smooth(100, seed: 5);
+        y2[3] = double.NaN;
+        e = Assert.Throws<InputException>(() => new AutoMLSearch(new AutoMLOptions { Folds = 2 }).Run(x2, y2));
+        Assert.Contains("row 3", e.Message);
+    }
+}
