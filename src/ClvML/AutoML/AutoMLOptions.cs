@@ -15,6 +15,8 @@ public sealed record AutoMLOptions
     public int Folds { get; init; } = 5;
     /// <summary>The metric optimised.</summary>
     public RegressionMetric Metric { get; init; } = RegressionMetric.Rmse;
+    /// <summary>Evaluate each trainer once at its default options instead of searching (<c>automl.enabled: false</c>).</summary>
+    public bool DefaultsOnly { get; init; }
     /// <summary>Seed of the folds, the search and the models.</summary>
     public int Seed { get; init; }
 
@@ -58,10 +60,11 @@ public sealed record TrialResult(int Trial, string Trainer, IReadOnlyDictionary<
 /// <param name="Trials">Every trial, in the order run.</param>
 /// <param name="Best">The best completed trial.</param>
 /// <param name="Model">The best configuration refitted on all rows.</param>
+/// <param name="OutOfFold">The best trial's out-of-fold predictions, one per row: honest holdout predictions.</param>
 /// <param name="SearchSeconds">Wall time of the search (without the refit).</param>
 /// <param name="StopReason">Why the search stopped (time budget, trial budget).</param>
 public sealed record AutoMLResult(RegressionMetric Metric, IReadOnlyList<TrialResult> Trials, TrialResult Best, IRegressionModel Model,
-    double SearchSeconds, string StopReason)
+    double[] OutOfFold, double SearchSeconds, string StopReason)
 {
     /// <summary>Completed trials, best first.</summary>
     public IReadOnlyList<TrialResult> Leaderboard =>

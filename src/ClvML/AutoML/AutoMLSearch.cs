@@ -50,17 +50,20 @@ public sealed class AutoMLSearch
             if (!double.IsFinite(target[i])) throw new InputException($"regression.target: the target of customer row {i} is {target[i]}; it must be a finite number.");
 
         var spaces = _spaces.ToArray();
-        var searches = spaces.Select((s, i) => new LocalSearch(s.LowCostStart, o.Seed * 31 + i)).ToArray();
+        var searches = spaces.Select((s, i) => new LocalSearch(o.DefaultsOnly ? s.DefaultPoint : s.LowCostStart, o.Seed * 31 + i)).ToArray();
+        var maxTrials = o.DefaultsOnly ? spaces.Length : o.MaxTrials;
         var folds = CrossValidation.AssignFolds(features.RowCount, o.Folds, o.Seed);
         var random = new Random(o.Seed);
         var trialTimeout = o.TrialTimeout ?? TimeSpan.FromTicks(Math.Max(o.TimeBudget.Ticks / 4, TimeSpan.TicksPerSecond));
         var trials = new List<TrialResult>();
         var points = new List<double[]>();
+        double[]? bestOutOfFold = null;
+        var bestLoss = double.PositiveInfinity;
         var clock = Stopwatch.StartNew();
         string stopReason;
         while (true)
         {
-            if (trials.Count >= o.MaxTrials) { stopReason = $"trial budget ({o.MaxTrials} trials)"; break; }
+            if (trials.Count >= maxTrials) { stopReason = o.DefaultsOnly ? "defaults evaluated (search off)" : $"trial budget ({maxTrials} trials)"; break; }
             var remaining = o.TimeBudget - clock.Elapsed;
             if (remaining <= TimeSpan.Zero) { stopReason = $"time budget ({o.TimeBudget.TotalSeconds:0.#} s)"; break; }
 
@@ -73,7 +76,12 @@ public sealed class AutoMLSearch
             TrialResult result;
             try
             {
-                var (mean, std) = CrossValidation.Score(spaces[t], point, features, target, folds, o.Metric, o.Seed + trials.Count, cancellation.Token);
+                var (mean, std, outOfFold) = CrossValidation.Score(spaces[t], point, features, target, folds, o.Metric, o.Seed + trials.Count, cancellation.Token);
+                if (o.Metric.AsLoss(mean) < bestLoss)
+                {
+                    bestLoss = o.Metric.AsLoss(mean);
+                    bestOutOfFold = outOfFold;
+                }
                 result = new TrialResult(trials.Count + 1, spaces[t].Name, spaces[t].Describe(point), mean, std, (clock.Elapsed - started).TotalSeconds, TrialStatus.Completed);
             }
             catch (OperationCanceledException)
@@ -96,6 +104,6 @@ public sealed class AutoMLSearch
         var best = completed.MinBy(r => (o.Metric.AsLoss(r.MetricMean), r.Trial))!;
         var bestSpace = spaces.First(s => s.Name == best.Trainer);
         var model = bestSpace.Fit(features, target, points[best.Trial - 1], o.Seed, CancellationToken.None);
-        return new AutoMLResult(o.Metric, trials, best, model, searchSeconds, stopReason);
+        return new AutoMLResult(o.Metric, trials, best, model, bestOutOfFold!, searchSeconds, stopReason);
     }
 }

@@ -15,12 +15,16 @@ public static class CrossValidation
         return fold;
     }
 
-    /// <summary>Mean and standard deviation over folds of <paramref name="metric"/> for the trainer at <paramref name="point"/>.</summary>
-    public static (double Mean, double Std) Score(TrainerSpace space, double[] point, FeatureMatrix features, double[] target, int[] foldOf,
+    /// <summary>
+    /// Mean and standard deviation over folds of <paramref name="metric"/> for the trainer at
+    /// <paramref name="point"/>, and the out-of-fold predictions (each row predicted by the model that did not see it).
+    /// </summary>
+    public static (double Mean, double Std, double[] OutOfFold) Score(TrainerSpace space, double[] point, FeatureMatrix features, double[] target, int[] foldOf,
         RegressionMetric metric, int seed, CancellationToken cancellation)
     {
         var k = foldOf.Max() + 1;
         var scores = new double[k];
+        var outOfFold = new double[foldOf.Length];
         for (var fold = 0; fold < k; fold++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -29,9 +33,10 @@ public static class CrossValidation
             var model = space.Fit(features.Select(train), [.. train.Select(i => target[i])], point, seed, cancellation);
             var predicted = model.Predict(features.Select(test));
             scores[fold] = metric.Compute([.. test.Select(i => target[i])], predicted);
+            for (var j = 0; j < test.Length; j++) outOfFold[test[j]] = predicted[j];
         }
         var mean = scores.Average();
         var std = Math.Sqrt(scores.Select(s => (s - mean) * (s - mean)).Sum() / Math.Max(1, k - 1));
-        return (mean, std);
+        return (mean, std, outOfFold);
     }
 }

@@ -17,6 +17,9 @@ public abstract class TrainerSpace
     /// </summary>
     public abstract double[] LowCostStart { get; }
 
+    /// <summary>The trainer's default options as a point (used when the search is off).</summary>
+    public abstract double[] DefaultPoint { get; }
+
     /// <summary>Fits the model at unit point <paramref name="point"/>.</summary>
     public abstract IRegressionModel Fit(FeatureMatrix features, double[] target, double[] point, int seed, CancellationToken cancellation);
 
@@ -55,6 +58,10 @@ internal sealed class GbdtSpace : TrainerSpace
     // 10 trees of 4 leaves, learning rate ~0.1, no sampling, squared error.
     public override double[] LowCostStart => [0, 0.7, 0, 0.5, 0.5, 1, 1, 0.1];
 
+    // GradientBoostedTreesOptions' defaults: 100 trees, rate 0.1, 31 leaves, 20 rows per leaf, lambda 1, no sampling, squared error.
+    public override double[] DefaultPoint =>
+        [Dimensions[0].Encode(100), Dimensions[1].Encode(0.1), Dimensions[2].Encode(31), Dimensions[3].Encode(20), Dimensions[4].Encode(1), 1, 1, Dimensions[7].Encode(0)];
+
     public override IRegressionModel Fit(FeatureMatrix features, double[] target, double[] point, int seed, CancellationToken cancellation)
     {
         var d = Dimensions;
@@ -88,6 +95,9 @@ internal sealed class RidgeSpace : TrainerSpace
     ];
 
     public override double[] LowCostStart => [0.5, 0.25];
+
+    // RidgeOptions' defaults: alpha 1, plain target.
+    public override double[] DefaultPoint => [Dimensions[0].Encode(1), 0.25];
 
     public override IRegressionModel Fit(FeatureMatrix features, double[] target, double[] point, int seed, CancellationToken cancellation)
     {

@@ -44,6 +44,15 @@ public static class TrainingJob
         FeatureTableCsvWriter.Write(built.Table, featuresPath);
         log("features written");
 
+        var files = new List<RunFile>
+        {
+            new("features.csv", "features", FeatureFileFormatVersion, RunManifest.HashFile(featuresPath)),
+            new("rejects.csv", "rejects", FeatureFileFormatVersion, RunManifest.HashFile(rejectsPath)),
+        };
+        // --- model stages: each adds its files to the run ---
+        files.AddRange(RegressionStage.Run(config, built.Table, run, log));
+        // --- end of model stages ---
+
         var window = built.Table.Window;
         var manifest = new RunManifest
         {
@@ -69,11 +78,7 @@ public static class TrainingJob
                 FirstTransaction = window.FirstTransaction,
                 LastTransaction = window.LastTransaction,
             },
-            Files =
-            [
-                new RunFile("features.csv", "features", FeatureFileFormatVersion, RunManifest.HashFile(featuresPath)),
-                new RunFile("rejects.csv", "rejects", FeatureFileFormatVersion, RunManifest.HashFile(rejectsPath)),
-            ],
+            Files = files,
         };
         manifest.Write(run.File("manifest.json"));
         var final = run.Commit();

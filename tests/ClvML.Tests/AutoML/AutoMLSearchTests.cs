@@ -13,6 +13,7 @@ public sealed class AutoMLSearchTests
         public override string Name => "slow";
         public override IReadOnlyList<SearchDimension> Dimensions { get; } = [new("x", 0, 1)];
         public override double[] LowCostStart => [0.5];
+        public override double[] DefaultPoint => [0.5];
 
         public override IRegressionModel Fit(FeatureMatrix features, double[] target, double[] point, int seed, CancellationToken cancellation)
         {

@@ -67,6 +67,11 @@ public sealed class CommandTests
             {Indent(SampleColumns)}
             features:
             {Indent(SampleSplit)}
+            regression:
+              automl:
+                time_budget_seconds: 5
+                max_trials: 4
+                folds: 3
             """);
         Assert.Equal(0, run.Run("train", "--config", config));
         var runPath = run.Stdout.TrimEnd().Split('\n')[^1];
@@ -86,6 +91,9 @@ public sealed class CommandTests
         foreach (var file in root.GetProperty("files").EnumerateArray())
             Assert.Equal(file.GetProperty("sha256").GetString(), RunManifest.HashFile(Path.Combine(runPath, file.GetProperty("path").GetString()!)));
         Assert.Contains("customers: 2000", root.GetProperty("config").GetString());
+        var files = root.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()).ToList();
+        Assert.Contains("regression/model.json", files);
+        Assert.Contains("regression/leaderboard.csv", files);
 
         // The same name again gets a suffix instead of overwriting.
         Assert.Equal(0, run.Run("train", "--config", config));

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ClvML.AutoML;
+using ClvML.Configuration;
+using ClvML.Data;
+using ClvML.Evaluation;
+using ClvML.Features;
+using ClvML.Persistence;
+
+namespace ClvML.Training;
+
+/// <summary>
+/// The future-spend regression of <c>clvml train</c> (<c>regression:</c>): calibration features ->
+/// holdout target, by AutoML search (or each trainer at its defaults), the best configuration refitted
+/// on all customers. Writes <c>regression/model.json</c>, <c>regression/leaderboard.csv</c>,
+/// <c>regression/predictions.csv</c> (each customer's out-of-fold prediction: honest holdout predictions)
+/// and <c>regression/metrics.json</c>.
+/// </summary>
+public static class RegressionStage
+{
+    /// <summary>Format version of the leaderboard, predictions and metrics files.</summary>
+    public const int FileFormatVersion = 1;
+
+    /// <summary>Runs the stage when enabled; returns the files written, for the manifest.</summary>
+    /// <param name="config">The run's config.</param>
+    /// <param name="table">The calibration features with holdout targets.</param>
+    /// <param name="run">The run directory.</param>
+    /// <param name="log">Progress lines.</param>
+    /// <param name="extraInputs">Extra per-customer input columns (e.g. BTYD predictions), by name.</param>
+    public static IReadOnlyList<RunFile> Run(TrainConfig config, CustomerFeatureTable table, RunDirectory run, Action<string> log,
+        IReadOnlyDictionary<string, double[]>? extraInputs = null)
+    {
+        var settings = config.Regression;
+        if (!settings.Enabled) return [];
+        if (table.Holdout is null)
+            throw new InputException($"regression.target: '{settings.Target}' needs a holdout period; set features.calibration_end or features.holdout (or regression.enabled: false).");
+        var target = settings.Target == "holdout_frequency" ? table.Holdout.Frequency : table.Holdout.Spend;
+        var inputs = ModelInputs.From(table, extraInputs);
+        var automl = settings.AutoMl;
+        var options = new AutoMLOptions
+        {
+            Trainers = settings.Trainers,
+            TimeBudget = TimeSpan.FromSeconds(automl.TimeBudgetSeconds),
+            MaxTrials = automl.MaxTrials,
+            Folds = automl.Folds,
+            Metric = RegressionMetricExtensions.Parse(automl.Metric),
+            DefaultsOnly = !automl.Enabled,
+            Seed = config.Run.Seed,
+        };
+        log(automl.Enabled
+            ? $"regression: AutoML over [{string.Join(", ", settings.Trainers)}], {automl.Folds}-fold CV on {options.Metric.Name()}, budget {automl.TimeBudgetSeconds:0.#} s / {automl.MaxTrials} trials"
+            : $"regression: [{string.Join(", ", settings.Trainers)}] at their defaults, {automl.Folds}-fold CV");
+        var result = new AutoMLSearch(options).Run(inputs, target);
+        log($"regression: best {result.Best.Trainer} (trial {result.Best.Trial} of {result.Trials.Count}, {options.Metric.Name()} {result.Best.MetricMean:G5}); stopped on {result.StopReason}");
+
+        var files = new List<RunFile>();
+        var modelPath = run.File("regression/model.json");
+        result.Model.Save(modelPath);
+        files.Add(new RunFile("regression/model.json", result.Model.Kind, ModelFormatVersion(result.Model), RunManifest.HashFile(modelPath)));
+        files.Add(WriteLeaderboard(result, run));
+        files.Add(WritePredictions(table, target, result.OutOfFold, run));
+        files.Add(WriteMetrics(settings.Target, result, target, inputs.Names, run));
+        return files;
+    }
+
+    private static int ModelFormatVersion(IRegressionModel model) => model switch
+    {
+        Trees.GradientBoostedTreesModel => Trees.GradientBoostedTreesModelJson.FormatVersion,
+        Linear.RidgeModel => Linear.RidgeModel.FormatVersion,
+        _ => 1,
+    };
+
+    private static RunFile WriteLeaderboard(AutoMLResult result, RunDirectory run)
+    {
+        var path = run.File("regression/leaderboard.csv");
+        var text = new StringBuilder($"rank,trial,trainer,parameters,{result.Metric.Name()}_mean,{result.Metric.Name()}_std,seconds,status,message\n");
+        var ranked = result.Leaderboard.Concat(result.Trials.Where(t => t.Status != TrialStatus.Completed)).ToList();
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var t = ranked[i];
+            var rank = t.Status == TrialStatus.Completed ? (i + 1).ToString(CultureInfo.InvariantCulture) : "";
+            var parameters = string.Join("; ", t.Parameters.Select(p => $"{p.Key}={p.Value}"));
+            text.Append(CultureInfo.InvariantCulture, $"{rank},{t.Trial},{t.Trainer},{CsvText.Quote(parameters)},{t.MetricMean:R},{t.MetricStd:R},{t.Seconds:F3},{t.Status},{CsvText.Quote(t.Message ?? "")}\n");
+        }
+        File.WriteAllText(path, text.ToString());
+        return new RunFile("regression/leaderboard.csv", "leaderboard", FileFormatVersion, RunManifest.HashFile(path));
+    }
+
+    private static RunFile WritePredictions(CustomerFeatureTable table, double[] target, double[] outOfFold, RunDirectory run)
+    {
+        var path = run.File("regression/predictions.csv");
+        var text = new StringBuilder("customer_id,actual,predicted_out_of_fold\n");
+        for (var i = 0; i < table.Count; i++)
+            text.Append(CultureInfo.InvariantCulture, $"{CsvText.Quote(table.CustomerIds[i])},{target[i]:R},{outOfFold[i]:R}\n");
+        File.WriteAllText(path, text.ToString());
+        return new RunFile("regression/predictions.csv", "regression_predictions", FileFormatVersion, RunManifest.HashFile(path));
+    }
+
+    private static RunFile WriteMetrics(string targetName, AutoMLResult result, double[] target, IReadOnlyList<string> inputs, RunDirectory run)
+    {
+        var path = run.File("regression/metrics.json");
+        using (var stream = File.Create(path))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            var p = result.OutOfFold;
+            json.WriteStartObject();
+            json.WriteNumber("format_version", FileFormatVersion);
+            json.WriteString("target", targetName);
+            json.WriteString("best_trainer", result.Best.Trainer);
+            json.WriteString("search_metric", result.Metric.Name());
+            json.WriteNumber("cv_metric_mean", result.Best.MetricMean);
+            json.WriteNumber("cv_metric_std", result.Best.MetricStd);
+            json.WriteNumber("trials", result.Trials.Count);
+            json.WriteString("stop_reason", result.StopReason);
+            json.WriteStartArray("inputs");
+            foreach (var name in inputs) json.WriteStringValue(name);
+            json.WriteEndArray();
+            json.WriteStartObject("out_of_fold");
+            json.WriteNumber("customers", target.Length);
+            WriteMetric(json, "mae", RegressionMetrics.Mae(target, p));
+            WriteMetric(json, "rmse", RegressionMetrics.Rmse(target, p));
+            WriteMetric(json, "r2", RegressionMetrics.R2(target, p));
+            WriteMetric(json, "bias", RegressionMetrics.Bias(target, p));
+            WriteMetric(json, "spearman", RegressionMetrics.Spearman(target, p));
+            WriteMetric(json, "normalized_gini", RegressionMetrics.NormalizedGini(target, p));
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        return new RunFile("regression/metrics.json", "regression_metrics", FileFormatVersion, RunManifest.HashFile(path));
+    }
+
+    private static void WriteMetric(Utf8JsonWriter json, string name, double value)
+    {
+        json.WritePropertyName(name);
+        ModelJson.WriteDouble(json, value);
+    }
+}
