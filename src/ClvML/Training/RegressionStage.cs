@@ -36,7 +36,7 @@ public static class RegressionStage
         if (table.Holdout is null)
             throw new InputException($"regression.target: '{settings.Target}' needs a holdout period; set features.calibration_end or features.holdout (or regression.enabled: false).");
         var target = settings.Target == "holdout_frequency" ? table.Holdout.Frequency : table.Holdout.Spend;
-        var inputs = ModelInputs.From(table, extraInputs);
+        var inputs = WithoutConstantColumns(ModelInputs.From(table, extraInputs), log);
         var automl = settings.AutoMl;
         var options = new AutoMLOptions
         {
@@ -62,6 +62,18 @@ public static class RegressionStage
         files.Add(WritePredictions(table, target, result.OutOfFold, run));
         files.Add(WriteMetrics(settings.Target, result, target, inputs.Names, run));
         return files;
+    }
+
+    /// <summary>Drops columns with a single value (they carry no information) and says so; none left is an error.</summary>
+    private static FeatureMatrix WithoutConstantColumns(FeatureMatrix inputs, Action<string> log)
+    {
+        var keep = Enumerable.Range(0, inputs.FeatureCount).Where(f => inputs.Columns[f].Distinct().Take(2).Count() > 1).ToArray();
+        if (keep.Length == inputs.FeatureCount) return inputs;
+        var dropped = Enumerable.Range(0, inputs.FeatureCount).Except(keep).Select(f => inputs.Names[f]).ToArray();
+        if (keep.Length == 0)
+            throw new InputException($"regression: every input column is constant over the {inputs.RowCount} customers ({string.Join(", ", dropped)}); there is nothing to learn from.");
+        log($"regression: constant input columns left out: {string.Join(", ", dropped)}");
+        return new FeatureMatrix([.. keep.Select(f => inputs.Names[f])], [.. keep.Select(f => inputs.Columns[f])]);
     }
 
     private static int ModelFormatVersion(IRegressionModel model) => model switch
@@ -116,6 +128,12 @@ public static class RegressionStage
             json.WriteStartArray("inputs");
             foreach (var name in inputs) json.WriteStringValue(name);
             json.WriteEndArray();
+            if (result.Model is Trees.GradientBoostedTreesModel trees)
+            {
+                json.WriteStartObject("feature_importance_gain");
+                foreach (var (name, share) in trees.FeatureImportance().OrderByDescending(p => p.Value)) json.WriteNumber(name, share);
+                json.WriteEndObject();
+            }
             json.WriteStartObject("out_of_fold");
             json.WriteNumber("customers", target.Length);
             WriteMetric(json, "mae", RegressionMetrics.Mae(target, p));

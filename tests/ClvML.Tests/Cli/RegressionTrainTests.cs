@@ -85,3 +85,23 @@ public sealed class RegressionTrainTests
         Assert.True(File.Exists(Path.Combine(runPath, "regression", "model.json")));
     }
 }
+
+public sealed class RegressionStageErrorTests
+{
+    [Fact]
+    public void Regression_without_a_holdout_names_the_key_to_set()
+    {
+        using var run = new CliRun();
+        var config = run.Write("train.yaml", """
+            data:
+              sample:
+                customers: 500
+            probabilistic:
+              enabled: false
+            segmentation:
+              enabled: false
+            """);
+        Assert.Equal(2, run.Run("train", "--config", config));
+        Assert.Contains("regression.target: 'holdout_spend' needs a holdout period; set features.calibration_end or features.holdout", run.Stderr);
+    }
+}
