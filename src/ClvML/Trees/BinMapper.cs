@@ -135,18 +135,18 @@ public sealed class BinMapper
         return (byte)lo;
     }
 
-    /// <summary>Bins every column: result[f][row].</summary>
-    public byte[][] Transform(IReadOnlyList<double[]> features)
+    /// <summary>Bins every column into row-major storage.</summary>
+    internal BinnedRows TransformRows(IReadOnlyList<double[]> features)
     {
         if (features.Count != FeatureCount) throw new ArgumentException($"Expected {FeatureCount} features, got {features.Count}.");
-        var binned = new byte[FeatureCount][];
+        var rows = features.Count == 0 ? 0 : features[0].Length;
+        var bins = new byte[rows * FeatureCount];
+        var stride = FeatureCount;
         Parallel.For(0, FeatureCount, f =>
         {
             var column = features[f];
-            var bins = new byte[column.Length];
-            for (var i = 0; i < column.Length; i++) bins[i] = BinOf(f, column[i]);
-            binned[f] = bins;
+            for (var i = 0; i < column.Length; i++) bins[i * stride + f] = BinOf(f, column[i]);
         });
-        return binned;
+        return new BinnedRows(bins, FeatureCount);
     }
 }

@@ -43,7 +43,7 @@ public sealed class GradientBoostedTrees
         var (train, validation) = SplitRows(n, o.ValidationFraction, random);
         var binSource = validation.Length == 0 ? features : features.Select(train);
         var bins = BinMapper.Fit(binSource.Columns, o.MaximumBins, seed: o.Seed);
-        var binned = bins.Transform(features.Columns);
+        var binned = bins.TransformRows(features.Columns);
 
         var initial = ObjectiveFunctions.InitialScore(o.Objective, Gather(y, train), w is null ? default : Gather(w, train));
         var score = new double[n];

@@ -24,34 +24,67 @@ internal static class Histogram
 {
     public const int Stride = BinMapper.MaxBins;
 
-    /// <summary>Builds the histogram of <paramref name="rows"/> over all features, features in parallel.</summary>
+    // Rows per work item: big enough to amortise scheduling and merging, small enough to feed both cores.
+    private const int ChunkRows = 65_536;
+    private const int MaxChunks = 16;
+
+    /// <summary>Builds the histogram of <paramref name="rows"/> over all features in one row-wise pass.</summary>
     /// <remarks>
     /// The rows' gradients and hessians are first gathered into contiguous buffers (LightGBM's
-    /// ordered gradients), so each feature's pass reads them in sequence instead of scattered. Each
-    /// feature is summed by one thread in row order, so the sums do not depend on the thread count.
+    /// ordered gradients). Large nodes are cut into a number of chunks that depends on the row count
+    /// only; partial histograms are merged in chunk order, so the sums are the same whatever the
+    /// number of threads.
     /// </remarks>
-    public static void Build(int[] rows, int start, int count, byte[][] binned, double[] gradients, double[] hessians, HistogramBin[] histogram,
+    public static void Build(int[] rows, int start, int count, BinnedRows binned, double[] gradients, double[] hessians, HistogramBin[] histogram,
         double[] orderedGradients, double[] orderedHessians)
     {
-        Array.Clear(histogram);
         var nodeRows = rows.AsSpan(start, count);
         for (var i = 0; i < nodeRows.Length; i++)
         {
             orderedGradients[i] = gradients[nodeRows[i]];
             orderedHessians[i] = hessians[nodeRows[i]];
         }
-        Parallel.For(0, binned.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
-            BuildFeature(rows.AsSpan(start, count), binned[f], orderedGradients, orderedHessians, histogram.AsSpan(f * Stride, Stride)));
+        var chunks = Math.Clamp(count / ChunkRows, 1, MaxChunks);
+        if (chunks == 1)
+        {
+            Array.Clear(histogram);
+            BuildRows(nodeRows, binned, orderedGradients.AsSpan(0, count), orderedHessians.AsSpan(0, count), histogram);
+            return;
+        }
+        var size = histogram.Length;
+        var partial = new HistogramBin[chunks * size];
+        var per = (count + chunks - 1) / chunks;
+        Parallel.For(0, chunks, c =>
+        {
+            var from = c * per;
+            var length = Math.Min(per, count - from);
+            BuildRows(rows.AsSpan(start + from, length), binned, orderedGradients.AsSpan(from, length), orderedHessians.AsSpan(from, length),
+                partial.AsSpan(c * size, size));
+        });
+        partial.AsSpan(0, size).CopyTo(histogram);
+        for (var c = 1; c < chunks; c++)
+        {
+            var source = partial.AsSpan(c * size, size);
+            for (var i = 0; i < size; i++) histogram[i] += source[i];
+        }
     }
 
-    private static void BuildFeature(ReadOnlySpan<int> rows, byte[] bins, double[] gradients, double[] hessians, Span<HistogramBin> histogram)
+    private static void BuildRows(ReadOnlySpan<int> rows, BinnedRows binned, ReadOnlySpan<double> gradients, ReadOnlySpan<double> hessians, Span<HistogramBin> histogram)
     {
+        var bins = binned.Bins;
+        var features = binned.FeatureCount;
         for (var i = 0; i < rows.Length; i++)
         {
-            ref var bin = ref histogram[bins[rows[i]]];
-            bin.Gradient += gradients[i];
-            bin.Hessian += hessians[i];
-            bin.Count++;
+            var g = gradients[i];
+            var h = hessians[i];
+            var offset = rows[i] * features;
+            for (var f = 0; f < features; f++)
+            {
+                ref var bin = ref histogram[f * Stride + bins[offset + f]];
+                bin.Gradient += g;
+                bin.Hessian += h;
+                bin.Count++;
+            }
         }
     }
 

@@ -70,12 +70,12 @@ public sealed class RegressionTree
     }
 
     /// <summary>The tree's output for row <paramref name="row"/> of binned columns.</summary>
-    internal double PredictBinned(byte[][] binned, int row)
+    internal double PredictBinned(BinnedRows binned, int row)
     {
         var node = 0;
         while (Feature[node] >= 0)
         {
-            var bin = binned[Feature[node]][row];
+            var bin = binned[row, Feature[node]];
             node = (bin == BinMapper.MissingBin ? DefaultLeft[node] : bin <= ThresholdBin[node]) ? Left[node] : Right[node];
         }
         return Value[node];

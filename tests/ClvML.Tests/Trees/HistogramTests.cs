@@ -11,13 +11,13 @@ public sealed class HistogramTests
         const int n = 5000;
         var columns = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.1 ? double.NaN : random.NextDouble()).ToArray()).ToArray();
         var mapper = BinMapper.Fit(columns, maxBins: 64);
-        var binned = mapper.Transform(columns);
+        var binned = mapper.TransformRows(columns);
         // Gradients on a grid of 1/8 so every sum is exact and the comparison can be exact too.
         var g = Enumerable.Range(0, n).Select(_ => random.Next(-40, 40) / 8.0).ToArray();
         var h = Enumerable.Range(0, n).Select(_ => random.Next(1, 16) / 8.0).ToArray();
         var rows = Enumerable.Range(0, n).ToArray();
-        var left = rows.Where(r => binned[0][r] <= 20).ToArray();
-        var right = rows.Where(r => binned[0][r] > 20).ToArray();
+        var left = rows.Where(r => binned[r, 0] <= 20).ToArray();
+        var right = rows.Where(r => binned[r, 0] > 20).ToArray();
         var size = 3 * BinMapper.MaxBins;
         HistogramBin[] parent = new HistogramBin[size], leftHistogram = new HistogramBin[size], rightBuilt = new HistogramBin[size], rightDerived = new HistogramBin[size];
         double[] og = new double[n], oh = new double[n];
@@ -27,5 +27,33 @@ public sealed class HistogramTests
         Histogram.Subtract(parent, leftHistogram, rightDerived);
         Assert.Equal(rightBuilt, rightDerived);
         Assert.Equal(right.Length, rightDerived.Take(BinMapper.MaxBins).Sum(b => b.Count));
+    }
+}
+
+public sealed class ChunkedHistogramTests
+{
+    [Fact]
+    public void A_large_node_split_into_chunks_sums_like_a_plain_loop()
+    {
+        var random = new Random(9);
+        const int n = 300_000; // several 65,536-row chunks
+        var columns = Enumerable.Range(0, 2).Select(_ => Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.05 ? double.NaN : random.NextDouble()).ToArray()).ToArray();
+        var mapper = BinMapper.Fit(columns, maxBins: 32);
+        var binned = mapper.TransformRows(columns);
+        var g = Enumerable.Range(0, n).Select(_ => random.Next(-40, 40) / 8.0).ToArray();
+        var h = Enumerable.Range(0, n).Select(_ => random.Next(1, 16) / 8.0).ToArray();
+        var rows = Enumerable.Range(0, n).Where(i => i % 3 != 0).ToArray();
+        var histogram = new HistogramBin[2 * BinMapper.MaxBins];
+        Histogram.Build(rows, 0, rows.Length, binned, g, h, histogram, new double[n], new double[n]);
+        var expected = new HistogramBin[2 * BinMapper.MaxBins];
+        foreach (var r in rows)
+            for (var f = 0; f < 2; f++)
+            {
+                ref var bin = ref expected[f * BinMapper.MaxBins + binned[r, f]];
+                bin.Gradient += g[r];
+                bin.Hessian += h[r];
+                bin.Count++;
+            }
+        Assert.Equal(expected, histogram);
     }
 }
