@@ -50,7 +50,7 @@ public sealed class GradientBoostedTrees
         Array.Fill(score, initial);
         var gradients = new double[n];
         var hessians = new double[n];
-        var grower = new TreeGrower(binned, bins, o.TreeOptions);
+        var grower = new TreeGrower(binned, bins, o.TreeOptions, unitHessian: o.Objective == BoostingObjective.SquaredError && w is null);
         var trees = new List<RegressionTree>();
         var history = new List<BoostingRound>();
         var rows = new int[train.Length];

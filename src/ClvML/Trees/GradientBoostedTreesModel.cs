@@ -59,7 +59,7 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
             var start = b * block;
             var scores = result.AsSpan(start, Math.Min(block, n - start));
             scores.Fill(InitialScore);
-            foreach (var tree in Trees) AddTree(tree.Packed, columns, start, scores);
+            foreach (var tree in Trees) AddTree(tree, columns, start, scores);
             for (var i = 0; i < scores.Length; i++)
             {
                 var prediction = ObjectiveFunctions.Link(Objective, scores[i]);
@@ -69,20 +69,42 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
         return result;
     }
 
-    private static void AddTree(RegressionTree.PackedNode[] nodes, double[][] columns, int start, Span<double> scores)
+    private static void AddTree(RegressionTree tree, double[][] columns, int start, Span<double> scores)
     {
-        for (var i = 0; i < scores.Length; i++)
+        var nodes = tree.Packed;
+        var values = tree.Value;
+        var depth = tree.Depth;
+        var i = 0;
+        // Four rows step together: their chains of dependent loads overlap.
+        for (; i + 3 < scores.Length; i += 4)
         {
+            int a = 0, b = 0, c = 0, d = 0;
             var row = start + i;
-            var node = nodes[0];
-            while (node.Feature >= 0)
+            for (var level = 0; level < depth; level++)
             {
-                var x = columns[node.Feature][row];
-                // NaN fails every comparison, so only a failed one needs the missing-value check.
-                node = nodes[x <= node.ThresholdOrValue || (double.IsNaN(x) && node.DefaultLeft) ? node.Left : node.Right];
+                a = Step(nodes[a], columns, row);
+                b = Step(nodes[b], columns, row + 1);
+                c = Step(nodes[c], columns, row + 2);
+                d = Step(nodes[d], columns, row + 3);
             }
-            scores[i] += node.ThresholdOrValue;
+            scores[i] += values[a];
+            scores[i + 1] += values[b];
+            scores[i + 2] += values[c];
+            scores[i + 3] += values[d];
         }
+        for (; i < scores.Length; i++)
+        {
+            var node = 0;
+            for (var level = 0; level < depth; level++) node = Step(nodes[node], columns, start + i);
+            scores[i] += values[node];
+        }
+    }
+
+    /// <summary>One step down: left when x &lt;= threshold, or when x is NaN and missing values go left.</summary>
+    private static int Step(in RegressionTree.PackedNode node, double[][] columns, int row)
+    {
+        var x = columns[node.Feature][row];
+        return x <= node.Threshold | (double.IsNaN(x) & node.DefaultLeft) ? node.Left : node.Right;
     }
 
     /// <summary>The prediction for one row of raw feature values, in <see cref="FeatureNames"/> order.</summary>

@@ -33,10 +33,11 @@ internal static class Histogram
     /// The rows' gradients and hessians are first gathered into contiguous buffers (LightGBM's
     /// ordered gradients). Large nodes are cut into a number of chunks that depends on the row count
     /// only; partial histograms are merged in chunk order, so the sums are the same whatever the
-    /// number of threads.
+    /// number of threads. With <c>unitHessian</c> (every hessian is 1: squared error without weights)
+    /// the hessian sums are the counts and are not summed separately.
     /// </remarks>
     public static void Build(int[] rows, int start, int count, BinnedRows binned, double[] gradients, double[] hessians, HistogramBin[] histogram,
-        double[] orderedGradients, double[] orderedHessians)
+        double[] orderedGradients, double[] orderedHessians, bool unitHessian = false)
     {
         var nodeRows = rows.AsSpan(start, count);
         for (var i = 0; i < nodeRows.Length; i++)
@@ -48,7 +49,8 @@ internal static class Histogram
         if (chunks == 1)
         {
             Array.Clear(histogram);
-            BuildRows(nodeRows, binned, orderedGradients.AsSpan(0, count), orderedHessians.AsSpan(0, count), histogram);
+            BuildRows(nodeRows, binned, orderedGradients.AsSpan(0, count), orderedHessians.AsSpan(0, count), histogram, unitHessian);
+            if (unitHessian) CountsAsHessians(histogram);
             return;
         }
         var size = histogram.Length;
@@ -59,7 +61,7 @@ internal static class Histogram
             var from = c * per;
             var length = Math.Min(per, count - from);
             BuildRows(rows.AsSpan(start + from, length), binned, orderedGradients.AsSpan(from, length), orderedHessians.AsSpan(from, length),
-                partial.AsSpan(c * size, size));
+                partial.AsSpan(c * size, size), unitHessian);
         });
         partial.AsSpan(0, size).CopyTo(histogram);
         for (var c = 1; c < chunks; c++)
@@ -67,12 +69,34 @@ internal static class Histogram
             var source = partial.AsSpan(c * size, size);
             for (var i = 0; i < size; i++) histogram[i] += source[i];
         }
+        if (unitHessian) CountsAsHessians(histogram);
     }
 
-    private static void BuildRows(ReadOnlySpan<int> rows, BinnedRows binned, ReadOnlySpan<double> gradients, ReadOnlySpan<double> hessians, Span<HistogramBin> histogram)
+    private static void CountsAsHessians(HistogramBin[] histogram)
+    {
+        for (var i = 0; i < histogram.Length; i++) histogram[i].Hessian = histogram[i].Count;
+    }
+
+    private static void BuildRows(ReadOnlySpan<int> rows, BinnedRows binned, ReadOnlySpan<double> gradients, ReadOnlySpan<double> hessians,
+        Span<HistogramBin> histogram, bool unitHessian)
     {
         var bins = binned.Bins;
         var features = binned.FeatureCount;
+        if (unitHessian)
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var g = gradients[i];
+                var offset = rows[i] * features;
+                for (var f = 0; f < features; f++)
+                {
+                    ref var bin = ref histogram[f * Stride + bins[offset + f]];
+                    bin.Gradient += g;
+                    bin.Count++;
+                }
+            }
+            return;
+        }
         for (var i = 0; i < rows.Length; i++)
         {
             var g = gradients[i];

@@ -22,18 +22,26 @@ public sealed class RegressionTree
         Right = right;
         Value = value;
         Gain = gain;
+        // For prediction a leaf points to itself, so every row can take exactly Depth steps with no
+        // exit test per level (an unpredictable branch), and several rows can step side by side.
         Packed = new PackedNode[n];
         for (var i = 0; i < n; i++)
             Packed[i] = feature[i] < 0
-                ? new PackedNode(value[i], -1, -1, -1, false)
+                ? new PackedNode(double.PositiveInfinity, 0, i, i, true)
                 : new PackedNode(threshold[i], feature[i], left[i], right[i], defaultLeft[i]);
+        Depth = DepthBelow(0);
     }
 
-    /// <summary>A node in one struct, for prediction: for a leaf, <see cref="ThresholdOrValue"/> is the leaf value.</summary>
-    internal readonly record struct PackedNode(double ThresholdOrValue, int Feature, int Left, int Right, bool DefaultLeft);
+    private int DepthBelow(int node) => Feature[node] < 0 ? 0 : 1 + Math.Max(DepthBelow(Left[node]), DepthBelow(Right[node]));
+
+    /// <summary>A node in one struct, for prediction; a leaf has threshold +infinity and both children itself.</summary>
+    internal readonly record struct PackedNode(double Threshold, int Feature, int Left, int Right, bool DefaultLeft);
 
     /// <summary>The nodes packed for prediction (one memory access per step).</summary>
     internal PackedNode[] Packed { get; }
+
+    /// <summary>Longest root-to-leaf path, in splits.</summary>
+    public int Depth { get; }
 
     /// <summary>Split feature per node; -1 for a leaf.</summary>
     public int[] Feature { get; }

@@ -19,8 +19,15 @@ internal sealed class TreeGrower
     private int[] _scratch = [];
     private double[] _orderedGradients = [], _orderedHessians = [];
 
-    public TreeGrower(BinnedRows binned, BinMapper bins, TreeOptions options)
+    private readonly bool _unitHessian;
+
+    /// <param name="binned">The training rows' bins.</param>
+    /// <param name="bins">The bin bounds (split thresholds are their upper bounds).</param>
+    /// <param name="options">Growth limits and regularisation.</param>
+    /// <param name="unitHessian">Whether every hessian is exactly 1, so hessian sums are counts.</param>
+    public TreeGrower(BinnedRows binned, BinMapper bins, TreeOptions options, bool unitHessian = false)
     {
+        _unitHessian = unitHessian;
         _binned = binned;
         _bins = bins;
         _options = options;
@@ -60,7 +67,7 @@ internal sealed class TreeGrower
         if (CanSplit(root))
         {
             root.Histogram = Rent();
-            Histogram.Build(rows, 0, count, _binned, gradients, hessians, root.Histogram, _orderedGradients, _orderedHessians);
+            Histogram.Build(rows, 0, count, _binned, gradients, hessians, root.Histogram, _orderedGradients, _orderedHessians, _unitHessian);
             Evaluate(root, featureAllowed, queue);
         }
         var leafCount = 1;
@@ -82,7 +89,7 @@ internal sealed class TreeGrower
             {
                 var (small, large) = left.Count <= right.Count ? (left, right) : (right, left);
                 small.Histogram = Rent();
-                Histogram.Build(rows, small.Start, small.Count, _binned, gradients, hessians, small.Histogram, _orderedGradients, _orderedHessians);
+                Histogram.Build(rows, small.Start, small.Count, _binned, gradients, hessians, small.Histogram, _orderedGradients, _orderedHessians, _unitHessian);
                 large.Histogram = Rent();
                 Histogram.Subtract(node.Histogram!, small.Histogram, large.Histogram);
                 // A child that cannot split got a histogram only to serve its sibling's subtraction.
