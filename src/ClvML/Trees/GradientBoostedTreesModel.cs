@@ -73,38 +73,22 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
     {
         var nodes = tree.Packed;
         var values = tree.Value;
-        var depth = tree.Depth;
-        var i = 0;
-        // Four rows step together: their chains of dependent loads overlap.
-        for (; i + 3 < scores.Length; i += 4)
+        for (var i = 0; i < scores.Length; i++)
         {
-            int a = 0, b = 0, c = 0, d = 0;
             var row = start + i;
-            for (var level = 0; level < depth; level++)
+            var index = 0;
+            var node = nodes[0];
+            // Leaves point to themselves, so a step that does not move has reached a leaf.
+            while (true)
             {
-                a = Step(nodes[a], columns, row);
-                b = Step(nodes[b], columns, row + 1);
-                c = Step(nodes[c], columns, row + 2);
-                d = Step(nodes[d], columns, row + 3);
+                var x = columns[node.Feature][row];
+                var next = x <= node.Threshold || (double.IsNaN(x) && node.DefaultLeft) ? node.Left : node.Right;
+                if (next == index) break;
+                index = next;
+                node = nodes[index];
             }
-            scores[i] += values[a];
-            scores[i + 1] += values[b];
-            scores[i + 2] += values[c];
-            scores[i + 3] += values[d];
+            scores[i] += values[index];
         }
-        for (; i < scores.Length; i++)
-        {
-            var node = 0;
-            for (var level = 0; level < depth; level++) node = Step(nodes[node], columns, start + i);
-            scores[i] += values[node];
-        }
-    }
-
-    /// <summary>One step down: left when x &lt;= threshold, or when x is NaN and missing values go left.</summary>
-    private static int Step(in RegressionTree.PackedNode node, double[][] columns, int row)
-    {
-        var x = columns[node.Feature][row];
-        return x <= node.Threshold | (double.IsNaN(x) & node.DefaultLeft) ? node.Left : node.Right;
     }
 
     /// <summary>The prediction for one row of raw feature values, in <see cref="FeatureNames"/> order.</summary>

@@ -22,8 +22,8 @@ public sealed class RegressionTree
         Right = right;
         Value = value;
         Gain = gain;
-        // For prediction a leaf points to itself, so every row can take exactly Depth steps with no
-        // exit test per level (an unpredictable branch), and several rows can step side by side.
+        // For prediction a leaf points to itself: a step that stays put has reached a leaf, so the
+        // loop needs no separate leaf test.
         Packed = new PackedNode[n];
         for (var i = 0; i < n; i++)
             Packed[i] = feature[i] < 0
