@@ -46,7 +46,7 @@ public sealed record DataFingerprint
 /// feature schema and every file of the run with its kind, format version and hash
 /// (the contract in shared/docs/DESIGN.md). It carries no timestamps, so identical runs give identical manifests.
 /// </summary>
-public sealed record RunManifest
+public sealed partial record RunManifest
 {
     /// <summary>Version of this manifest's layout.</summary>
     public const int CurrentSchemaVersion = 1;
