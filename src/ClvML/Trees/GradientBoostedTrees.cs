@@ -70,20 +70,22 @@ public sealed class GradientBoostedTrees
             var tree = grower.Grow(rows, count, gradients, hessians, allowed, leaves);
             trees.Add(tree);
 
-            // Rows the tree was grown on get their leaf's value directly; the others are routed through it.
-            foreach (var leaf in leaves)
+            // Rows the tree was grown on get their leaf's value directly (leaves hold disjoint rows, so
+            // they are updated in parallel); rows left out by subsampling are routed through the tree.
+            var subsampled = count < train.Length;
+            Parallel.ForEach(leaves, leaf =>
             {
                 var value = tree.Value[leaf.Node];
-                for (var i = leaf.Start; i < leaf.Start + leaf.Count; i++)
-                {
-                    score[rows[i]] += value;
-                    inTree[rows[i]] = true;
-                }
-            }
-            if (count < train.Length)
+                for (var i = leaf.Start; i < leaf.Start + leaf.Count; i++) score[rows[i]] += value;
+                if (subsampled)
+                    for (var i = leaf.Start; i < leaf.Start + leaf.Count; i++) inTree[rows[i]] = true;
+            });
+            if (subsampled)
+            {
                 foreach (var row in train)
                     if (!inTree[row]) score[row] += tree.PredictBinned(binned, row);
-            for (var i = 0; i < count; i++) inTree[rows[i]] = false;
+                for (var i = 0; i < count; i++) inTree[rows[i]] = false;
+            }
             foreach (var row in validation) score[row] += tree.PredictBinned(binned, row);
 
             var validationLoss = validation.Length == 0 ? double.NaN : ObjectiveFunctions.Loss(o.Objective, o.TweediePower, y, score, validation);
@@ -172,6 +174,20 @@ public sealed class GradientBoostedTrees
         {
             var end = Math.Min((b + 1) * block, train.Length);
             double loss = 0;
+            if (o.Objective == BoostingObjective.SquaredError && w is null)
+            {
+                // The common case without the per-row objective dispatch; the hessians stay 1.
+                for (var i = b * block; i < end; i++)
+                {
+                    var row = train[i];
+                    var residual = score[row] - y[row];
+                    gradients[row] = residual;
+                    hessians[row] = 1;
+                    loss += residual * residual;
+                }
+                losses[b] = 0.5 * loss;
+                return;
+            }
             for (var i = b * block; i < end; i++)
             {
                 var row = train[i];

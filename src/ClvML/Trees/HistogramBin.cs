@@ -25,8 +25,8 @@ internal static class Histogram
     public const int Stride = BinMapper.MaxBins;
 
     // Rows per work item: big enough to amortise scheduling and merging, small enough to feed both cores.
-    private const int ChunkRows = 65_536;
-    private const int MaxChunks = 16;
+    private const int ChunkRows = 16_384;
+    private const int MaxChunks = 32;
 
     /// <summary>Builds the histogram of <paramref name="rows"/> over all features in one row-wise pass.</summary>
     /// <remarks>
@@ -37,14 +37,12 @@ internal static class Histogram
     /// the hessian sums are the counts and are not summed separately.
     /// </remarks>
     public static void Build(int[] rows, int start, int count, BinnedRows binned, double[] gradients, double[] hessians, HistogramBin[] histogram,
-        double[] orderedGradients, double[] orderedHessians, bool unitHessian = false)
+        double[] orderedGradients, double[] orderedHessians, ref HistogramBin[] partials, bool unitHessian = false)
     {
         var nodeRows = rows.AsSpan(start, count);
-        for (var i = 0; i < nodeRows.Length; i++)
-        {
-            orderedGradients[i] = gradients[nodeRows[i]];
-            orderedHessians[i] = hessians[nodeRows[i]];
-        }
+        for (var i = 0; i < nodeRows.Length; i++) orderedGradients[i] = gradients[nodeRows[i]];
+        if (!unitHessian)
+            for (var i = 0; i < nodeRows.Length; i++) orderedHessians[i] = hessians[nodeRows[i]];
         var chunks = Math.Clamp(count / ChunkRows, 1, MaxChunks);
         if (chunks == 1)
         {
@@ -54,14 +52,17 @@ internal static class Histogram
             return;
         }
         var size = histogram.Length;
-        var partial = new HistogramBin[chunks * size];
+        if (partials.Length < chunks * size) partials = new HistogramBin[MaxChunks * size];
+        var partial = partials;
         var per = (count + chunks - 1) / chunks;
         Parallel.For(0, chunks, c =>
         {
             var from = c * per;
             var length = Math.Min(per, count - from);
+            var target = partial.AsSpan(c * size, size);
+            target.Clear();
             BuildRows(rows.AsSpan(start + from, length), binned, orderedGradients.AsSpan(from, length), orderedHessians.AsSpan(from, length),
-                partial.AsSpan(c * size, size), unitHessian);
+                target, unitHessian);
         });
         partial.AsSpan(0, size).CopyTo(histogram);
         for (var c = 1; c < chunks; c++)

@@ -140,6 +140,37 @@ public sealed class GradientBoostedTreesPersistenceTests : IDisposable
     }
 
     [Fact]
+    public void Block_prediction_with_and_without_missing_values_equals_the_row_by_row_walk()
+    {
+        // 5% of x1 missing in the first half only: blocks of 512 rows in the second half take the
+        // branch-free walk for rows without missing values, the others the walk with default directions.
+        var (x, y) = TreeTestData.Smooth(4000, seed: 12);
+        var model = new GradientBoostedTrees(new GradientBoostedTreesOptions { NumberOfTrees = 30 }).Fit(x, y);
+        var (testX, _) = TreeTestData.Smooth(3000, seed: 13);
+        for (var i = 1500; i < 3000; i++)
+            if (double.IsNaN(testX.Columns[1][i])) testX.Columns[1][i] = 0.25;
+        // Values exactly on a threshold must go left, as the row walk sends them.
+        testX.Columns[model.Trees[0].Feature[0]][2000] = model.Trees[0].Threshold[0];
+        var predicted = model.Predict(testX);
+        var row = new double[3];
+        for (var i = 0; i < testX.RowCount; i++)
+        {
+            testX.CopyRow(i, row);
+            Assert.Equal(model.PredictRow(row), predicted[i]);
+        }
+    }
+
+    [Fact]
+    public void A_tree_whose_child_comes_before_its_parent_is_refused()
+    {
+        // Node 1 points back to node 0: a cycle a corrupt file could smuggle into the prediction walk.
+        var error = Assert.Throws<ArgumentException>(() => new RegressionTree(
+            [0, 0, -1, -1, -1], [0.5, 0.5, 0, 0, 0], [1, 1, 0, 0, 0], [true, true, false, false, false], [1, 0, -1, -1, -1], [2, 3, -1, -1, -1],
+            [0, 0, 1, 2, 3], [1, 1, 0, 0, 0]));
+        Assert.Contains("Node 1", error.Message);
+    }
+
+    [Fact]
     public void A_newer_format_version_is_refused_with_the_file_named()
     {
         var (x, y) = TreeTestData.Smooth(500, seed: 8);

@@ -21,9 +21,10 @@ public sealed class HistogramTests
         var size = 3 * BinMapper.MaxBins;
         HistogramBin[] parent = new HistogramBin[size], leftHistogram = new HistogramBin[size], rightBuilt = new HistogramBin[size], rightDerived = new HistogramBin[size];
         double[] og = new double[n], oh = new double[n];
-        Histogram.Build(rows, 0, n, binned, g, h, parent, og, oh);
-        Histogram.Build(left, 0, left.Length, binned, g, h, leftHistogram, og, oh);
-        Histogram.Build(right, 0, right.Length, binned, g, h, rightBuilt, og, oh);
+        HistogramBin[] partials = [];
+        Histogram.Build(rows, 0, n, binned, g, h, parent, og, oh, ref partials);
+        Histogram.Build(left, 0, left.Length, binned, g, h, leftHistogram, og, oh, ref partials);
+        Histogram.Build(right, 0, right.Length, binned, g, h, rightBuilt, og, oh, ref partials);
         Histogram.Subtract(parent, leftHistogram, rightDerived);
         Assert.Equal(rightBuilt, rightDerived);
         Assert.Equal(right.Length, rightDerived.Take(BinMapper.MaxBins).Sum(b => b.Count));
@@ -36,7 +37,7 @@ public sealed class ChunkedHistogramTests
     public void A_large_node_split_into_chunks_sums_like_a_plain_loop()
     {
         var random = new Random(9);
-        const int n = 300_000; // several 65,536-row chunks
+        const int n = 300_000; // several 16,384-row chunks
         var columns = Enumerable.Range(0, 2).Select(_ => Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.05 ? double.NaN : random.NextDouble()).ToArray()).ToArray();
         var mapper = BinMapper.Fit(columns, maxBins: 32);
         var binned = mapper.TransformRows(columns);
@@ -44,7 +45,8 @@ public sealed class ChunkedHistogramTests
         var h = Enumerable.Range(0, n).Select(_ => random.Next(1, 16) / 8.0).ToArray();
         var rows = Enumerable.Range(0, n).Where(i => i % 3 != 0).ToArray();
         var histogram = new HistogramBin[2 * BinMapper.MaxBins];
-        Histogram.Build(rows, 0, rows.Length, binned, g, h, histogram, new double[n], new double[n]);
+        HistogramBin[] partials = [];
+        Histogram.Build(rows, 0, rows.Length, binned, g, h, histogram, new double[n], new double[n], ref partials);
         var expected = new HistogramBin[2 * BinMapper.MaxBins];
         foreach (var r in rows)
             for (var f = 0; f < 2; f++)
