@@ -4,7 +4,7 @@ namespace ClvML.Probabilistic;
 
 /// <summary>
 /// The BG/NBD log-likelihood (Fader, Hardie &amp; Lee 2005, "Counting your customers the easy way",
-/// eq. 6) and its MBG/NBD variant (Batislam, Denizel &amp; Filiztekin 2007, eq. 5), with the analytic
+/// eq. 6) and its MBG/NBD variant (Batislam, Denizel &amp; Filiztekin 2007), with the analytic
 /// gradient in log-parameters. Per customer:
 /// <code>
 /// ln L = ln Gamma(r+x) - ln Gamma(r) + r ln alpha + ln B(a, b+x') - ln B(a, b)
