@@ -21,6 +21,9 @@ internal sealed class ParetoNbdLikelihood(PurchaseSummary data)
     /// <summary>ln A0 (FH 2005 eqs. 19-20): ln[F(t_x) - F(T)], F(y) = 2F1(r+s+x, b'; r+s+x+1; |alpha-beta|/(m+y)) / (m+y)^(r+s+x).</summary>
     public static double LogA0(double r, double alpha, double s, double beta, double x, double tx, double T)
     {
+        var m0 = Math.Max(alpha, beta);
+        if (tx < T && Math.Abs(alpha - beta) / (m0 + tx) > SeriesLimit)
+            return LogA0ByQuadrature(r, alpha, s, beta, x, tx, T, stackalloc double[4]);
         double m, b;
         if (alpha >= beta) (m, b) = (alpha, s + 1);
         else (m, b) = (beta, r + x);
@@ -106,31 +109,102 @@ internal sealed class ParetoNbdLikelihood(PurchaseSummary data)
         var (logAlphaT, logBetaT) = (Math.Log(alpha + T), Math.Log(beta + T));
         var logE1 = -(r + x) * logAlphaT - s * logBetaT;
         Span<double> e1 = [-logAlphaT, -(r + x) / (alpha + T), -logBetaT, -s / (beta + T)];
-        Span<double> atTx = stackalloc double[4];
-        Span<double> atT = stackalloc double[4];
-        var logF1 = LogF(r, alpha, s, beta, x, tx, atTx);
-        var logF2 = LogF(r, alpha, s, beta, x, T, atT);
-        var delta = logF2 - logF1;
-        if (!(delta < 0))
+        Span<double> a0 = stackalloc double[4];
+        var logA0 = LogA0(r, alpha, s, beta, x, tx, T, a0);
+        if (double.IsNegativeInfinity(logA0))
         {
             // t_x = T: A0 = 0 and the bracket is E1 alone.
             e1.CopyTo(gradient);
             return logE1;
         }
         var rsx = r + s + x;
-        var logE2 = Math.Log(s) - Math.Log(rsx) + logF1 + LogSpace.Log1mExp(delta);
-        var e2 = Math.Exp(delta);
-        var oneMinus = -LogSpace.Expm1(delta);
+        var logE2 = Math.Log(s) - Math.Log(rsx) + logA0;
         var total = LogSpace.LogSumExp(logE1, logE2);
         var w2 = Math.Exp(logE2 - total);
         var w1 = 1 - w2;
         for (var j = 0; j < 4; j++)
         {
-            var a0 = (atTx[j] - e2 * atT[j]) / oneMinus;
-            var dE2 = a0 + j switch { 0 => -1 / rsx, 2 => 1 / s - 1 / rsx, _ => 0 };
+            var dE2 = a0[j] + j switch { 0 => -1 / rsx, 2 => 1 / s - 1 / rsx, _ => 0 };
             gradient[j] = w1 * e1[j] + w2 * dE2;
         }
         return total;
+    }
+
+    /// <summary>
+    /// The 2F1 argument above which A0 is integrated numerically: the series needs about
+    /// ln(1e-17)/ln(z) terms, 760 at 0.95 and hundreds of thousands when alpha and beta are orders of
+    /// magnitude apart (Online Retail drives beta towards infinity).
+    /// </summary>
+    private const double SeriesLimit = 0.95;
+
+    /// <summary>ln A0 (FH 2005 eqs. 19-20) and its derivatives in (r, alpha, s, beta): the 2F1 series, or quadrature when z is near 1.</summary>
+    internal static double LogA0(double r, double alpha, double s, double beta, double x, double tx, double T, Span<double> gradient)
+    {
+        if (!(tx < T)) return double.NegativeInfinity;
+        var m = Math.Max(alpha, beta);
+        if (Math.Abs(alpha - beta) / (m + tx) > SeriesLimit) return LogA0ByQuadrature(r, alpha, s, beta, x, tx, T, gradient);
+        Span<double> atTx = stackalloc double[4];
+        Span<double> atT = stackalloc double[4];
+        var logF1 = LogF(r, alpha, s, beta, x, tx, atTx);
+        var logF2 = LogF(r, alpha, s, beta, x, T, atT);
+        var delta = logF2 - logF1;
+        if (!(delta < 0)) return double.NegativeInfinity;
+        var e2 = Math.Exp(delta);
+        var oneMinus = -LogSpace.Expm1(delta);
+        for (var j = 0; j < 4; j++) gradient[j] = (atTx[j] - e2 * atT[j]) / oneMinus;
+        return logF1 + LogSpace.Log1mExp(delta);
+    }
+
+    private static readonly double[] GaussNodes = [-0.9602898564975363, -0.7966664774136267, -0.5255324099163290, -0.1834346424956498,
+        0.1834346424956498, 0.5255324099163290, 0.7966664774136267, 0.9602898564975363];
+    private static readonly double[] GaussWeights = [0.1012285362903763, 0.2223810344533745, 0.3137066458778873, 0.3626837833783620,
+        0.3626837833783620, 0.3137066458778873, 0.2223810344533745, 0.1012285362903763];
+
+    /// <summary>
+    /// ln A0 from its integral form A0 = (r+s+x) integral_{t_x}^{T} (alpha+tau)^-(r+x) (beta+tau)^-(s+1) d tau (the
+    /// step before FH 2005 eq. 19), by 8-point Gauss-Legendre panels in u = ln(alpha + tau). In u the log-integrand
+    /// -(r+x-1) u - (s+1) ln(beta + tau) has slope of magnitude at most |r+x-1| + s + 1, so panels of width
+    /// 1/slope see at most one e-fold each, and once the integrand is decreasing the sum stops when a panel adds
+    /// less than 1e-17. The derivatives are integrals of the same integrand times ln(alpha+tau), 1/(alpha+tau),
+    /// ln(beta+tau), 1/(beta+tau), taken at the same nodes.
+    /// </summary>
+    internal static double LogA0ByQuadrature(double r, double alpha, double s, double beta, double x, double tx, double T, Span<double> gradient)
+    {
+        var u0 = Math.Log(alpha + tx);
+        var u1 = Math.Log(alpha + T);
+        var shift = beta - alpha; // beta + tau = shift + e^u
+        var slope = Math.Abs(r + x - 1) + s + 1;
+        var panels = (int)Math.Min(1_000_000, Math.Ceiling((u1 - u0) * Math.Max(1, slope)));
+        var h = (u1 - u0) / panels;
+        var reference = -(r + x - 1) * u0 - (s + 1) * Math.Log(shift + Math.Exp(u0));
+        var decreasing = r + x >= 1;
+        double sum = 0, sumU = 0, sumInvAlpha = 0, sumLogBeta = 0, sumInvBeta = 0;
+        for (var p = 0; p < panels; p++)
+        {
+            var start = u0 + p * h;
+            var panel = 0.0;
+            for (var j = 0; j < 8; j++)
+            {
+                var u = start + 0.5 * h * (1 + GaussNodes[j]);
+                var eu = Math.Exp(u);
+                var betaTau = shift + eu;
+                var logBetaTau = Math.Log(betaTau);
+                var v = 0.5 * h * GaussWeights[j] * Math.Exp(-(r + x - 1) * u - (s + 1) * logBetaTau - reference);
+                panel += v;
+                sumU += v * u;
+                sumInvAlpha += v / eu;
+                sumLogBeta += v * logBetaTau;
+                sumInvBeta += v / betaTau;
+            }
+            sum += panel;
+            if (decreasing && panel <= 1e-17 * sum) break;
+        }
+        var rsx = r + s + x;
+        gradient[0] = 1 / rsx - sumU / sum;
+        gradient[1] = -(r + x) * sumInvAlpha / sum;
+        gradient[2] = 1 / rsx - sumLogBeta / sum;
+        gradient[3] = -(s + 1) * sumInvBeta / sum;
+        return Math.Log(rsx) + reference + Math.Log(sum);
     }
 
     /// <summary>

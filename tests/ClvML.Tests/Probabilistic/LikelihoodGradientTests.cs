@@ -20,7 +20,24 @@ public sealed class LikelihoodGradientTests
         { "mbgnbd", [0.5, 5, 1.2, 3] },
         { "pareto_alpha_below_beta", [0.55, 10.6, 0.6, 11.7] },
         { "pareto_alpha_above_beta", [0.8, 20, 1.3, 6] },
+        { "pareto_far_apart", [0.72, 65.7, 0.01, 5e5] }, // z near 1: A0 by quadrature (Online Retail's optimum)
     };
+
+    [Theory]
+    [InlineData(0.55, 10.6, 0.6, 11.7, 2, 30.43, 38.86)]
+    [InlineData(0.8, 20, 1.3, 6, 0, 0, 38.86)]
+    [InlineData(0.3, 1, 0.5, 15, 1, 0.5, 30)]
+    [InlineData(4, 0.5, 0.5, 40, 300, 38, 39)]
+    [InlineData(0.7, 2, 2, 60, 3, 10, 200)]
+    public void Pareto_a0_by_quadrature_agrees_with_the_series(double r, double alpha, double s, double beta, double x, double tx, double T)
+    {
+        Span<double> series = stackalloc double[4];
+        Span<double> quadrature = stackalloc double[4];
+        var bySeries = ParetoNbdLikelihood.LogA0(r, alpha, s, beta, x, tx, T, series);
+        var byQuadrature = ParetoNbdLikelihood.LogA0ByQuadrature(r, alpha, s, beta, x, tx, T, quadrature);
+        Assert.Equal(bySeries, byQuadrature, 1e-10 * Math.Max(1, Math.Abs(bySeries)));
+        for (var j = 0; j < 4; j++) Assert.Equal(series[j], quadrature[j], 1e-8 * Math.Max(1, Math.Abs(series[j])));
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
