@@ -33,7 +33,7 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IT
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, double>? StandardErrors { get; init; }
 
-    /// <summary>E[X(t)] (FHL 2005 eq. 9): (a+b-1)/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b; a+b-1; t/(alpha+t))]; infinite-mean cases (a &lt;= 1) follow the same formula's analytic value.</summary>
+    /// <summary>E[X(t)] (FHL 2005 eq. 9): (a+b-1)/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b; a+b-1; t/(alpha+t))]; for a &lt; 1 both factors change sign and the product stays correct (a = 1 exactly is a removable singularity).</summary>
     public double ExpectedPurchases(double t)
     {
         ModelArguments.Horizon(t);
@@ -59,7 +59,7 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IT
         return numerator * ProbabilityAlive(frequency, recency, T);
     }
 
-    /// <summary>P(alive | x, t_x, T) (FHL 2005 eq. 13 / the "Implementing BG/NBD" note): 1 for x = 0, else 1/(1 + a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)).</summary>
+    /// <summary>P(alive | x, t_x, T) (the denominator of FHL 2005 eq. 10; Fader, Hardie &amp; Lee 2008, "Computing P(alive) using the BG/NBD model"): 1 for x = 0, else 1/(1 + a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)).</summary>
     public double ProbabilityAlive(double frequency, double recency, double T)
     {
         ModelArguments.History(frequency, recency, T);

@@ -7,7 +7,7 @@ public sealed record GammaGammaOptions : FitOptions;
 
 /// <summary>
 /// Fits the Gamma-Gamma spend model (Fader &amp; Hardie 2013, "The Gamma-Gamma model of monetary value",
-/// eq. 5; Colombo &amp; Jiang 1999) on customers with repeat purchases: each transaction value is
+/// the likelihood of the mean transaction value; Colombo &amp; Jiang 1999) on customers with repeat purchases: each transaction value is
 /// Gamma(p, nu), nu ~ Gamma(q, gamma) across customers, so the mean zbar of x values has
 /// <code>
 /// ln f(zbar | x) = ln Gamma(px+q) - ln Gamma(px) - ln Gamma(q) + q ln gamma + (px-1) ln zbar + px ln x - (px+q) ln(gamma + x zbar).

@@ -38,7 +38,7 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma) : IProbab
     public double MeanSpend => Q > 1 ? P * Gamma / (Q - 1) : double.PositiveInfinity;
 
     /// <summary>
-    /// E[Z | x, zbar] = p(gamma + x zbar)/(px + q - 1) (Fader &amp; Hardie 2013 eq. 6), a weighted mean of the
+    /// E[Z | x, zbar] = p(gamma + x zbar)/(px + q - 1) (Fader &amp; Hardie 2013, the posterior mean of nu's reciprocal times p), a weighted mean of the
     /// population mean and the customer's own mean; the population mean when x = 0.
     /// </summary>
     public double ConditionalExpectedAverageSpend(double frequency, double monetaryValue)
