@@ -47,6 +47,22 @@ public static partial class TrainConfigLoader
         return probabilistic;
     }
 
+    /// <summary>
+    /// BG/BB counts whole transaction opportunities, so recency and T must be whole numbers of purchase
+    /// periods: that holds only when purchases merge at the time unit itself.
+    /// </summary>
+    private static void CheckDiscretePeriods(TrainConfig config, YamlSection root)
+    {
+        var features = config.Features;
+        if (!config.Probabilistic.Enabled || !config.Probabilistic.TransactionModels.Contains("bgbb") || features.EffectivePurchasePeriod == features.TimeUnit)
+            return;
+        root.Section("probabilistic").Report("transaction_models",
+            $"bgbb needs discrete periods, but features.purchase_period ({Lower(features.EffectivePurchasePeriod)}) differs from features.time_unit ({Lower(features.TimeUnit)}); " +
+            "set purchase_period to the time unit (or leave it null), or remove bgbb");
+    }
+
+    private static string Lower(TimeUnit unit) => unit.ToString().ToLowerInvariant();
+
     private static SegmentationSettings BindSegmentation(YamlSection s)
     {
         var d = new SegmentationSettings();

@@ -116,6 +116,7 @@ public static partial class TrainConfigLoader
             Output = BindOutput(root.Section("output")),
         };
         root.RejectUnknownKeys();
+        CheckDiscretePeriods(config, root);
         return config;
     }
 

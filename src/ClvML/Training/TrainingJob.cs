@@ -50,7 +50,8 @@ public static class TrainingJob
             new("rejects.csv", "rejects", FeatureFileFormatVersion, RunManifest.HashFile(rejectsPath)),
         };
         // --- model stages: each adds its files to the run ---
-        files.AddRange(RegressionStage.Run(config, built.Table, run, log));
+        var probabilistic = config.Probabilistic.Enabled ? ProbabilisticStage.Run(config, built.Table, run, log) : null; if (probabilistic != null) files.AddRange(probabilistic.Files);
+        files.AddRange(RegressionStage.Run(config, built.Table, run, log, probabilistic?.CustomerColumns));
         // --- end of model stages ---
 
         var window = built.Table.Window;

@@ -1,0 +1,33 @@
+namespace ClvML.Probabilistic;
+
+/// <summary>Options of <see cref="BgNbd"/>.</summary>
+public sealed record BgNbdOptions : FitOptions;
+
+/// <summary>
+/// Fits the BG/NBD model (Fader, Hardie &amp; Lee 2005, "'Counting your customers' the easy way: an
+/// alternative to the Pareto/NBD model", Marketing Science 24(2)) by maximum likelihood (eq. 6).
+/// Parameters r, alpha (gamma-distributed purchase rate) and a, b (beta-distributed dropout
+/// probability after each purchase).
+/// </summary>
+public sealed class BgNbd(BgNbdOptions? options = null)
+{
+    private readonly BgNbdOptions _options = options ?? new BgNbdOptions();
+
+    /// <summary>Fits per-customer frequency, recency and T (optionally weighted).</summary>
+    public BgNbdModel Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> T, ReadOnlySpan<double> weights = default) =>
+        Fit(PurchaseSummary.Create(frequency, recency, T, weights, _options.Compress));
+
+    /// <summary>Fits prepared data.</summary>
+    public BgNbdModel Fit(PurchaseSummary data)
+    {
+        var likelihood = new BgNbdLikelihood(data, modified: false);
+        var outcome = LikelihoodFit.Run(BgNbdModel.ModelName, BgNbdModel.ParameterNames, likelihood.Evaluate, data.TotalWeight,
+            data.Customers, data.Rows, Starts.ShapeScaleShapeShape(data), _options);
+        var p = outcome.Parameters;
+        return new BgNbdModel(p[0], p[1], p[2], p[3]) { Diagnostics = outcome.Diagnostics, StandardErrors = outcome.StandardErrors };
+    }
+
+    /// <summary>The log-likelihood of the data at given parameters (eq. 6), e.g. to check a published optimum.</summary>
+    public static double LogLikelihood(BgNbdModel model, PurchaseSummary data) =>
+        -new BgNbdLikelihood(data, modified: false).Evaluate([Math.Log(model.R), Math.Log(model.Alpha), Math.Log(model.A), Math.Log(model.B)], default);
+}

@@ -1,0 +1,61 @@
+using ClvML.Configuration;
+
+namespace ClvML.Probabilistic;
+
+/// <summary>Discounted CLV of one customer.</summary>
+/// <param name="Clv">Gross CLV: margin x expected spend on the discounted expected purchases.</param>
+/// <param name="NetClv">CLV less the acquisition cost and the discounted service cost of the expected orders.</param>
+/// <param name="ExpectedOrders">Expected purchases over the horizon (undiscounted).</param>
+public readonly record struct CustomerValue(double Clv, double NetClv, double ExpectedOrders);
+
+/// <summary>
+/// Discounted cash flow CLV in lifetimes' convention (<c>customer_lifetime_value</c>): for each month
+/// m = 1..H, the incremental expected purchases E[Y(m)] - E[Y(m-1)] times the expected spend per
+/// purchase times the margin, discounted by (1 + d)^m. Months map to the data's time unit by
+/// lifetimes' factors (30 days, 4.345 weeks, 1 month), so results agree with lifetimes on the same model.
+/// Net CLV subtracts <c>acquisition_cost</c> once and <c>service_cost_per_order</c> per discounted expected order.
+/// </summary>
+public static class CustomerLifetimeValue
+{
+    /// <summary>Time units per month as lifetimes maps them.</summary>
+    public static double UnitsPerMonth(TimeUnit unit) => unit switch
+    {
+        TimeUnit.Day => 30.0,
+        TimeUnit.Week => 4.345,
+        TimeUnit.Month => 1.0,
+        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "unknown time unit"),
+    };
+
+    /// <summary>CLV of one customer with history (x, t_x, T) and expected spend per purchase.</summary>
+    public static CustomerValue Compute(ITransactionModel model, double frequency, double recency, double T, double expectedSpend,
+        ClvSettings settings, TimeUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.HorizonMonths < 0 || !(settings.DiscountRate > -1))
+            throw new ArgumentOutOfRangeException(nameof(settings), "clv.horizon_months must be >= 0 and clv.discount_rate > -1.");
+        var perMonth = UnitsPerMonth(unit);
+        double clv = 0, service = 0, previous = 0;
+        for (var month = 1; month <= settings.HorizonMonths; month++)
+        {
+            var cumulative = model.ConditionalExpectedPurchases(month * perMonth, frequency, recency, T);
+            var increment = cumulative - previous;
+            previous = cumulative;
+            var discount = Math.Pow(1 + settings.DiscountRate, month);
+            clv += increment * expectedSpend * settings.Margin / discount;
+            service += increment * settings.ServiceCostPerOrder / discount;
+        }
+        return new CustomerValue(clv, clv - service - settings.AcquisitionCost, previous);
+    }
+
+    /// <summary>CLV for every customer; the spans are per customer.</summary>
+    public static void Compute(ITransactionModel model, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> T,
+        ReadOnlySpan<double> expectedSpend, ClvSettings settings, TimeUnit unit, Span<CustomerValue> destination)
+    {
+        var n = frequency.Length;
+        if (recency.Length != n || T.Length != n || expectedSpend.Length != n || destination.Length != n)
+            throw new ArgumentException("Every span needs one value per customer.");
+        for (var i = 0; i < n; i++)
+            destination[i] = Compute(model, frequency[i], recency[i], T[i], expectedSpend[i], settings, unit);
+    }
+}

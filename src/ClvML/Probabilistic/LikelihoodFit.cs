@@ -1,0 +1,134 @@
+using ClvML.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace ClvML.Probabilistic;
+
+/// <summary>What <see cref="LikelihoodFit.Run"/> returns: natural-scale parameters, diagnostics and standard errors.</summary>
+internal sealed record FitOutcome(double[] Parameters, FitDiagnostics Diagnostics, IReadOnlyDictionary<string, double> StandardErrors);
+
+/// <summary>
+/// The shared maximum-likelihood machinery of the BTYD models (lifetimes' BaseFitter in spirit).
+/// A model supplies its total negative log-likelihood over log-parameters (with gradient) and its
+/// starting points; this class minimises the per-customer mean plus the L2 penalty, tries further
+/// starts and Nelder-Mead when BFGS does not converge, and computes standard errors by the delta
+/// method: Var(theta_i) from the inverse Hessian in log space, SE(p_i) = p_i * SE(log p_i).
+/// </summary>
+internal static class LikelihoodFit
+{
+    // Log-parameters beyond this are outside the domain: e^35 is ~1.6e15, far beyond any sensible rate or shape.
+    private const double LogBound = 35;
+
+    public static FitOutcome Run(string model, string[] names, ObjectiveFunction negativeLogLikelihood, double totalWeight,
+        int customers, int rows, IReadOnlyList<double[]> defaultStarts, FitOptions options)
+    {
+        if (options.Penalizer < 0 || !double.IsFinite(options.Penalizer))
+            throw new ArgumentOutOfRangeException(nameof(options), options.Penalizer, "Penalizer must be finite and >= 0.");
+        var d = names.Length;
+        var penalizer = options.Penalizer;
+        var scale = 1.0 / totalWeight;
+        var evaluations = 0;
+        double Objective(ReadOnlySpan<double> theta, Span<double> gradient)
+        {
+            evaluations++;
+            foreach (var v in theta)
+                if (!(Math.Abs(v) <= LogBound)) return double.PositiveInfinity;
+            var value = negativeLogLikelihood(theta, gradient);
+            if (!double.IsFinite(value)) return double.PositiveInfinity;
+            value *= scale;
+            for (var i = 0; i < theta.Length; i++)
+            {
+                value += penalizer * theta[i] * theta[i];
+                if (!gradient.IsEmpty) gradient[i] = gradient[i] * scale + 2 * penalizer * theta[i];
+            }
+            return value;
+        }
+
+        var starts = options.InitialParameters is { } initial ? [[.. initial], .. defaultStarts] : defaultStarts;
+        var minimization = new MinimizationOptions { GradientTolerance = options.GradientTolerance, MaximumIterations = options.MaximumIterations };
+        MinimizationResult? best = null;
+        var optimizer = "bfgs";
+        var tried = 0;
+        foreach (var start in starts.Take(Math.Max(1, options.Starts)))
+        {
+            tried++;
+            if (start.Length != d || start.Any(p => !(p > 0) || !double.IsFinite(p)))
+                throw new ArgumentException($"{model}: initial parameters must be {d} positive numbers ({string.Join(", ", names)}).");
+            var theta = start.Select(p => Math.Log(p)).ToArray();
+            var result = Bfgs.Minimize(Objective, theta, minimization);
+            var method = "bfgs";
+            if (!Accepted(result, options) && double.IsFinite(result.Value))
+            {
+                // BFGS stalled away from a stationary point: the simplex does not need the gradient.
+                var simplex = NelderMead.Minimize(Objective, result.Minimizer, minimization);
+                var polished = Bfgs.Minimize(Objective, simplex.Minimizer, minimization);
+                (result, method) = polished.Value <= simplex.Value ? (polished, "nelder-mead+bfgs") : (simplex, "nelder-mead");
+            }
+            if (best is null || result.Value < best.Value)
+            {
+                best = result;
+                optimizer = method;
+            }
+            if (Accepted(result, options)) break;
+        }
+        if (best is null || !double.IsFinite(best.Value) || !Accepted(best, options))
+            throw new ConvergenceException(
+                $"{model}: the likelihood fit did not converge from {tried} starting point(s) with BFGS and Nelder-Mead" +
+                (best is null || !double.IsFinite(best.Value)
+                    ? "; the likelihood was not finite at any start (check for extreme frequency, recency or T values)."
+                    : $" (best run: {best.Exit}, gradient {best.GradientNorm:G3} after {best.Iterations} iterations at {Describe(names, best.Minimizer)}). Try a penalizer (probabilistic.penalizer: 0.01) or drop the model."));
+
+        var thetaHat = best.Minimizer;
+        var parameters = thetaHat.Select(t => Math.Exp(t)).ToArray();
+        var logLikelihood = -negativeLogLikelihood(thetaHat, default);
+        var (errors, weak) = StandardErrors(names, negativeLogLikelihood, thetaHat, parameters, options.StandardErrors);
+        weak |= thetaHat.Any(t => Math.Abs(t) > 15);
+        var diagnostics = new FitDiagnostics(logLikelihood, best.Iterations, evaluations, best.Exit.ToString(), best.GradientNorm,
+            optimizer, tried, weak, customers, rows, penalizer);
+        return new FitOutcome(parameters, diagnostics, errors);
+    }
+
+    private static bool Accepted(MinimizationResult result, FitOptions options) =>
+        double.IsFinite(result.Value) && result.Exit != MinimizationExit.NonFiniteStart &&
+        (result.GradientNorm <= options.AcceptedGradient || (result.Exit == MinimizationExit.GradientConverged));
+
+    private static string Describe(string[] names, double[] theta) =>
+        string.Join(", ", names.Zip(theta, (n, t) => $"{n}={Math.Exp(t):G4}"));
+
+    private static (IReadOnlyDictionary<string, double> Errors, bool Weak) StandardErrors(string[] names, ObjectiveFunction nll,
+        double[] theta, double[] parameters, bool compute)
+    {
+        var errors = new Dictionary<string, double>();
+        if (!compute)
+        {
+            foreach (var name in names) errors[name] = double.NaN;
+            return (errors, false);
+        }
+        var hessian = Matrix<double>.Build.DenseOfArray(NumericalDerivatives.Hessian(nll, theta));
+        var weak = false;
+        Matrix<double>? covariance = null;
+        try
+        {
+            // Cholesky succeeds only for a positive-definite Hessian, i.e. a proper maximum.
+            if (hessian.Enumerate().All(double.IsFinite))
+                covariance = hessian.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(names.Length));
+        }
+        catch (ArgumentException)
+        {
+            covariance = null;
+        }
+        for (var i = 0; i < names.Length; i++)
+        {
+            var variance = covariance?[i, i] ?? double.NaN;
+            if (!(variance > 0) || !double.IsFinite(variance))
+            {
+                weak = true;
+                errors[names[i]] = double.NaN;
+                continue;
+            }
+            var logError = Math.Sqrt(variance);
+            weak |= logError > 3;
+            errors[names[i]] = parameters[i] * logError;
+        }
+        return (errors, weak);
+    }
+}

@@ -1,0 +1,28 @@
+namespace ClvML.Probabilistic;
+
+/// <summary>Options of <see cref="ModifiedBgNbd"/>.</summary>
+public sealed record ModifiedBgNbdOptions : FitOptions;
+
+/// <summary>
+/// Fits the MBG/NBD model (Batislam, Denizel &amp; Filiztekin 2007, "Empirical validation and comparison
+/// of models for customer base analysis", IJRM 24(3)), whose likelihood the shared BG/NBD kernel evaluates with x + 1 in the beta terms: BG/NBD in which a customer may also drop
+/// out right after the first purchase, so that customers without repeat purchases are not certainly alive.
+/// </summary>
+public sealed class ModifiedBgNbd(ModifiedBgNbdOptions? options = null)
+{
+    private readonly ModifiedBgNbdOptions _options = options ?? new ModifiedBgNbdOptions();
+
+    /// <summary>Fits per-customer frequency, recency and T (optionally weighted).</summary>
+    public ModifiedBgNbdModel Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> T, ReadOnlySpan<double> weights = default) =>
+        Fit(PurchaseSummary.Create(frequency, recency, T, weights, _options.Compress));
+
+    /// <summary>Fits prepared data.</summary>
+    public ModifiedBgNbdModel Fit(PurchaseSummary data)
+    {
+        var likelihood = new BgNbdLikelihood(data, modified: true);
+        var outcome = LikelihoodFit.Run(ModifiedBgNbdModel.ModelName, BgNbdModel.ParameterNames, likelihood.Evaluate, data.TotalWeight,
+            data.Customers, data.Rows, Starts.ShapeScaleShapeShape(data), _options);
+        var p = outcome.Parameters;
+        return new ModifiedBgNbdModel(p[0], p[1], p[2], p[3]) { Diagnostics = outcome.Diagnostics, StandardErrors = outcome.StandardErrors };
+    }
+}

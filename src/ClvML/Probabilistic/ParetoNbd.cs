@@ -1,0 +1,31 @@
+namespace ClvML.Probabilistic;
+
+/// <summary>Options of <see cref="ParetoNbd"/>.</summary>
+public sealed record ParetoNbdOptions : FitOptions;
+
+/// <summary>
+/// Fits the Pareto/NBD model (Schmittlein, Morrison &amp; Colombo 1987, "Counting your customers: who
+/// are they and what will they do next?", Management Science 33(1)) by maximum likelihood in the form
+/// of Fader &amp; Hardie (2005) "A note on deriving the Pareto/NBD model and related expressions", eq. 18.
+/// Parameters r, alpha (gamma purchase rates) and s, beta (gamma dropout rates).
+/// </summary>
+public sealed class ParetoNbd(ParetoNbdOptions? options = null)
+{
+    private readonly ParetoNbdOptions _options = options ?? new ParetoNbdOptions();
+
+    /// <summary>Fits per-customer frequency, recency and T (optionally weighted).</summary>
+    public ParetoNbdModel Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> T, ReadOnlySpan<double> weights = default) =>
+        Fit(PurchaseSummary.Create(frequency, recency, T, weights, _options.Compress));
+
+    /// <summary>Fits prepared data.</summary>
+    public ParetoNbdModel Fit(PurchaseSummary data)
+    {
+        var likelihood = new ParetoNbdLikelihood(data);
+        var scale = Starts.TimeScale(data);
+        IReadOnlyList<double[]> starts = [[1, scale, 1, scale], [0.5, 2 * scale, 0.5, 2 * scale], [2, 0.5 * scale, 2, 0.5 * scale], [0.3, scale, 3, 10 * scale]];
+        var outcome = LikelihoodFit.Run(ParetoNbdModel.ModelName, ParetoNbdModel.ParameterNames, likelihood.Evaluate, data.TotalWeight,
+            data.Customers, data.Rows, starts, _options);
+        var p = outcome.Parameters;
+        return new ParetoNbdModel(p[0], p[1], p[2], p[3]) { Diagnostics = outcome.Diagnostics, StandardErrors = outcome.StandardErrors };
+    }
+}
