@@ -6,8 +6,8 @@ namespace ClvML.Clustering;
 /// to every other centroid. When the upper bound is below max(lower bound, half the distance from its
 /// centroid to the nearest other centroid), the row cannot change cluster and no distance is computed.
 /// After the first iterations almost every row is skipped, so an iteration costs little more than one read
-/// of the data. The assignment and the per-chunk sums of the next update are one fused pass over the rows.
-/// The partition and centroids are those of <see cref="LloydIterations"/> from the same start.
+/// of the data. The partition is that of <see cref="LloydIterations"/> from the same start; the centroids agree to
+/// rounding (the sums here are updated as rows move rather than recomputed).
 /// Prior validation of the data is assumed.
 /// </summary>
 internal static class HamerlyIterations
@@ -23,8 +23,15 @@ internal static class HamerlyIterations
         var next = new double[k * d];
         var clusterWeights = new double[k];
         var assignments = new int[n];
+        // Bounds are stored relative to their cluster's accumulated drift (upperDrift, lowerDrift): the true
+        // bound is upper[i] + upperDrift[a] and lower[i] - lowerDrift[a]. Moving the centroids then updates
+        // k drifts instead of 2n bounds, so a row that keeps its cluster is only read, never written.
         var upper = new double[n];
         var lower = new double[n];
+        var upperDrift = new double[k];
+        var lowerDrift = new double[k];
+        // Per-chunk sums are kept up to date row by row as rows change cluster, each chunk by its own thread
+        // in row order, so they are deterministic and the rows that stay put cost no arithmetic.
         var chunkSums = new double[chunks * k * d];
         var chunkWeights = new double[chunks * k];
         var chunkChanges = new int[chunks];
@@ -35,8 +42,6 @@ internal static class HamerlyIterations
         {
             var sums = chunkSums.AsSpan(c * k * d, k * d);
             var clusterWeight = chunkWeights.AsSpan(c * k, k);
-            sums.Clear();
-            clusterWeight.Clear();
             var values = x.Values.AsSpan();
             for (var i = start; i < end; i++)
             {
@@ -45,7 +50,9 @@ internal static class HamerlyIterations
                 assignments[i] = best;
                 upper[i] = Math.Sqrt(first);
                 lower[i] = Math.Sqrt(second);
-                Accumulate(row, weights is null ? 1 : weights[i], sums.Slice(best * d, d), ref clusterWeight[best]);
+                var w = weights is null ? 1 : weights[i];
+                Add(row, w, sums.Slice(best * d, d));
+                clusterWeight[best] += w;
             }
         });
 
@@ -64,39 +71,44 @@ internal static class HamerlyIterations
             (centroids, next) = (next, centroids);
             HalfGaps(centroids, k, d, halfGap);
             var (largest, largestCluster, secondLargest) = LargestTwo(shift);
+            for (var j = 0; j < k; j++)
+            {
+                upperDrift[j] += shift[j];
+                lowerDrift[j] += j == largestCluster ? secondLargest : largest;
+            }
             iterations++;
 
             RowChunks.For(n, threads, (c, start, end) =>
             {
                 var sums = chunkSums.AsSpan(c * k * d, k * d);
                 var clusterWeight = chunkWeights.AsSpan(c * k, k);
-                sums.Clear();
-                clusterWeight.Clear();
                 var values = x.Values.AsSpan();
                 var changes = 0;
                 for (var i = start; i < end; i++)
                 {
-                    var row = values.Slice(i * d, d);
                     var a = assignments[i];
-                    var u = upper[i] + shift[a];
-                    var l = lower[i] - (a == largestCluster ? secondLargest : largest);
-                    var bound = Math.Max(halfGap[a], l);
-                    if (u > bound)
+                    var bound = Math.Max(halfGap[a], lower[i] - lowerDrift[a]);
+                    if (upper[i] + upperDrift[a] <= bound) continue;
+                    var row = values.Slice(i * d, d);
+                    var u = Math.Sqrt(SquaredDistance.Between(row, centroids.AsSpan(a * d, d)));
+                    if (u <= bound)
                     {
-                        u = Math.Sqrt(SquaredDistance.Between(row, centroids.AsSpan(a * d, d)));
-                        if (u > bound)
-                        {
-                            var best = NearestTwo(row, centroids, k, out var first, out var second);
-                            if (best != a) changes++;
-                            a = best;
-                            assignments[i] = best;
-                            u = Math.Sqrt(first);
-                            l = Math.Sqrt(second);
-                        }
+                        upper[i] = u - upperDrift[a];
+                        continue;
                     }
-                    upper[i] = u;
-                    lower[i] = l;
-                    Accumulate(row, weights is null ? 1 : weights[i], sums.Slice(a * d, d), ref clusterWeight[a]);
+                    var best = NearestTwo(row, centroids, k, out var first, out var second);
+                    if (best != a)
+                    {
+                        changes++;
+                        var w = weights is null ? 1 : weights[i];
+                        Add(row, -w, sums.Slice(a * d, d));
+                        clusterWeight[a] -= w;
+                        Add(row, w, sums.Slice(best * d, d));
+                        clusterWeight[best] += w;
+                        assignments[i] = best;
+                    }
+                    upper[i] = Math.Sqrt(first) - upperDrift[best];
+                    lower[i] = Math.Sqrt(second) + lowerDrift[best];
                 }
                 chunkChanges[c] = changes;
             });
@@ -107,6 +119,7 @@ internal static class HamerlyIterations
             }
         }
         return new KMeansRun(centroids, assignments, Inertia(x, weights, centroids, assignments, threads), iterations, converged);
+
     }
 
     /// <summary>Sum of weight x squared distance to the assigned centroid, reduced in chunk order.</summary>
@@ -154,10 +167,9 @@ internal static class HamerlyIterations
         return best;
     }
 
-    private static void Accumulate(ReadOnlySpan<double> row, double weight, Span<double> sums, ref double clusterWeight)
+    private static void Add(ReadOnlySpan<double> row, double weight, Span<double> sums)
     {
         for (var f = 0; f < row.Length; f++) sums[f] += weight * row[f];
-        clusterWeight += weight;
     }
 
     /// <summary>Half the distance from each centroid to its nearest other centroid (Hamerly's s(j)).</summary>
