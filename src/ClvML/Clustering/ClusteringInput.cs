@@ -39,12 +39,18 @@ internal static class ClusteringInput
     public static void CheckClusterCount(DenseRows z, double[]? weights, int k)
     {
         if (z.RowCount == 0) throw new InputException("k-means: the feature table is empty; there are no customers to cluster.");
+        var distinct = CountDistinct(z, weights, k);
+        if (distinct < k)
+            throw new InputException($"k-means: k = {k} clusters, but the data have only {distinct} distinct rows; choose k <= {distinct} (segmentation.k or k_range).");
+    }
+
+    /// <summary>Distinct rows of positive weight, counted up to <paramref name="limit"/> (stopping there keeps it cheap on a million rows).</summary>
+    public static int CountDistinct(DenseRows z, double[]? weights, int limit)
+    {
         var distinct = new HashSet<int>(new RowComparer(z));
-        // Stopping at k distinct rows keeps the check cheap on a million customers.
-        for (var i = 0; i < z.RowCount && distinct.Count < k; i++)
+        for (var i = 0; i < z.RowCount && distinct.Count < limit; i++)
             if (weights is null || weights[i] > 0) distinct.Add(i);
-        if (distinct.Count < k)
-            throw new InputException($"k-means: k = {k} clusters, but the data have only {distinct.Count} distinct rows; choose k <= {distinct.Count} (segmentation.k or k_range).");
+        return distinct.Count;
     }
 
     private static string Describe(double v) => double.IsNaN(v) ? "NaN" : v > 0 ? "+infinity" : "-infinity";
