@@ -50,6 +50,7 @@ public static class TrainingJob
             new("rejects.csv", "rejects", FeatureFileFormatVersion, RunManifest.HashFile(rejectsPath)),
         };
         // --- model stages: each adds its files to the run ---
+        if (config.Segmentation.Enabled) files.AddRange(SegmentationStage.Run(config, built.Table, run, log));
         files.AddRange(RegressionStage.Run(config, built.Table, run, log));
         // --- end of model stages ---
 
