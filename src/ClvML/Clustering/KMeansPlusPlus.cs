@@ -22,7 +22,8 @@ internal static class KMeansPlusPlus
         var closest = new double[n];
         var chunkTotals = new double[RowChunks.Count(n)];
 
-        var first = weights is null ? random.NextInt(n) : SampleByWeight(weights, random);
+        // Unweighted, the same draw as all-ones weights, so that weights of 1 give exactly the unweighted fit.
+        var first = weights is null ? Math.Min(n - 1, (int)(n * random.NextDouble())) : SampleByWeight(weights, random);
         x.Row(first).CopyTo(centroids.AsSpan(0, d));
         RowChunks.For(n, threads, (c, start, end) =>
         {
