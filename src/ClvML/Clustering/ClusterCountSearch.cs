@@ -26,13 +26,17 @@ public sealed record ClusterCountSearchResult(IReadOnlyList<ClusterCountScore> S
 /// <summary>
 /// Chooses k for k-means (which ML.NET's trainer cannot do: dotnet/machinelearning#4777): fits every k of the
 /// range on the same transformed rows and scores each with inertia, silhouette, Davies-Bouldin and
-/// Calinski-Harabasz (<see cref="ClusterQuality"/>), then picks by <see cref="Rule"/>.
+/// Calinski-Harabasz (<see cref="ClusterQuality"/>), then picks by <see cref="Rule"/>. Two indices vote
+/// because each has a known bias: the silhouette tends to favour k = 2 on skewed, one-humped data such as RFM
+/// (one-timers against the rest), while Davies-Bouldin rewards compact, well separated clusters; ties, common
+/// between neighbouring k, go to Davies-Bouldin for that reason. Inertia and Calinski-Harabasz are reported for
+/// the elbow plot and the report, not voted: inertia always falls with k.
 /// </summary>
 public sealed class ClusterCountSearch
 {
     /// <summary>The documented pick rule.</summary>
     public const string Rule =
-        "lowest rank sum of silhouette (higher is better) and Davies-Bouldin (lower is better); ties go to the higher silhouette, then the smaller k";
+        "lowest rank sum of silhouette (higher is better) and Davies-Bouldin (lower is better); ties go to the lower Davies-Bouldin, then the smaller k";
 
     /// <summary>Creates the search.</summary>
     public ClusterCountSearch(ClusterCountSearchOptions? options = null)
@@ -81,7 +85,7 @@ public sealed class ClusterCountSearch
         var daviesBouldinRank = Ranks(fits.Select(f => f.DaviesBouldin).ToArray());
         var scores = fits.Select((f, i) => new ClusterCountScore(f.Model.ClusterCount, f.Model.Inertia, f.Silhouette, f.DaviesBouldin,
             f.CalinskiHarabasz, f.Model.Iterations, silhouetteRank[i] + daviesBouldinRank[i])).ToList();
-        var chosen = scores.Select((s, i) => (s, i)).OrderBy(p => p.s.RankSum).ThenByDescending(p => p.s.Silhouette).ThenBy(p => p.s.ClusterCount).First().i;
+        var chosen = scores.Select((s, i) => (s, i)).OrderBy(p => p.s.RankSum).ThenBy(p => p.s.DaviesBouldin).ThenBy(p => p.s.ClusterCount).First().i;
         return new ClusterCountSearchResult(scores, scores[chosen].ClusterCount, fits[chosen].Model, silhouetteRows.RowCount, sampled);
     }
 
