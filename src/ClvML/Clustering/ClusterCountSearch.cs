@@ -73,12 +73,14 @@ public sealed class ClusterCountSearch
         for (var k = Options.MinimumClusterCount; k <= maximum; k++)
         {
             var options = baseOptions with { ClusterCount = k, Seed = (long)streams.Split(k).NextUInt64() };
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var model = new KMeans(options).FitTransformed(x.Names, transform, z, weights);
+            var fitSeconds = clock.Elapsed.TotalSeconds;
             var labels = model.TrainingAssignments;
             IReadOnlyList<int> sampleLabels = sample is null ? labels : [.. sample.Select(i => labels[i])];
             var silhouette = ClusterQuality.Silhouette(silhouetteRows, sampleLabels, k, threads);
             fits.Add((model, silhouette, ClusterQuality.DaviesBouldin(z, labels, k), ClusterQuality.CalinskiHarabasz(z, labels, k)));
-            log?.Invoke($"k = {k}: inertia {model.Inertia:G6}, silhouette {silhouette:F4}, Davies-Bouldin {fits[^1].DaviesBouldin:F4}");
+            log?.Invoke($"k = {k}: inertia {model.Inertia:G6}, silhouette {silhouette:F4}, Davies-Bouldin {fits[^1].DaviesBouldin:F4} (fit {fitSeconds:F2} s, scores {clock.Elapsed.TotalSeconds - fitSeconds:F2} s)");
         }
 
         var silhouetteRank = Ranks(fits.Select(f => -f.Silhouette).ToArray());
