@@ -50,7 +50,10 @@ public static class TrainingJob
             new("rejects.csv", "rejects", FeatureFileFormatVersion, RunManifest.HashFile(rejectsPath)),
         };
         // --- model stages: each adds its files to the run ---
-        var probabilistic = config.Probabilistic.Enabled ? ProbabilisticStage.Run(config, built.Table, run, log) : null; if (probabilistic != null) files.AddRange(probabilistic.Files);
+        var probabilistic = config.Probabilistic.Enabled ? ProbabilisticStage.Run(config, built.Table, run, log) : null;
+        if (probabilistic is not null) files.AddRange(probabilistic.Files);
+        // Segments after the probabilistic models, so cluster profiles carry mean P(alive) and CLV.
+        if (config.Segmentation.Enabled) files.AddRange(SegmentationStage.Run(config, built.Table, run, log, probabilistic?.CustomerColumns));
         files.AddRange(RegressionStage.Run(config, built.Table, run, log, probabilistic?.CustomerColumns));
         // --- end of model stages ---
 

@@ -1,0 +1,58 @@
+namespace ClvML.Clustering;
+
+/// <summary>RFM scores and segments of every customer.</summary>
+/// <param name="Recency">R score 1..5 (5 = most recent purchase).</param>
+/// <param name="Frequency">F score 1..5 (5 = most purchases).</param>
+/// <param name="Monetary">M score 1..5 (5 = highest spend).</param>
+/// <param name="Segments">Segment name per customer.</param>
+public sealed record RfmScores(int[] Recency, int[] Frequency, int[] Monetary, string[] Segments)
+{
+    /// <summary>The three-digit code of customer <paramref name="i"/>, e.g. "545".</summary>
+    public string Code(int i) => $"{Recency[i]}{Frequency[i]}{Monetary[i]}";
+}
+
+/// <summary>
+/// Classic RFM scoring, no clustering needed: quintile scores 1..5 of days since the last purchase (fewer is
+/// better), purchases and revenue (<see cref="CustomerValues"/>), a three-digit code and a named segment from
+/// a rule table (<see cref="RfmSegmentRule.Defaults"/> unless given).
+/// </summary>
+public static class RfmScoring
+{
+    /// <summary>Scores every customer.</summary>
+    public static RfmScores Score(CustomerValues values, IReadOnlyList<RfmSegmentRule>? rules = null)
+    {
+        rules ??= RfmSegmentRule.Defaults;
+        var r = QuintileScores(values.RecencyDays, higherIsBetter: false);
+        var f = QuintileScores(values.Purchases, higherIsBetter: true);
+        var m = QuintileScores(values.Revenue, higherIsBetter: true);
+        var segments = new string[values.Count];
+        for (var i = 0; i < segments.Length; i++)
+            segments[i] = rules.FirstOrDefault(rule => rule.Matches(r[i], f[i], m[i]))?.Segment ?? RfmSegmentRule.Unmatched;
+        return new RfmScores(r, f, m, segments);
+    }
+
+    /// <summary>
+    /// Scores 1..5 by rank: a customer's score is 1 + floor(5 x (share of customers strictly worse)). Equal
+    /// values always share a score, and on skewed data (say 60% with one order) the whole tie group takes the
+    /// score where it starts instead of being split at random across bins, as a quantile cut of the values or
+    /// of first-come ranks would; the bins stay valid, some may simply be unused.
+    /// </summary>
+    public static int[] QuintileScores(double[] values, bool higherIsBetter)
+    {
+        var n = values.Length;
+        var order = Enumerable.Range(0, n).ToArray();
+        // Sorting from worst to best makes "strictly worse" the position of a tie group's first member.
+        Array.Sort(order, (a, b) => higherIsBetter ? values[a].CompareTo(values[b]) : values[b].CompareTo(values[a]));
+        var scores = new int[n];
+        var start = 0;
+        while (start < n)
+        {
+            var end = start + 1;
+            while (end < n && values[order[end]] == values[order[start]]) end++;
+            var score = 1 + (int)(5L * start / n);
+            for (var p = start; p < end; p++) scores[order[p]] = score;
+            start = end;
+        }
+        return scores;
+    }
+}
