@@ -108,6 +108,8 @@ internal sealed class AxisScale
         step = Math.Abs(step);
         if (format == AxisLabelFormat.Percent)
             return Fixed(value * 100, step * 100) + "%";
+        // Zero needs no unit ("0", not "0k").
+        if (value == 0) return "0";
         var magnitude = Math.Max(Math.Abs(value), step);
         if (magnitude >= 1e6 && step >= 1e5) return Fixed(value / 1e6, step / 1e6) + "M";
         if (magnitude >= 1e4 && step >= 1e3) return Fixed(value / 1e3, step / 1e3) + "k";

@@ -31,11 +31,12 @@ public sealed class BarChart(string title) : Chart(title)
         var skipped = Series.Sum(s => s.Values.Count(v => !double.IsFinite(v)));
         var axis = ValueAxis with { LogScale = false, IncludeZero = true };
         var y = AxisScale.Create(Series.SelectMany(s => s.Values), axis);
-        canvas.NoteSkipped(skipped, "missing or infinite values");
+        canvas.NoteSkipped(skipped, "bar with a missing or infinite value", "bars with missing or infinite values");
 
         var entries = Series.Select((s, i) => LegendFor(s, ModelIndex(i))).ToList();
         var top = canvas.DrawTitle(Title);
-        var left = CartesianFrame.LeftMargin(y);
+        var yTitle = CartesianFrame.YTitleLines(ValueAxis.Title, canvas.Height);
+        var left = CartesianFrame.LeftMargin(y, yTitle.Count);
         var right = canvas.Width - ChartCanvas.Margin - 6;
         var legendHeight = Series.Count > 1 ? ChartCanvas.LegendHeight(entries, left, right) : 0;
         var plotTop = top + legendHeight + 10;
@@ -46,7 +47,7 @@ public sealed class BarChart(string title) : Chart(title)
         var plot = new PlotArea(left, plotTop, right - left, canvas.Height - bottom - plotTop);
 
         if (Series.Count > 1) canvas.DrawLegend(entries, left, right, top);
-        CartesianFrame.DrawYAxis(canvas, y, plot, ValueAxis.Title);
+        CartesianFrame.DrawYAxis(canvas, y, plot, ValueAxis.Title, yTitle);
         DrawBars(canvas, y, plot, band, entries);
         // The zero line is drawn over the bars: it is the baseline both signs grow from.
         var zero = plot.Y(y.Fraction(0));

@@ -7,18 +7,32 @@ namespace ClvML.Evaluation.Charts;
 internal static class CartesianFrame
 {
     private const double TickLength = 5;
-    private const double YTitleWidth = 22;
+    private const double YTitleLineHeight = ChartCanvas.AxisTitleFontSize + 4;
     private const double CategoryLabelAngle = -35;
     private const int RotatedLabelMaxCharacters = 22;
 
     /// <summary>Space left of the plot for the y tick labels and the rotated y title.</summary>
-    public static double LeftMargin(AxisScale y) =>
-        ChartCanvas.Margin + YTitleWidth + y.Labels.Select(l => ChartText.Width(l, ChartCanvas.LabelFontSize)).DefaultIfEmpty(0).Max() + TickLength + 6;
+    public static double LeftMargin(AxisScale y, int titleLines) =>
+        ChartCanvas.Margin + YTitleWidth(titleLines) + y.Labels.Select(l => ChartText.Width(l, ChartCanvas.LabelFontSize)).DefaultIfEmpty(0).Max() + TickLength + 6;
+
+    /// <summary>Width the rotated y title takes.</summary>
+    public static double YTitleWidth(int lines) => lines * YTitleLineHeight + 4;
+
+    /// <summary>
+    /// The y title broken into at most two lines to fit the plot height. The height is not known yet
+    /// when the left margin is laid out, so a conservative estimate is used (plots only grow).
+    /// </summary>
+    public static List<string> YTitleLines(string title, double canvasHeight)
+    {
+        // Title, one legend row, x labels and x title take about 130 pixels together.
+        var estimatedPlotHeight = Math.Max(120, canvasHeight - 130);
+        return ChartText.Wrap(title, ChartText.FittingCharacters(estimatedPlotHeight, ChartCanvas.AxisTitleFontSize), 2);
+    }
 
     /// <summary>Space below the plot for numeric x tick labels and the x title.</summary>
     public static double BottomMarginNumeric() => TickLength + ChartCanvas.LabelFontSize + 10 + ChartCanvas.AxisTitleFontSize + 8;
 
-    public static void DrawYAxis(ChartCanvas canvas, AxisScale y, PlotArea plot, string title)
+    public static void DrawYAxis(ChartCanvas canvas, AxisScale y, PlotArea plot, string title, IReadOnlyList<string> titleLines)
     {
         var svg = canvas.Svg;
         for (var i = 0; i < y.Ticks.Count; i++)
@@ -29,15 +43,17 @@ internal static class CartesianFrame
             svg.Text(plot.Left - TickLength - 4, py + ChartCanvas.LabelFontSize * 0.35, y.Labels[i], ChartCanvas.LabelFontSize, TextAnchor.End, ChartPalette.MutedInk);
         }
         svg.Line(plot.Left, plot.Top, plot.Left, plot.Bottom, ChartPalette.Ink);
-        DrawYTitle(canvas, plot, title);
+        DrawYTitle(canvas, plot, title, titleLines);
     }
 
-    public static void DrawYTitle(ChartCanvas canvas, PlotArea plot, string title)
+    public static void DrawYTitle(ChartCanvas canvas, PlotArea plot, string title, IReadOnlyList<string> lines)
     {
-        var fit = ChartText.FittingCharacters(plot.Height, ChartCanvas.AxisTitleFontSize);
-        var x = ChartCanvas.Margin + ChartCanvas.AxisTitleFontSize;
         var y = plot.Top + plot.Height / 2;
-        canvas.Svg.Text(x, y, ChartText.Truncate(title, fit), ChartCanvas.AxisTitleFontSize, TextAnchor.Middle, rotateDegrees: -90, fullText: title);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var x = ChartCanvas.Margin + ChartCanvas.AxisTitleFontSize + i * YTitleLineHeight;
+            canvas.Svg.Text(x, y, lines[i], ChartCanvas.AxisTitleFontSize, TextAnchor.Middle, rotateDegrees: -90, fullText: lines.Count == 1 ? title : null);
+        }
     }
 
     public static void DrawXAxisNumeric(ChartCanvas canvas, AxisScale x, PlotArea plot, string title)
@@ -74,20 +90,30 @@ internal static class CartesianFrame
         return (true, ChartText.Width(new string('x', longest), ChartCanvas.LabelFontSize) * Math.Sin(radians) + ChartCanvas.LabelFontSize + 4);
     }
 
-    public static void DrawXAxisCategories(ChartCanvas canvas, IReadOnlyList<string> labels, PlotArea plot, string title, bool rotated, double labelHeight)
+    /// <param name="canvas">Where to draw.</param>
+    /// <param name="labels">One label per band; empty ones are skipped (thinned axes).</param>
+    /// <param name="plot">The plot area.</param>
+    /// <param name="title">Axis title.</param>
+    /// <param name="rotated">Whether labels are rotated (from <see cref="CategoryLabelLayout"/>).</param>
+    /// <param name="labelHeight">Height the labels take.</param>
+    /// <param name="labelWidth">Width a horizontal label may take; null for one band.</param>
+    public static void DrawXAxisCategories(ChartCanvas canvas, IReadOnlyList<string> labels, PlotArea plot, string title, bool rotated, double labelHeight,
+        double? labelWidth = null)
     {
         var svg = canvas.Svg;
         var band = plot.Width / Math.Max(1, labels.Count);
+        var horizontalFit = ChartText.FittingCharacters((labelWidth ?? band) - 4, ChartCanvas.LabelFontSize);
         for (var i = 0; i < labels.Count; i++)
         {
             var centre = plot.Left + (i + 0.5) * band;
             svg.Line(centre, plot.Bottom, centre, plot.Bottom + TickLength, ChartPalette.MutedInk);
+            if (labels[i].Length == 0) continue;
             var labelY = plot.Bottom + TickLength + ChartCanvas.LabelFontSize + 2;
             if (rotated)
                 svg.Text(centre + 4, labelY, ChartText.Truncate(labels[i], RotatedLabelMaxCharacters), ChartCanvas.LabelFontSize,
                     TextAnchor.End, ChartPalette.MutedInk, rotateDegrees: CategoryLabelAngle, fullText: labels[i]);
             else
-                svg.Text(centre, labelY, labels[i], ChartCanvas.LabelFontSize, TextAnchor.Middle, ChartPalette.MutedInk);
+                svg.Text(centre, labelY, ChartText.Truncate(labels[i], horizontalFit), ChartCanvas.LabelFontSize, TextAnchor.Middle, ChartPalette.MutedInk, fullText: labels[i]);
         }
         DrawXTitle(canvas, plot, title, plot.Bottom + TickLength + labelHeight + 4);
     }

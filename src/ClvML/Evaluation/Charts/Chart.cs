@@ -11,10 +11,10 @@ public abstract class Chart
     /// Default width in pixels: about the measure of a report's text column, so a chart shows at
     /// its natural size on a laptop and scales down (the SVG has a viewBox) on a phone.
     /// </summary>
-    public const double DefaultWidth = 760;
+    public const double DefaultWidth = 800;
 
     /// <summary>Default height in pixels; charts grow taller when a long legend or rotated labels need the room.</summary>
-    public const double DefaultHeight = 420;
+    public const double DefaultHeight = 440;
 
     /// <summary>Creates a chart with its title.</summary>
     protected Chart(string title)

@@ -35,12 +35,15 @@ internal sealed class ChartCanvas(double width, double height)
         if (needed > Height) Height = Math.Ceiling(needed);
     }
 
-    /// <summary>Draws the title (truncated to the width) and returns the y below it.</summary>
+    /// <summary>Draws the title (wrapped onto at most two lines, then cut) and returns the y below it.</summary>
     public double DrawTitle(string title)
     {
-        var fit = ChartText.FittingCharacters(Width - 2 * Margin, TitleFontSize);
-        Svg.Text(Margin, Margin + TitleFontSize, ChartText.Truncate(title, fit), TitleFontSize, bold: true, fullText: title);
-        return Margin + TitleFontSize + 8;
+        // Bold glyphs are about a tenth wider than regular ones.
+        var fit = ChartText.FittingCharacters((Width - 2 * Margin) / 1.1, TitleFontSize);
+        var lines = ChartText.Wrap(title, fit, 2);
+        for (var i = 0; i < lines.Count; i++)
+            Svg.Text(Margin, Margin + TitleFontSize + i * (TitleFontSize + 5), lines[i], TitleFontSize, bold: true, fullText: lines.Count == 1 ? title : null);
+        return Margin + TitleFontSize + (lines.Count - 1) * (TitleFontSize + 5) + 8;
     }
 
     /// <summary>Height a legend of <paramref name="entries"/> takes between <paramref name="left"/> and <paramref name="right"/>.</summary>
@@ -73,9 +76,12 @@ internal sealed class ChartCanvas(double width, double height)
     public string Finish(string title, string description) => Svg.Finish(Width, Height, title, description);
 
     /// <summary>Adds a note counting values that could not be drawn, if there were any.</summary>
-    public void NoteSkipped(int count, string what)
+    /// <param name="count">How many were skipped.</param>
+    /// <param name="one">What one of them is, e.g. "point with a missing or infinite value".</param>
+    /// <param name="many">What several are, e.g. "points with missing or infinite values".</param>
+    public void NoteSkipped(int count, string one, string many)
     {
-        if (count > 0) Notes.Add($"{count} {what} {(count == 1 ? "was" : "were")} skipped (not drawn).");
+        if (count > 0) Notes.Add($"Not drawn: {count} {(count == 1 ? one : many)}.");
     }
 
     private static (List<(double X, int Row)> Positions, int Rows) LayoutLegend(IReadOnlyList<LegendEntry> entries, double left, double right)
@@ -85,7 +91,7 @@ internal sealed class ChartCanvas(double width, double height)
         var row = 0;
         foreach (var e in entries)
         {
-            var width = (e.IsBox ? 19 : 30) + ChartText.Width(ChartText.Truncate(e.Name, LegendMaxCharacters), LegendFontSize) + 18;
+            var width = (e.IsBox ? 19 : 30) + ChartText.Width(ChartText.Truncate(e.Name, LegendMaxCharacters), LegendFontSize) + 22;
             if (x > left && x + width > right)
             {
                 row++;

@@ -55,28 +55,30 @@ public sealed class HeatMap(string title) : Chart(title)
 
         var finite = Values.Cast<double>().Where(double.IsFinite).ToList();
         var skipped = rows * columns - finite.Count;
-        canvas.NoteSkipped(skipped, skipped == 1 ? "cell without a finite value (grey)" : "cells without a finite value (grey)");
+        canvas.NoteSkipped(skipped, "cell without a finite value (grey)", "cells without a finite value (grey)");
         var low = ValueMinimum ?? (finite.Count > 0 ? finite.Min() : 0);
         var high = ValueMaximum ?? (finite.Count > 0 ? finite.Max() : 1);
         var scale = AxisScale.Create([low, high], new ChartAxis(ValueTitle) { Minimum = ValueMinimum, Maximum = ValueMaximum }, 5);
 
         var top = canvas.DrawTitle(Title);
         var rowLabelWidth = RowLabels.Select(l => ChartText.Width(ChartText.Truncate(l, 16), ChartCanvas.LabelFontSize)).DefaultIfEmpty(0).Max();
-        var left = ChartCanvas.Margin + 22 + rowLabelWidth + 8;
+        var rowTitle = CartesianFrame.YTitleLines(RowAxisTitle, canvas.Height);
+        var left = ChartCanvas.Margin + CartesianFrame.YTitleWidth(rowTitle.Count) + rowLabelWidth + 10;
         var scaleLabelWidth = scale.Labels.Select(l => ChartText.Width(l, ChartCanvas.LabelFontSize)).DefaultIfEmpty(0).Max();
         var right = canvas.Width - ChartCanvas.Margin - 22 - scaleLabelWidth - 8 - ScaleBarWidth - 24;
         var plotTop = top + 10;
         var cellWidth = (right - left) / Math.Max(1, columns);
-        var (columnLabels, rotated, labelHeight) = ColumnLabelLayout(cellWidth);
+        var (columnLabels, rotated, labelHeight, labelWidth) = ColumnLabelLayout(cellWidth);
         var bottom = 5 + labelHeight + 8 + ChartCanvas.AxisTitleFontSize + 8 + canvas.NotesHeight + ChartCanvas.Margin / 2;
-        canvas.EnsureHeight(plotTop + 180 + bottom);
+        // Rows get at least 9 pixels each, so a 30-row matrix is not squashed into a strip.
+        canvas.EnsureHeight(plotTop + Math.Max(180, 9 * rows) + bottom);
         var plot = new PlotArea(left, plotTop, right - left, canvas.Height - bottom - plotTop);
         var cellHeight = plot.Height / Math.Max(1, rows);
 
         DrawCells(canvas, plot, cellWidth, cellHeight, scale);
         DrawRowLabels(canvas, plot, cellHeight);
-        CartesianFrame.DrawYTitle(canvas, plot, RowAxisTitle);
-        CartesianFrame.DrawXAxisCategories(canvas, columnLabels, plot, ColumnAxisTitle, rotated, labelHeight);
+        CartesianFrame.DrawYTitle(canvas, plot, RowAxisTitle, rowTitle);
+        CartesianFrame.DrawXAxisCategories(canvas, columnLabels, plot, ColumnAxisTitle, rotated, labelHeight, labelWidth);
         DrawScale(canvas, plot, scale);
         if (rows == 0 || columns == 0 || finite.Count == 0) LineChart.DrawNoData(canvas, plot);
         canvas.DrawNotes();
@@ -90,13 +92,16 @@ public sealed class HeatMap(string title) : Chart(title)
     /// How column labels fit: horizontal, keeping every n-th label when they are wider than a cell;
     /// past every third, rotated (which needs only a line height per label) and thinned to that.
     /// </summary>
-    private (IReadOnlyList<string> Labels, bool Rotated, double Height) ColumnLabelLayout(double cellWidth)
+    private (IReadOnlyList<string> Labels, bool Rotated, double Height, double LabelWidth) ColumnLabelLayout(double cellWidth)
     {
+        var lineHeight = ChartCanvas.LabelFontSize + 4;
+        // Wide cells keep every label, cut to the cell when needed (the tooltip has the full text).
+        if (ChartText.FittingCharacters(cellWidth - 4, ChartCanvas.LabelFontSize) >= 6) return (ColumnLabels, false, lineHeight, cellWidth);
         var widest = ColumnLabels.Select(l => ChartText.Width(l, ChartCanvas.LabelFontSize)).DefaultIfEmpty(0).Max();
         var stride = Math.Max(1, (int)Math.Ceiling((widest + 6) / Math.Max(1e-9, cellWidth)));
-        if (stride <= 3) return (Thinned(ColumnLabels, stride), false, ChartCanvas.LabelFontSize + 4);
+        if (stride <= 3) return (Thinned(ColumnLabels, stride), false, lineHeight, stride * cellWidth);
         var (_, height) = CartesianFrame.CategoryLabelLayout(ColumnLabels, cellWidth);
-        return (Thinned(ColumnLabels, LineStride(cellWidth)), true, height);
+        return (Thinned(ColumnLabels, LineStride(cellWidth)), true, height, cellWidth);
     }
 
     /// <summary>Every how many rows (or rotated columns) a label fits: a line of text needs its font size plus a little.</summary>

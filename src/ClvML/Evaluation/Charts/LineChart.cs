@@ -27,12 +27,13 @@ public sealed class LineChart(string title) : Chart(title)
         var pointCount = series.Sum(s => s.Points.Count);
         var x = AxisScale.Create(series.SelectMany(s => s.Points.Select(p => p.X)).Concat(Markers.Select(m => m.X)), XAxis with { LogScale = false });
         var y = AxisScale.Create(series.SelectMany(s => s.Points.Select(p => p.Y)), YAxis);
-        canvas.NoteSkipped(skipped, YAxis.LogScale ? "points that cannot be shown (missing, infinite, or not positive on the log scale)" : "points with missing or infinite values");
-        if (Series.Count > 0 && pointCount == 0) canvas.Notes.Add("No data to draw.");
+        if (YAxis.LogScale) canvas.NoteSkipped(skipped, "point that is missing, infinite or not positive (log scale)", "points that are missing, infinite or not positive (log scale)");
+        else canvas.NoteSkipped(skipped, "point with a missing or infinite value", "points with missing or infinite values");
 
         var entries = Series.Select((s, i) => LegendFor(s, ModelIndex(i))).ToList();
         var top = canvas.DrawTitle(Title);
-        var left = CartesianFrame.LeftMargin(y);
+        var yTitle = CartesianFrame.YTitleLines(YAxis.Title, canvas.Height);
+        var left = CartesianFrame.LeftMargin(y, yTitle.Count);
         var right = canvas.Width - Math.Max(ChartCanvas.Margin + 6, ChartText.Width(x.Labels.LastOrDefault() ?? "", ChartCanvas.LabelFontSize) / 2 + 6);
         var legendHeight = ChartCanvas.LegendHeight(entries, left, right);
         var plotTop = top + legendHeight + 10;
@@ -41,14 +42,14 @@ public sealed class LineChart(string title) : Chart(title)
         var plot = new PlotArea(left, plotTop, right - left, canvas.Height - bottom - plotTop);
 
         canvas.DrawLegend(entries, left, right, top);
-        CartesianFrame.DrawYAxis(canvas, y, plot, YAxis.Title);
+        CartesianFrame.DrawYAxis(canvas, y, plot, YAxis.Title, yTitle);
         CartesianFrame.DrawXAxisNumeric(canvas, x, plot, XAxis.Title);
         DrawMarkers(canvas, x, plot);
         DrawSeries(canvas, series, x, y, plot);
         if (pointCount == 0) DrawNoData(canvas, plot);
         canvas.DrawNotes();
 
-        return $"Line chart of {YAxis.Title} against {XAxis.Title} with {Series.Count} series: {string.Join(", ", Series.Select(s => s.Name))}.";
+        return $"Line chart of {YAxis.Title} against {XAxis.Title} with {Series.Count} series: {string.Join(", ", Series.Select(s => s.Name))}{(pointCount == 0 ? " (no data)" : "")}.";
     }
 
     /// <summary>Index among the model series, so that "Actual" and reference lines do not use up palette colours.</summary>

@@ -13,7 +13,7 @@ internal static class HtmlReportStyle
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: #ffffff; color: var(--ink);
   font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 1040px; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+main { max-width: 1120px; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
 header { border-bottom: 1px solid var(--rule); margin-bottom: 1.5rem; }
 h1 { font-size: 2rem; line-height: 1.2; margin: 0 0 .35rem; }
 .subtitle { color: var(--muted); margin: 0 0 1rem; }
@@ -28,13 +28,14 @@ nav.toc h2 { font-size: 1rem; margin: 0 0 .4rem; border: 0; padding: 0; }
 nav.toc ol { margin: 0; padding-left: 1.25rem; }
 nav.toc li { margin: .1rem 0; }
 .table-wrap { overflow-x: auto; margin: 1rem 0 1.5rem; }
-table { border-collapse: collapse; font-size: .925rem; font-variant-numeric: tabular-nums; min-width: 50%; }
+table { border-collapse: collapse; font-size: .9rem; font-variant-numeric: tabular-nums; min-width: 50%; }
 caption { caption-side: top; text-align: left; color: var(--muted); font-size: .9rem; padding-bottom: .4rem; }
-th, td { padding: .4rem .75rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
-thead th { border-bottom: 2px solid var(--ink); font-weight: 600; white-space: nowrap; }
+th, td { padding: .4rem .6rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
+thead th { border-bottom: 2px solid var(--ink); font-weight: 600; vertical-align: bottom; }
 tbody tr:nth-child(even) { background: var(--zebra); }
 tbody tr:hover { background: #eaeef2; }
-.num { text-align: right; white-space: nowrap; }
+.num { text-align: right; }
+td.num { white-space: nowrap; }
 .center { text-align: center; }
 figure { margin: 1.5rem 0 2rem; }
 figure svg { display: block; max-width: 100%; height: auto; }

@@ -37,11 +37,20 @@ public sealed record ReportColumn(string Header, ColumnAlignment Alignment = Col
         _ => value.ToString() ?? "",
     };
 
+    /// <summary>
+    /// Formats with a .NET format string; percentages without the invariant culture's space
+    /// before the sign ("12.5%", the way reports and spreadsheets write them).
+    /// </summary>
+    private static string FormatWith(double value, string format) =>
+        format.Length > 0 && format[0] is 'P' or 'p'
+            ? (value * 100).ToString("F" + (format.Length > 1 ? format[1..] : "2"), CultureInfo.InvariantCulture) + "%"
+            : value.ToString(format, CultureInfo.InvariantCulture);
+
     private string FormatNumber(double value)
     {
         if (!double.IsFinite(value)) return MissingValue;
         var text = NumberFormat is { } format
-            ? value.ToString(format, CultureInfo.InvariantCulture)
+            ? FormatWith(value, format)
             : Math.Abs(value) >= 1e4 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("G4", CultureInfo.InvariantCulture);
         // "-0.00" for a tiny negative reads as a real sign; drop it when nothing but zeros is left.
         return text.StartsWith('-') && !text.Any(c => c is >= '1' and <= '9') ? text[1..] : text;

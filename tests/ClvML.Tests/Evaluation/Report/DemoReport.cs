@@ -200,7 +200,7 @@ internal static class DemoReport
         {
             XAxis = new ChartAxis("x"),
             YAxis = new ChartAxis("y"),
-            Series = [new LineSeries("One point", [3.0], [5.0]), new LineSeries("Constant", [1.0, 2, 3, 4, 5], [5.0, 5, 5, 5, 5]),
+            Series = [new LineSeries("One point", [2.5], [4.3]), new LineSeries("Constant", [1.0, 2, 3, 4, 5], [5.0, 5, 5, 5, 5]),
                       new LineSeries("With NaN and infinity", [1.0, 2, 3, 4, 5], [4.0, double.NaN, 4.5, double.PositiveInfinity, 4.8])],
             Height = 300,
         });
