@@ -125,7 +125,8 @@ public sealed class LineChart(string title) : Chart(title)
                 var pixels = run.Select(p => (plot.X(x.Fraction(p.X)) - plot.Left + pad, plot.Y(y.Fraction(p.Y)) - plot.Top + pad)).ToList();
                 if (pixels.Count > 1) canvas.Svg.Polyline(pixels, style.Color, style.StrokeWidth, style.Dash, null);
             }
-            var markers = s.ShowMarkers ?? points.Count <= MarkerThreshold;
+            // Reference lines are drawn from their two ends; dots would suggest observations.
+            var markers = s.ShowMarkers ?? (s.Role != SeriesRole.Reference && points.Count <= MarkerThreshold);
             // A lone point is invisible as a line, so it always gets a dot.
             foreach (var run in runs)
             {

@@ -201,7 +201,7 @@ internal static class DemoReport
             XAxis = new ChartAxis("x"),
             YAxis = new ChartAxis("y"),
             Series = [new LineSeries("One point", [2.5], [4.3]), new LineSeries("Constant", [1.0, 2, 3, 4, 5], [5.0, 5, 5, 5, 5]),
-                      new LineSeries("With NaN and infinity", [1.0, 2, 3, 4, 5], [4.0, double.NaN, 4.5, double.PositiveInfinity, 4.8])],
+                      new LineSeries("With missing and infinite values", [1.0, 2, 3, 4, 5], [4.0, double.NaN, 4.5, double.PositiveInfinity, 4.8])],
             Height = 300,
         });
         section.AddChart(new LineChart("Log scale y with a non-positive value")
