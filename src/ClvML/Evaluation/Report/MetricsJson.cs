@@ -137,7 +137,7 @@ public static class MetricsJson
         JsonValueKind.String => value.GetString(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.Number => value.TryGetInt64(out var l) ? l : value.GetDouble(),
+        JsonValueKind.Number => value.TryGetInt64(out var l) ? (object)l : value.GetDouble(),
         _ => value.GetRawText(),
     };
 }
