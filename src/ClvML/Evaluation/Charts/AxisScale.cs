@@ -60,7 +60,9 @@ internal sealed class AxisScale
         var max = axis.Maximum is { } b && double.IsFinite(b) ? Math.Max(b, low) : ticks.Max;
         if (min == max) (min, max) = (ticks.Min, ticks.Max);
         var inside = ticks.Values.Where(t => t >= min - 1e-9 * (max - min) && t <= max + 1e-9 * (max - min)).ToArray();
-        return new AxisScale(min, max, false, inside, [.. inside.Select(t => FormatTick(t, ticks.Step, axis.Format))]);
+        // One unit for the whole axis: "0, 5k, 10k, 15k", never "5000" beside "10k".
+        var unit = inside.Select(Math.Abs).DefaultIfEmpty(0).Max();
+        return new AxisScale(min, max, false, inside, [.. inside.Select(t => FormatTick(t, ticks.Step, axis.Format, unit))]);
     }
 
     /// <summary>Position of <paramref name="value"/> along the axis: 0 at <see cref="Min"/>, 1 at <see cref="Max"/>.</summary>
@@ -103,14 +105,18 @@ internal sealed class AxisScale
     /// Writes a tick with the decimals its step needs (steps are 1, 2 or 5 times a power of ten, so
     /// that many decimals are exact); large values in thousands or millions to keep labels short.
     /// </summary>
-    internal static string FormatTick(double value, double step, AxisLabelFormat format)
+    /// <param name="value">The tick.</param>
+    /// <param name="step">Distance to the next tick.</param>
+    /// <param name="format">Number or percent.</param>
+    /// <param name="axisMagnitude">Largest absolute tick of the axis, which picks the unit (k, M) for all its labels; NaN to pick per tick.</param>
+    internal static string FormatTick(double value, double step, AxisLabelFormat format, double axisMagnitude = double.NaN)
     {
         step = Math.Abs(step);
         if (format == AxisLabelFormat.Percent)
             return Fixed(value * 100, step * 100) + "%";
         // Zero needs no unit ("0", not "0k").
         if (value == 0) return "0";
-        var magnitude = Math.Max(Math.Abs(value), step);
+        var magnitude = double.IsNaN(axisMagnitude) ? Math.Max(Math.Abs(value), step) : Math.Max(axisMagnitude, step);
         if (magnitude >= 1e6 && step >= 1e5) return Fixed(value / 1e6, step / 1e6) + "M";
         if (magnitude >= 1e4 && step >= 1e3) return Fixed(value / 1e3, step / 1e3) + "k";
         return Fixed(value, step);

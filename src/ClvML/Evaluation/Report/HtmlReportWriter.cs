@@ -4,14 +4,14 @@ using ClvML.Evaluation.Charts;
 namespace ClvML.Evaluation.Report;
 
 /// <summary>
-/// Writes a <see cref="Report"/> as one self-contained HTML file: inline CSS and inline SVG, no
+/// Writes a <see cref="ReportDocument"/> as one self-contained HTML file: inline CSS and inline SVG, no
 /// script, no font or style fetched from anywhere, so it opens the same from a run directory,
 /// an e-mail attachment or an air-gapped machine.
 /// </summary>
 public static class HtmlReportWriter
 {
     /// <summary>Returns the report as an HTML document.</summary>
-    public static string Write(Report report)
+    public static string Write(ReportDocument report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var anchors = new ReportAnchors(report);
@@ -30,9 +30,9 @@ public static class HtmlReportWriter
     }
 
     /// <summary>Writes the report to <paramref name="path"/> as UTF-8 (without a byte-order mark).</summary>
-    public static void WriteFile(Report report, string path) => File.WriteAllText(path, Write(report), new UTF8Encoding(false));
+    public static void WriteFile(ReportDocument report, string path) => File.WriteAllText(path, Write(report), new UTF8Encoding(false));
 
-    private static void WriteContents(StringBuilder html, Report report, ReportAnchors anchors)
+    private static void WriteContents(StringBuilder html, ReportDocument report, ReportAnchors anchors)
     {
         if (report.Sections.Count < 2) return;
         html.Append("<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n");

@@ -3,7 +3,7 @@ using System.Text;
 namespace ClvML.Evaluation.Report;
 
 /// <summary>
-/// Writes a <see cref="Report"/> as GitHub-flavoured Markdown: headings, a linked table of
+/// Writes a <see cref="ReportDocument"/> as GitHub-flavoured Markdown: headings, a linked table of
 /// contents, pipe tables with alignment, key-value bullet lists. Charts are not drawn (Markdown
 /// has no inline vector graphics that every viewer shows); each is referenced by its title and
 /// description, pointing the reader to report.html.
@@ -14,7 +14,7 @@ public static class MarkdownReportWriter
     public const string HtmlReportName = "report.html";
 
     /// <summary>Returns the report as Markdown.</summary>
-    public static string Write(Report report)
+    public static string Write(ReportDocument report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var anchors = new ReportAnchors(report);
@@ -32,7 +32,7 @@ public static class MarkdownReportWriter
     }
 
     /// <summary>Writes the report to <paramref name="path"/> as UTF-8 (without a byte-order mark).</summary>
-    public static void WriteFile(Report report, string path) => File.WriteAllText(path, Write(report), new UTF8Encoding(false));
+    public static void WriteFile(ReportDocument report, string path) => File.WriteAllText(path, Write(report), new UTF8Encoding(false));
 
     /// <summary>
     /// Escapes text for a pipe-table cell: '|' would end the cell and a line break the row, so the

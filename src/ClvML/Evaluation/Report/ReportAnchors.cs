@@ -12,7 +12,7 @@ internal sealed class ReportAnchors
     private readonly Dictionary<ReportSection, string> _anchors = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _used = [];
 
-    public ReportAnchors(Report report)
+    public ReportAnchors(ReportDocument report)
     {
         foreach (var section in report.Sections) Assign(section);
     }

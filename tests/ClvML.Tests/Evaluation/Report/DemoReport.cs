@@ -12,9 +12,9 @@ internal static class DemoReport
 {
     public static readonly string[] Models = ["BG/NBD x Gamma-Gamma", "MBG/NBD x Gamma-Gamma", "Pareto/NBD x Gamma-Gamma", "Gradient-boosted trees", "Ridge", "Historic average", "APV x APF x lifespan"];
 
-    public static ClvML.Evaluation.Report.Report Build()
+    public static ReportDocument Build()
     {
-        var report = new ClvML.Evaluation.Report.Report("ClvML run 2026-11-30T12-00 — model comparison") { Subtitle = "Sample data, seed 42 · calibration 1997-01-01 to 1997-09-30 · holdout 39 weeks" };
+        var report = new ReportDocument("ClvML run 2026-11-30T12-00 — model comparison") { Subtitle = "Sample data, seed 42 · calibration 1997-01-01 to 1997-09-30 · holdout 39 weeks" };
         AddData(report.AddSection("Data"));
         AddLeaderboard(report.AddSection("Leaderboard"));
         AddBtyd(report.AddSection("BTYD diagnostics"));
@@ -48,14 +48,7 @@ internal static class DemoReport
     private static void AddLeaderboard(ReportSection section)
     {
         section.AddParagraph("All models are evaluated on the same 23,570 customers' holdout spend, sorted by MAE (lower is better).");
-        var table = new ReportTable([ReportColumn.Number("#"), ReportColumn.Text("Model"), ReportColumn.Text("Kind"), ReportColumn.Number("MAE", "N2"), ReportColumn.Number("RMSE", "N2"),
-            ReportColumn.Number("R²", "0.000"), ReportColumn.Number("Bias", "P1"), ReportColumn.Number("Spearman", "0.000"), ReportColumn.Number("Norm. Gini", "0.000"),
-            ReportColumn.Number("Decile MAPE", "P1"), ReportColumn.Number("Top-10% capture", "P1")], "Holdout metrics");
-        var rank = 1;
-        foreach (var model in Metrics().Models)
-            table.AddRow(rank++, model.Name, model.Kind, model[MetricNames.Mae], model[MetricNames.Rmse], model[MetricNames.R2], model[MetricNames.Bias],
-                model[MetricNames.Spearman], model[MetricNames.NormalizedGini], model[MetricNames.DecileMape], model[MetricNames.TopDecileCapture]);
-        section.AddTable(table);
+        section.AddTable(LeaderboardTable.Create(Metrics()));
 
         double[] share = [.. Enumerable.Range(0, 101).Select(i => i / 100.0)];
         var gains = new List<LineSeries> { new("Random", [0.0, 1.0], [0.0, 1.0], SeriesRole.Reference) };

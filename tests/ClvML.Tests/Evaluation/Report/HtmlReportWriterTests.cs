@@ -56,7 +56,7 @@ public sealed partial class HtmlReportWriterTests
     [Fact]
     public void Text_is_escaped()
     {
-        var report = new ClvML.Evaluation.Report.Report("A <b>bold</b> & title");
+        var report = new ReportDocument("A <b>bold</b> & title");
         report.AddSection("S & P").AddParagraph("<script>alert('x')</script>")
             .AddTable(new ReportTable([ReportColumn.Text("a<b")]).AddRow("<i>"))
             .AddKeyValues(("<k>", "<v>"))
@@ -74,7 +74,7 @@ public sealed partial class HtmlReportWriterTests
     [Fact]
     public void Repeated_headings_get_distinct_anchors()
     {
-        var report = new ClvML.Evaluation.Report.Report("r");
+        var report = new ReportDocument("r");
         report.AddSection("Deciles").AddSection("Deciles");
         report.AddSection("Deciles");
         var html = HtmlReportWriter.Write(report);

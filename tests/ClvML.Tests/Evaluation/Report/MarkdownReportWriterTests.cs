@@ -9,7 +9,7 @@ public sealed class MarkdownReportWriterTests
     [Fact]
     public void Pipes_in_cells_are_escaped_and_line_breaks_folded()
     {
-        var report = new ClvML.Evaluation.Report.Report("r");
+        var report = new ReportDocument("r");
         report.AddSection("Clusters").AddTable(new ReportTable([ReportColumn.Text("Cluster | name"), ReportColumn.Number("Spend", "N2")])
             .AddRow("0 | loyal", 1890.5).AddRow("two\nlines", double.NaN));
         var md = MarkdownReportWriter.Write(report);
@@ -32,7 +32,7 @@ public sealed class MarkdownReportWriterTests
     [Fact]
     public void Charts_are_referenced_by_title_and_headings_nest()
     {
-        var report = new ClvML.Evaluation.Report.Report("Run");
+        var report = new ReportDocument("Run");
         var section = report.AddSection("Leaderboard");
         section.AddChart(new LineChart("Gain curves"), "Higher is better.");
         section.AddSection("Deciles").AddKeyValues(("Customers", "2,357"));

@@ -72,6 +72,13 @@ public sealed class NiceTicksTests
         Assert.Equal(expected, AxisScale.FormatTick(value, step, format));
 
     [Fact]
+    public void One_unit_for_the_whole_axis()
+    {
+        var axis = AxisScale.Create([0.0, 14160], new ChartAxis("customers"));
+        Assert.Equal(["0", "5k", "10k", "15k"], axis.Labels);
+    }
+
+    [Fact]
     public void Log_axis_ticks_whole_decades()
     {
         var axis = AxisScale.Create([3.0, 40, 700, 12000, 250000], new ChartAxis("y") { LogScale = true });

@@ -1,17 +1,18 @@
 namespace ClvML.Evaluation.Report;
 
 /// <summary>
-/// A report as a document model: a title and a tree of sections holding paragraphs, tables,
+/// A report as a document model (named ReportDocument, not Report, so that the type does not
+/// share its namespace's name, which would make "Report" ambiguous inside ClvML.Evaluation): a title and a tree of sections holding paragraphs, tables,
 /// charts and key-value lists. Writers turn it into HTML (<see cref="HtmlReportWriter"/>) or
 /// Markdown (<see cref="MarkdownReportWriter"/>); the model knows nothing about either, so the
 /// same report reads the same in both.
 /// </summary>
-public sealed class Report
+public sealed class ReportDocument
 {
     private readonly List<ReportSection> _sections = [];
 
     /// <summary>Creates an empty report.</summary>
-    public Report(string title)
+    public ReportDocument(string title)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         Title = title;
