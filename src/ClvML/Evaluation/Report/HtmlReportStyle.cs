@@ -35,7 +35,7 @@ thead th { border-bottom: 2px solid var(--ink); font-weight: 600; vertical-align
 tbody tr:nth-child(even) { background: var(--zebra); }
 tbody tr:hover { background: #eaeef2; }
 .num { text-align: right; }
-td.num { white-space: nowrap; }
+td { white-space: nowrap; }
 .center { text-align: center; }
 figure { margin: 1.5rem 0 2rem; }
 figure svg { display: block; max-width: 100%; height: auto; }
