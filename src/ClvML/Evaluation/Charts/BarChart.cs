@@ -53,7 +53,7 @@ public sealed class BarChart(string title) : Chart(title)
         var zero = plot.Y(y.Fraction(0));
         canvas.Svg.Line(plot.Left, zero, plot.Right, zero, ChartPalette.Ink);
         CartesianFrame.DrawXAxisCategories(canvas, Categories, plot, CategoryAxisTitle, rotated, labelHeight);
-        if (Categories.Count == 0 || Series.Count == 0 || skipped == Series.Count * Categories.Count) LineChart.DrawNoData(canvas, plot);
+        if (Categories.Count == 0 || Series.Count == 0 || skipped == Series.Count * Categories.Count) canvas.DrawNoData(plot);
         canvas.DrawNotes();
 
         return $"Bar chart of {ValueAxis.Title} by {(CategoryAxisTitle.Length > 0 ? CategoryAxisTitle : "category")} for {Categories.Count} categories and {Series.Count} series: {string.Join(", ", Series.Select(s => s.Name))}.";
@@ -88,12 +88,12 @@ public sealed class BarChart(string title) : Chart(title)
                 var f = Math.Clamp(y.Fraction(value), 0, 1);
                 var py = plot.Y(f);
                 var x = groupLeft + s * barWidth + gap / 2;
-                var tooltip = $"{Series[s].Name}, {Categories[c]}: {LineChart.Label(value)}";
+                var tooltip = $"{Series[s].Name}, {Categories[c]}: {ChartText.Value(value)}";
                 canvas.Svg.Rect(x, Math.Min(py, zero), barWidth - gap, Math.Abs(zero - py), entries[s].Color, tooltip);
                 if (valueFits)
                 {
                     var labelY = value >= 0 ? py - 4 : py + ChartCanvas.LabelFontSize;
-                    canvas.Svg.Text(x + (barWidth - gap) / 2, labelY, LineChart.Label(value), ChartCanvas.LabelFontSize - 1, TextAnchor.Middle, ChartPalette.MutedInk);
+                    canvas.Svg.Text(x + (barWidth - gap) / 2, labelY, ChartText.Value(value), ChartCanvas.LabelFontSize - 1, TextAnchor.Middle, ChartPalette.MutedInk);
                 }
             }
         }

@@ -66,6 +66,10 @@ internal sealed class ChartCanvas(double width, double height)
         }
     }
 
+    /// <summary>Says so in the middle of an empty plot, so that an empty chart is not mistaken for a rendering fault.</summary>
+    public void DrawNoData(PlotArea plot) =>
+        Svg.Text(plot.Left + plot.Width / 2, plot.Top + plot.Height / 2, "No data", 15, TextAnchor.Middle, ChartPalette.MutedInk);
+
     /// <summary>Draws the notes at the bottom left, one per line.</summary>
     public void DrawNotes()
     {

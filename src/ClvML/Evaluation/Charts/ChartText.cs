@@ -10,6 +10,17 @@ internal static class ChartText
 {
     private const double AverageGlyphWidth = 0.62;
 
+    /// <summary>
+    /// A data value for tooltips and bar labels: about four significant digits, which is what a
+    /// reader compares, and never in exponent form for the magnitudes customer data has.
+    /// </summary>
+    public static string Value(double value)
+    {
+        var magnitude = Math.Abs(value);
+        var format = magnitude >= 1e4 ? "N0" : magnitude >= 100 ? "0.#" : magnitude >= 1 ? "0.##" : magnitude >= 1e-3 || magnitude == 0 ? "0.####" : "G3";
+        return value.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static double Width(string text, double fontSize) => text.Length * fontSize * AverageGlyphWidth;
 
     /// <summary>Most characters that fit in <paramref name="width"/> pixels.</summary>

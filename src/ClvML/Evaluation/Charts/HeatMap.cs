@@ -80,7 +80,7 @@ public sealed class HeatMap(string title) : Chart(title)
         CartesianFrame.DrawYTitle(canvas, plot, RowAxisTitle, rowTitle);
         CartesianFrame.DrawXAxisCategories(canvas, columnLabels, plot, ColumnAxisTitle, rotated, labelHeight, labelWidth);
         DrawScale(canvas, plot, scale);
-        if (rows == 0 || columns == 0 || finite.Count == 0) LineChart.DrawNoData(canvas, plot);
+        if (rows == 0 || columns == 0 || finite.Count == 0) canvas.DrawNoData(plot);
         canvas.DrawNotes();
 
         return $"Heat map of {ValueTitle} by {RowAxisTitle} (rows, {rows}) and {ColumnAxisTitle} (columns, {columns}); values from {Format(finite.Count > 0 ? finite.Min() : double.NaN)} to {Format(finite.Count > 0 ? finite.Max() : double.NaN)}.";

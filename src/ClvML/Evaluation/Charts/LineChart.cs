@@ -46,7 +46,7 @@ public sealed class LineChart(string title) : Chart(title)
         CartesianFrame.DrawXAxisNumeric(canvas, x, plot, XAxis.Title);
         DrawMarkers(canvas, x, plot);
         DrawSeries(canvas, series, x, y, plot);
-        if (pointCount == 0) DrawNoData(canvas, plot);
+        if (pointCount == 0) canvas.DrawNoData(plot);
         canvas.DrawNotes();
 
         return $"Line chart of {YAxis.Title} against {XAxis.Title} with {Series.Count} series: {string.Join(", ", Series.Select(s => s.Name))}{(pointCount == 0 ? " (no data)" : "")}.";
@@ -133,15 +133,10 @@ public sealed class LineChart(string title) : Chart(title)
                 if (!markers && run.Count > 1) continue;
                 foreach (var p in run)
                     canvas.Svg.Circle(plot.X(x.Fraction(p.X)) - plot.Left + pad, plot.Y(y.Fraction(p.Y)) - plot.Top + pad, 3.5, style.Color,
-                        $"{s.Name}: ({Label(p.X)}, {Label(p.Y)})");
+                        $"{s.Name}: ({ChartText.Value(p.X)}, {ChartText.Value(p.Y)})");
             }
             canvas.Svg.EndGroup();
         }
         canvas.Svg.EndViewport();
     }
-
-    internal static string Label(double value) => value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture);
-
-    internal static void DrawNoData(ChartCanvas canvas, PlotArea plot) =>
-        canvas.Svg.Text(plot.Left + plot.Width / 2, plot.Top + plot.Height / 2, "No data", 15, TextAnchor.Middle, ChartPalette.MutedInk);
 }

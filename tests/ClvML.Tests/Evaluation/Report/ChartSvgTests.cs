@@ -123,6 +123,16 @@ public sealed class ChartSvgTests
         Assert.Throws<InvalidOperationException>(() => SvgWriter.Number(double.NaN));
     }
 
+    [Theory]
+    [InlineData(14160, "14,160")]
+    [InlineData(412.34, "412.3")]
+    [InlineData(6.372, "6.37")]
+    [InlineData(0.0123, "0.0123")]
+    [InlineData(0, "0")]
+    [InlineData(-20.1, "-20.1")]
+    public void Values_in_tooltips_and_bar_labels_never_use_exponents(double value, string expected) =>
+        Assert.Equal(expected, ChartText.Value(value));
+
     /// <summary>The charts of the demo report plus degenerate ones.</summary>
     internal static IEnumerable<Chart> AllCharts()
     {
