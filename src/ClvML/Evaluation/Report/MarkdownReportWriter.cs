@@ -42,14 +42,19 @@ public static class MarkdownReportWriter
     public static string EscapeTableCell(string text) =>
         EscapeInline(text.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ')).Replace("|", "\\|");
 
-    /// <summary>Escapes characters that Markdown would read as inline markup.</summary>
+    /// <summary>
+    /// Escapes characters that Markdown would read as inline markup; '#' only where it would start
+    /// a heading (at the start of the text), since elsewhere it is plain and an escape is noise.
+    /// </summary>
     public static string EscapeInline(string text)
     {
         var escaped = new StringBuilder(text.Length + 8);
+        var atStart = true;
         foreach (var c in text)
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '#') escaped.Append('\\');
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' || (c == '#' && atStart)) escaped.Append('\\');
             escaped.Append(c);
+            atStart &= char.IsWhiteSpace(c);
         }
         return escaped.ToString();
     }
@@ -111,7 +116,23 @@ public static class MarkdownReportWriter
         md.Append('\n');
     }
 
-    /// <summary>Paragraph text: inline markup escaped, and a blank line (which would split the paragraph) folded.</summary>
-    private static string EscapeParagraph(string text) =>
-        EscapeInline(text.Replace("\r\n", "\n").Replace("\n\n", "\n")).Replace("\n", "  \n");
+    /// <summary>
+    /// Paragraph text: inline markup escaped, blank lines (which would split the paragraph) folded,
+    /// and line starts that Markdown reads as a list, heading or rule ("- ", "+ ", "1. ", "===")
+    /// escaped so that the text prints as written.
+    /// </summary>
+    private static string EscapeParagraph(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join("  \n", lines.Select(line =>
+        {
+            var escaped = EscapeInline(line);
+            var body = escaped.TrimStart();
+            var indent = escaped[..^body.Length];
+            if (body.Length > 0 && body[0] is '-' or '+' or '=') return indent + "\\" + body;
+            var digits = body.TakeWhile(char.IsAsciiDigit).Count();
+            if (digits > 0 && digits < body.Length && body[digits] is '.' or ')') return indent + body[..digits] + "\\" + body[digits..];
+            return escaped;
+        }));
+    }
 }

@@ -25,8 +25,18 @@ public sealed class MarkdownReportWriterTests
     [Fact]
     public void Markup_characters_are_escaped()
     {
-        Assert.Equal("x\\_1\\* \\[a\\](b) \\<br\\> \\#", MarkdownReportWriter.EscapeInline("x_1* [a](b) <br> #"));
+        Assert.Equal("x\\_1\\* \\[a\\](b) \\<br\\> #", MarkdownReportWriter.EscapeInline("x_1* [a](b) <br> #"));
+        Assert.Equal("\\# not a heading", MarkdownReportWriter.EscapeInline("# not a heading"));
         Assert.Equal("a\\|b c", MarkdownReportWriter.EscapeTableCell("a|b\r\nc"));
+    }
+
+    [Fact]
+    public void Paragraph_lines_that_look_like_markup_print_as_written()
+    {
+        var report = new ReportDocument("r");
+        report.AddSection("s").AddParagraph("- not a list\n\n1. not numbered\n# not a heading\nplain 2. text");
+        var md = MarkdownReportWriter.Write(report);
+        Assert.Contains("\\- not a list  \n1\\. not numbered  \n\\# not a heading  \nplain 2. text\n", md);
     }
 
     [Fact]
