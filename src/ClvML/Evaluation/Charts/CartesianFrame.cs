@@ -103,11 +103,16 @@ internal static class CartesianFrame
         var svg = canvas.Svg;
         var band = plot.Width / Math.Max(1, labels.Count);
         var horizontalFit = ChartText.FittingCharacters((labelWidth ?? band) - 4, ChartCanvas.LabelFontSize);
+        // Rotated labels are parallel lines band * sin(angle) apart; closer than a line of text they
+        // overlap, so then only every stride-th is written (the tick marks still show every band).
+        var stride = rotated
+            ? Math.Max(1, (int)Math.Ceiling((ChartCanvas.LabelFontSize + 2) / Math.Max(1e-9, band * Math.Sin(-CategoryLabelAngle * Math.PI / 180))))
+            : 1;
         for (var i = 0; i < labels.Count; i++)
         {
             var centre = plot.Left + (i + 0.5) * band;
             svg.Line(centre, plot.Bottom, centre, plot.Bottom + TickLength, ChartPalette.MutedInk);
-            if (labels[i].Length == 0) continue;
+            if (labels[i].Length == 0 || i % stride != 0) continue;
             var labelY = plot.Bottom + TickLength + ChartCanvas.LabelFontSize + 2;
             if (rotated)
                 svg.Text(centre + 4, labelY, ChartText.Truncate(labels[i], RotatedLabelMaxCharacters), ChartCanvas.LabelFontSize,

@@ -100,11 +100,12 @@ public sealed class HeatMap(string title) : Chart(title)
         var widest = ColumnLabels.Select(l => ChartText.Width(l, ChartCanvas.LabelFontSize)).DefaultIfEmpty(0).Max();
         var stride = Math.Max(1, (int)Math.Ceiling((widest + 6) / Math.Max(1e-9, cellWidth)));
         if (stride <= 3) return (Thinned(ColumnLabels, stride), false, lineHeight, stride * cellWidth);
+        // Rotated: the frame thins them to what does not overlap.
         var (_, height) = CartesianFrame.CategoryLabelLayout(ColumnLabels, cellWidth);
-        return (Thinned(ColumnLabels, LineStride(cellWidth)), true, height, cellWidth);
+        return (ColumnLabels, true, height, cellWidth);
     }
 
-    /// <summary>Every how many rows (or rotated columns) a label fits: a line of text needs its font size plus a little.</summary>
+    /// <summary>Every how many rows a label fits: a line of text needs its font size plus a little.</summary>
     private static int LineStride(double size) => Math.Max(1, (int)Math.Ceiling((ChartCanvas.LabelFontSize + 3) / Math.Max(1e-9, size)));
 
     private static IReadOnlyList<string> Thinned(IReadOnlyList<string> labels, int stride) =>

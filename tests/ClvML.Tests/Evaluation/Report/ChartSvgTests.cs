@@ -69,6 +69,16 @@ public sealed class ChartSvgTests
     }
 
     [Fact]
+    public void Crowded_rotated_labels_are_thinned_not_overlapped()
+    {
+        var categories = Enumerable.Range(1, 60).Select(i => $"Segment number {i}").ToArray();
+        var chart = new BarChart("many") { Categories = categories, Series = [new BarSeries("n", [.. categories.Select((_, i) => (double)i)])] };
+        var labels = XDocument.Parse(chart.ToSvg()).Root!.Descendants(Svg + "text").Where(t => ((string?)t.Attribute("transform"))?.StartsWith("rotate(-35") == true).ToList();
+        // 60 bands of ~12 px: 12 * sin 35° = 7 px apart, so every second or third label is kept.
+        Assert.InRange(labels.Count, 15, 30);
+    }
+
+    [Fact]
     public void Negative_bars_hang_below_the_zero_line()
     {
         var chart = new BarChart("errors") { Categories = ["a", "b"], Series = [new BarSeries("e", [10.0, -10])] };

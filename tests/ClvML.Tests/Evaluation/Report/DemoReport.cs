@@ -213,6 +213,26 @@ internal static class DemoReport
             ShowValues = true,
             Height = 300,
         });
+        section.AddChart(new LineChart("Twelve models with long names")
+        {
+            XAxis = new ChartAxis("Share of customers") { Format = AxisLabelFormat.Percent },
+            YAxis = new ChartAxis("Share of spend") { Format = AxisLabelFormat.Percent },
+            Series = [.. Enumerable.Range(0, 12).Select(i => new LineSeries($"Candidate model {i + 1} from the AutoML search with a long name", [0.0, 0.5, 1], [0.0, 0.5 + 0.03 * i, 1]))],
+        });
+        var dense = new double[12, 104];
+        for (var r = 0; r < 12; r++)
+            for (var c = 0; c < 104; c++)
+                dense[r, c] = Math.Sin(r * 0.4) * Math.Cos(c * 0.11) * 1000;
+        section.AddChart(new HeatMap("Dense heat map: weekly spend by cohort")
+        {
+            Values = dense,
+            RowLabels = [.. Enumerable.Range(0, 12).Select(r => $"Cohort 1997-{r + 1:00}")],
+            ColumnLabels = [.. Enumerable.Range(0, 104).Select(c => $"Week {c + 1}")],
+            RowAxisTitle = "Acquisition cohort",
+            ColumnAxisTitle = "Week",
+            ValueTitle = "Spend difference (USD)",
+            FirstRowAtBottom = false,
+        });
         section.AddChart(new HeatMap("All-equal heat map with a missing cell")
         {
             Values = new double[,] { { 0.5, 0.5, 0.5 }, { 0.5, double.NaN, 0.5 } },
