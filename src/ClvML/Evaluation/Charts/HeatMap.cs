@@ -121,6 +121,9 @@ public sealed class HeatMap(string title) : Chart(title)
         var writeValues = cellWidth >= ChartText.Width(Format(scale.Max) + "0", ChartCanvas.LabelFontSize - 1) && cellHeight >= ChartCanvas.LabelFontSize + 4;
         // Hair-line gaps between cells separate them when cells are big enough to be read one by one.
         var stroke = cellWidth >= 10 && cellHeight >= 10 ? "#FFFFFF" : null;
+        // Without the gaps, each cell overlaps the next by half a pixel: abutting rectangles at
+        // fractional positions otherwise show anti-aliasing seams.
+        var overlap = stroke is null ? 0.5 : 0;
         for (var r = 0; r < rows; r++)
         {
             var y = FirstRowAtBottom ? plot.Bottom - (r + 1) * cellHeight : plot.Top + r * cellHeight;
@@ -128,14 +131,16 @@ public sealed class HeatMap(string title) : Chart(title)
             {
                 var value = Values[r, c];
                 var x = plot.Left + c * cellWidth;
+                var width = c < columns - 1 ? cellWidth + overlap : cellWidth;
+                var height = (FirstRowAtBottom ? r > 0 : r < rows - 1) ? cellHeight + overlap : cellHeight;
                 var tooltip = $"{RowAxisTitle} {RowLabels[r]}, {ColumnAxisTitle} {ColumnLabels[c]}: {Format(value)}";
                 if (!double.IsFinite(value))
                 {
-                    canvas.Svg.Rect(x, y, cellWidth, cellHeight, MissingCellColor, tooltip, stroke, 0.75);
+                    canvas.Svg.Rect(x, y, width, height, MissingCellColor, tooltip, stroke, 0.75);
                     continue;
                 }
                 var t = Position(value, scale);
-                canvas.Svg.Rect(x, y, cellWidth, cellHeight, ViridisScale.ColorAt(t), tooltip, stroke, 0.75);
+                canvas.Svg.Rect(x, y, width, height, ViridisScale.ColorAt(t), tooltip, stroke, 0.75);
                 if (writeValues)
                     canvas.Svg.Text(x + cellWidth / 2, y + cellHeight / 2 + (ChartCanvas.LabelFontSize - 1) * 0.35, Format(value), ChartCanvas.LabelFontSize - 1,
                         TextAnchor.Middle, ViridisScale.NeedsDarkText(t) ? ChartPalette.Ink : "#FFFFFF");
