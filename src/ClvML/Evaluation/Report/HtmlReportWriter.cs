@@ -109,7 +109,20 @@ public static class HtmlReportWriter
 
     private static void WriteChart(StringBuilder html, ReportChart chart)
     {
-        html.Append("<figure>\n").Append(chart.Chart.ToSvg());
+        string svg;
+        try
+        {
+            svg = chart.Chart.ToSvg();
+        }
+        catch (ArgumentException e)
+        {
+            // A report written at the end of a long training run should not be lost to one chart
+            // given data of the wrong shape: the rest is written and the failure shows in its place.
+            html.Append("<p class=\"chart-error\">Chart “").Append(Encode(chart.Chart.Title)).Append("” could not be drawn: ")
+                .Append(Encode(e.Message)).Append("</p>\n");
+            return;
+        }
+        html.Append("<figure>\n").Append(svg);
         if (chart.Caption is { } caption) html.Append("<figcaption>").Append(Encode(caption)).Append("</figcaption>\n");
         html.Append("</figure>\n");
     }

@@ -72,6 +72,18 @@ public sealed partial class HtmlReportWriterTests
     }
 
     [Fact]
+    public void A_chart_with_malformed_data_is_reported_in_its_place()
+    {
+        var report = new ReportDocument("r");
+        report.AddSection("s")
+            .AddChart(new BarChart("Deciles") { Categories = ["1", "2"], Series = [new BarSeries("a", [1.0])] })
+            .AddParagraph("after");
+        var html = HtmlReportWriter.Write(report);
+        Assert.Contains("<p class=\"chart-error\">Chart “Deciles” could not be drawn: Bar chart &#39;Deciles&#39;: series &#39;a&#39; has 1 values for 2 categories.</p>", html);
+        Assert.Contains("<p>after</p>", html);
+    }
+
+    [Fact]
     public void Repeated_headings_get_distinct_anchors()
     {
         var report = new ReportDocument("r");
