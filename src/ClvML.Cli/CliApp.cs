@@ -25,6 +25,7 @@ internal static class CliApp
             TrainCommand.Create(console),
             FeaturesCommand.Create(console),
             SimulateCommand.Create(console),
+            ScoreCommand.Create(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

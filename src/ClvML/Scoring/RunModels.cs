@@ -1,0 +1,48 @@
+using ClvML.Clustering;
+using ClvML.Linear;
+using ClvML.Persistence;
+using ClvML.Probabilistic;
+using ClvML.Trees;
+
+namespace ClvML.Scoring;
+
+/// <summary>
+/// The models of a saved run that scoring uses, loaded from verified files: the primary
+/// transaction model (the first of <c>probabilistic.transaction_models</c> the run has), the
+/// Gamma-Gamma spend model, k-means, and the best regressor. A stage the run did not train is null.
+/// </summary>
+internal sealed record RunModels(ITransactionModel? Transactions, GammaGammaModel? Spend, KMeansModel? Segments, IRegressionModel? Regressor)
+{
+    public static RunModels Load(SavedRun run)
+    {
+        ITransactionModel? transactions = null;
+        foreach (var name in run.Config.Probabilistic.TransactionModels)
+        {
+            var file = $"probabilistic/{name}.json";
+            if (!run.Has(file)) continue;
+            transactions = ProbabilisticModelFile.Load(run.Require(file, ProbabilisticModelFile.FormatVersion)) as ITransactionModel
+                ?? throw new RunIntegrityException(Path.Combine(run.Path, file), "does not hold a transaction model; restore the run or train again");
+            break;
+        }
+        const string SpendFile = "probabilistic/gamma_gamma.json";
+        var spend = run.Has(SpendFile)
+            ? ProbabilisticModelFile.Load(run.Require(SpendFile, ProbabilisticModelFile.FormatVersion)) as GammaGammaModel
+            : null;
+        const string SegmentsFile = "segments/kmeans.json";
+        var segments = run.Has(SegmentsFile) ? KMeansModel.Load(run.Require(SegmentsFile, KMeansModelJson.FormatVersion)) : null;
+        return new RunModels(transactions, spend, segments, LoadRegressor(run));
+    }
+
+    private static IRegressionModel? LoadRegressor(SavedRun run)
+    {
+        const string File = "regression/model.json";
+        var entry = run.Manifest.Files.FirstOrDefault(f => f.Path == File);
+        if (entry is null) return null;
+        return entry.Kind switch
+        {
+            "gbdt" => GradientBoostedTreesModelJson.Load(run.Require(File, GradientBoostedTreesModelJson.FormatVersion)),
+            "ridge" => RidgeModel.Load(run.Require(File, RidgeModel.FormatVersion)),
+            _ => throw new RunIntegrityException(Path.Combine(run.Path, File), $"its kind '{entry.Kind}' is not a regressor this ClvML knows; upgrade ClvML or retrain the run"),
+        };
+    }
+}

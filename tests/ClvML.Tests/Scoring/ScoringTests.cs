@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ClvML.Tests.Cli;
+
+namespace ClvML.Tests.Scoring;
+
+/// <summary>Batch scoring end to end: a run trained on one sample scores another, and a damaged run is refused.</summary>
+public sealed class ScoringTests : IClassFixture<ScoringTests.TrainedRun>
+{
+    /// <summary>One small run trained once for the tests of this class.</summary>
+    public sealed class TrainedRun : IDisposable
+    {
+        public TrainedRun()
+        {
+            Cli = new CliRun();
+            Config = Cli.Write("train.yaml", Yaml);
+            Assert.True(Cli.Run("train", "--config", Config, "--output-dir", Cli.Path_("models")) == 0, Cli.Stderr);
+            RunPath = Cli.Stdout.Trim().Split('\n')[^1].Trim();
+        }
+
+        // AutoML bounded by trials, not time, so two trainings make the same choices.
+        public const string Yaml = """
+            run:
+              name: scoring
+              seed: 42
+            data:
+              source: sample
+              sample:
+                customers: 2000
+              columns:
+                order_id: order_id
+            features:
+              time_unit: week
+              purchase_period: day
+              calibration_end: 2025-06-30
+              observation_end: 2025-12-31
+            segmentation:
+              k: 3
+              restarts: 2
+            regression:
+              automl:
+                time_budget_seconds: 600
+                max_trials: 4
+                folds: 3
+            """;
+
+        internal CliRun Cli { get; }
+        public string Config { get; }
+        public string RunPath { get; }
+
+        public void Dispose() => Cli.Dispose();
+    }
+
+    private readonly TrainedRun _trained;
+
+    public ScoringTests(TrainedRun trained) => _trained = trained;
+
+    [Fact]
+    public void A_second_sample_is_scored_for_every_customer_with_finite_values_and_p_alive_in_0_1()
+    {
+        using var cli = new CliRun();
+        Assert.Equal(0, cli.Run("simulate", "--customers", "1500", "--seed", "9", "--output", cli.Path_("tx.csv")));
+        var code = cli.Run("score", "--run", _trained.RunPath, "--input", cli.Path_("tx.csv"), "--as-of", "2025-12-31", "--output", cli.Path_("scores.csv"));
+        Assert.True(code == 0, cli.Stderr);
+
+        var lines = File.ReadAllLines(cli.Path_("scores.csv"));
+        var header = lines[0].Split(',');
+        Assert.Equal(["customer_id", "p_alive", "expected_purchases", "expected_spend", "clv", "net_clv", "cluster", "cluster_label", "rfm_code", "rfm_segment", "predicted_spend"], header);
+        // Every customer with an accepted row is scored once (the simulator writes 1,500 customers).
+        var ids = lines.Skip(1).Select(l => l.Split(',')[0]).ToList();
+        Assert.Equal(1500, ids.Count);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var numeric = new[] { "p_alive", "expected_purchases", "expected_spend", "clv", "net_clv", "predicted_spend" }.Select(c => Array.IndexOf(header, c)).ToArray();
+        foreach (var line in lines.Skip(1))
+        {
+            // Cluster labels contain commas inside quotes; the numbers sit before and after them.
+            var fields = SplitCsv(line);
+            foreach (var c in numeric) Assert.True(double.IsFinite(double.Parse(fields[c], CultureInfo.InvariantCulture)), line);
+            var pAlive = double.Parse(fields[1], CultureInfo.InvariantCulture);
+            Assert.InRange(pAlive, 0, 1);
+        }
+        // Rows read = accepted + rejected, as the CLI reports.
+        Assert.Matches(@"rows read (\d+) = accepted (\d+) \+ rejected (\d+)", cli.Stdout);
+    }
+
+    [Fact]
+    public void A_tampered_model_file_makes_score_exit_2_naming_the_file()
+    {
+        using var cli = new CliRun();
+        CopyDirectory(_trained.RunPath, cli.Path_("run"));
+        var model = Path.Combine(cli.Path_("run"), "regression", "model.json");
+        File.AppendAllText(model, " ");
+        Assert.Equal(0, cli.Run("simulate", "--customers", "200", "--seed", "3", "--output", cli.Path_("tx.csv")));
+        Assert.Equal(2, cli.Run("score", "--run", cli.Path_("run"), "--input", cli.Path_("tx.csv"), "--output", cli.Path_("scores.csv")));
+        Assert.Contains(model, cli.Stderr);
+        Assert.Contains("SHA-256", cli.Stderr);
+        Assert.False(File.Exists(cli.Path_("scores.csv")));
+
+        File.Delete(model);
+        Assert.Equal(2, cli.Run("score", "--run", cli.Path_("run"), "--input", cli.Path_("tx.csv"), "--output", cli.Path_("scores.csv")));
+        Assert.Contains("missing", cli.Stderr);
+    }
+
+    [Fact]
+    public void A_newer_format_version_in_the_manifest_is_refused_with_what_to_do()
+    {
+        using var cli = new CliRun();
+        CopyDirectory(_trained.RunPath, cli.Path_("run"));
+        var manifestPath = Path.Combine(cli.Path_("run"), "manifest.json");
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        foreach (var file in manifest["files"]!.AsArray())
+            if ((string)file!["path"]! == "segments/kmeans.json") file["format_version"] = 99;
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+        Assert.Equal(0, cli.Run("simulate", "--customers", "200", "--seed", "3", "--output", cli.Path_("tx.csv")));
+        Assert.Equal(2, cli.Run("score", "--run", cli.Path_("run"), "--input", cli.Path_("tx.csv"), "--output", cli.Path_("scores.csv")));
+        Assert.Contains("kmeans.json", cli.Stderr);
+        Assert.Contains("format version 99", cli.Stderr);
+        Assert.Contains("upgrade ClvML", cli.Stderr);
+    }
+
+    [Fact]
+    public void An_input_of_another_shape_is_refused_until_its_columns_are_mapped()
+    {
+        using var cli = new CliRun();
+        cli.Write("cdnow.csv", """
+            cust,when,sales
+            1,19970101,29.33
+            1,19970118,29.73
+            2,19970102,10.5
+            """);
+        Assert.Equal(2, cli.Run("score", "--run", _trained.RunPath, "--input", cli.Path_("cdnow.csv"), "--output", cli.Path_("scores.csv")));
+        Assert.Contains("--map customer_id=<column>", cli.Stderr);
+        Assert.Contains("its columns are cust, sales, when", cli.Stderr);
+
+        // The run's regressor reads order counts and other columns a three-column file still gives.
+        var code = cli.Run("score", "--run", _trained.RunPath, "--input", cli.Path_("cdnow.csv"), "--output", cli.Path_("scores.csv"),
+            "--map", "customer_id=cust", "--map", "timestamp=when", "--map", "amount=sales", "--map", "order_id=", "--timestamp-format", "yyyyMMdd");
+        Assert.True(code == 0, cli.Stderr);
+        Assert.Equal(3, File.ReadAllLines(cli.Path_("scores.csv")).Length);
+    }
+
+    [Fact]
+    public void Two_trainings_with_the_same_seed_write_byte_identical_model_files()
+    {
+        using var cli = new CliRun();
+        var config = cli.Write("train.yaml", TrainedRun.Yaml);
+        Assert.Equal(0, cli.Run("train", "--config", config, "--output-dir", cli.Path_("again")));
+        var again = cli.Stdout.Trim().Split('\n')[^1].Trim();
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(_trained.RunPath, "manifest.json")));
+        var compared = 0;
+        foreach (var file in manifest.RootElement.GetProperty("files").EnumerateArray())
+        {
+            var path = file.GetProperty("path").GetString()!;
+            // The leaderboard records each trial's wall time; everything else is a pure function of seed and data.
+            if (path == "regression/leaderboard.csv") continue;
+            Assert.True(File.ReadAllBytes(Path.Combine(_trained.RunPath, path)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(again, path))), path);
+            compared++;
+        }
+        Assert.True(compared >= 10, $"{compared} files compared");
+    }
+
+    private static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var quoted = false;
+        foreach (var ch in line)
+        {
+            if (ch == '"') quoted = !quoted;
+            else if (ch == ',' && !quoted) { fields.Add(current.ToString()); current.Clear(); }
+            else current.Append(ch);
+        }
+        fields.Add(current.ToString());
+        return fields;
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
