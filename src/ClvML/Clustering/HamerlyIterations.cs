@@ -6,8 +6,8 @@ namespace ClvML.Clustering;
 /// to every other centroid. When the upper bound is below max(lower bound, half the distance from its
 /// centroid to the nearest other centroid), the row cannot change cluster and no distance is computed.
 /// After the first iterations almost every row is skipped, so an iteration costs little more than one read
-/// of the data. The partition is that of <see cref="LloydIterations"/> from the same start; the centroids agree to
-/// rounding (the sums here are updated as rows move rather than recomputed).
+/// of the bounds. The partition is that of <see cref="LloydIterations"/> from the same start; the centroids
+/// agree to rounding (the sums here are updated as rows move rather than recomputed).
 /// Prior validation of the data is assumed.
 /// </summary>
 internal static class HamerlyIterations
@@ -24,9 +24,9 @@ internal static class HamerlyIterations
         var clusterWeights = new double[k];
         var assignments = new int[n];
         // Bounds are stored relative to their cluster's accumulated drift (upperDrift, lowerDrift): the true
-        // upper bound is bounds[2i] + upperDrift[a], the true lower one bounds[2i + 1] - lowerDrift[a]. Moving the centroids then updates
-        // k drifts instead of 2n bounds, so a row that keeps its cluster is only read, never written.
-        // Interleaved (upper, lower) per row: the skip test reads both, so one stream instead of two.
+        // upper bound is bounds[2i] + upperDrift[a], the true lower one bounds[2i + 1] - lowerDrift[a]. Moving
+        // the centroids then updates k drifts instead of 2n bounds, so a row that keeps its cluster is only
+        // read, never written. Upper and lower sit side by side: the skip test reads both.
         var bounds = new double[2 * n];
         var upperDrift = new double[k];
         var lowerDrift = new double[k];
