@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace ClvML.Clustering;
 
 /// <summary>
@@ -16,8 +14,9 @@ public static class ClusterQuality
     /// From -1 to 1, higher is better. Exact: O(n^2) distances, so callers sample large tables.
     /// </summary>
     /// <remarks>
-    /// Rows are sorted by cluster once, so each point's distance sums to a cluster are sums over one contiguous
-    /// range of column-major arrays, which vectorise (and need no per-pair cluster lookup).
+    /// Rows are sorted by cluster once, so each point's distance sums to a cluster are sums over contiguous
+    /// ranges of column-major arrays, which vectorise; each distance is computed once for both of its points
+    /// (<see cref="SilhouetteSums"/>).
     /// </remarks>
     public static double Silhouette(DenseRows x, IReadOnlyList<int> labels, int clusterCount, int threads = 0)
     {
@@ -35,29 +34,24 @@ public static class ClusterQuality
         foreach (var label in labels) starts[label + 1]++;
         for (var c = 0; c < clusterCount; c++) starts[c + 1] += starts[c];
 
+        var sortedLabels = order.Select(i => labels[i]).ToArray();
+        var sums = SilhouetteSums.Compute(columns, sortedLabels, starts, clusterCount, threads > 0 ? threads : Environment.ProcessorCount);
         var scores = new double[n];
-        RowChunks.For(n, threads > 0 ? threads : Environment.ProcessorCount, (chunk, start, end) =>
+        for (var r = 0; r < n; r++)
         {
-            var point = new double[d];
-            var broadcast = new Vector<double>[d];
-            for (var r = start; r < end; r++)
+            var own = sortedLabels[r];
+            var size = starts[own + 1] - starts[own];
+            if (size <= 1) continue; // scores[r] stays 0, Rousseeuw's convention for a singleton
+            var a = sums[own * n + r] / (size - 1);
+            var b = double.PositiveInfinity;
+            for (var c = 0; c < clusterCount; c++)
             {
-                for (var f = 0; f < d; f++) point[f] = columns[f][r];
-                var own = labels[order[r]];
-                var size = starts[own + 1] - starts[own];
-                if (size <= 1) continue; // scores[r] stays 0, Rousseeuw's convention for a singleton
-                var a = DistanceSum(columns, point, broadcast, starts[own], starts[own + 1]) / (size - 1);
-                var b = double.PositiveInfinity;
-                for (var c = 0; c < clusterCount; c++)
-                {
-                    var count = starts[c + 1] - starts[c];
-                    if (c == own || count == 0) continue;
-                    b = Math.Min(b, DistanceSum(columns, point, broadcast, starts[c], starts[c + 1]) / count);
-                }
-                var denominator = Math.Max(a, b);
-                scores[r] = double.IsPositiveInfinity(b) || denominator == 0 ? 0 : (b - a) / denominator;
+                var count = starts[c + 1] - starts[c];
+                if (c != own && count > 0) b = Math.Min(b, sums[c * n + r] / count);
             }
-        });
+            var denominator = Math.Max(a, b);
+            scores[r] = double.IsPositiveInfinity(b) || denominator == 0 ? 0 : (b - a) / denominator;
+        }
         double total = 0;
         foreach (var s in scores) total += s;
         return total / n;
@@ -128,47 +122,5 @@ public static class ClusterQuality
         for (var c = 0; c < clusterCount; c++)
             for (var f = 0; f < d && sizes[c] > 0; f++) means[c * d + f] /= sizes[c];
         return (means, sizes);
-    }
-
-    /// <summary>Sum of Euclidean distances from <paramref name="point"/> to rows [start, end) of the column-major arrays.</summary>
-    /// <remarks>
-    /// The point is broadcast once per call and two independent accumulators are kept, so the square roots of
-    /// neighbouring vectors overlap (their latency, not the arithmetic, bounds this loop).
-    /// </remarks>
-    private static double DistanceSum(double[][] columns, double[] point, Vector<double>[] broadcast, int start, int end)
-    {
-        var d = columns.Length;
-        for (var f = 0; f < d; f++) broadcast[f] = new Vector<double>(point[f]);
-        var width = Vector<double>.Count;
-        var first = Vector<double>.Zero;
-        var second = Vector<double>.Zero;
-        var r = start;
-        for (; r + 2 * width <= end; r += 2 * width)
-        {
-            var a = Vector<double>.Zero;
-            var b = Vector<double>.Zero;
-            for (var f = 0; f < d; f++)
-            {
-                var column = columns[f].AsSpan(r, 2 * width);
-                var da = new Vector<double>(column) - broadcast[f];
-                var db = new Vector<double>(column[width..]) - broadcast[f];
-                a += da * da;
-                b += db * db;
-            }
-            first += Vector.SquareRoot(a);
-            second += Vector.SquareRoot(b);
-        }
-        var total = Vector.Sum(first + second);
-        for (; r < end; r++)
-        {
-            double squares = 0;
-            for (var f = 0; f < d; f++)
-            {
-                var delta = columns[f][r] - point[f];
-                squares += delta * delta;
-            }
-            total += Math.Sqrt(squares);
-        }
-        return total;
     }
 }

@@ -6,8 +6,8 @@ namespace ClvML.Clustering;
 /// to every other centroid. When the upper bound is below max(lower bound, half the distance from its
 /// centroid to the nearest other centroid), the row cannot change cluster and no distance is computed.
 /// After the first iterations almost every row is skipped, so an iteration costs little more than one read
-/// of the data. The partition is that of <see cref="LloydIterations"/> from the same start; the centroids agree to
-/// rounding (the sums here are updated as rows move rather than recomputed).
+/// of the bounds. The partition is that of <see cref="LloydIterations"/> from the same start; the centroids
+/// agree to rounding (the sums here are updated as rows move rather than recomputed).
 /// Prior validation of the data is assumed.
 /// </summary>
 internal static class HamerlyIterations
@@ -24,10 +24,10 @@ internal static class HamerlyIterations
         var clusterWeights = new double[k];
         var assignments = new int[n];
         // Bounds are stored relative to their cluster's accumulated drift (upperDrift, lowerDrift): the true
-        // bound is upper[i] + upperDrift[a] and lower[i] - lowerDrift[a]. Moving the centroids then updates
-        // k drifts instead of 2n bounds, so a row that keeps its cluster is only read, never written.
-        var upper = new double[n];
-        var lower = new double[n];
+        // upper bound is bounds[2i] + upperDrift[a], the true lower one bounds[2i + 1] - lowerDrift[a]. Moving
+        // the centroids then updates k drifts instead of 2n bounds, so a row that keeps its cluster is only
+        // read, never written. Upper and lower sit side by side: the skip test reads both.
+        var bounds = new double[2 * n];
         var upperDrift = new double[k];
         var lowerDrift = new double[k];
         // Per-chunk sums are kept up to date row by row as rows change cluster, each chunk by its own thread
@@ -48,8 +48,8 @@ internal static class HamerlyIterations
                 var row = values.Slice(i * d, d);
                 var best = NearestTwo(row, centroids, k, out var first, out var second);
                 assignments[i] = best;
-                upper[i] = Math.Sqrt(first);
-                lower[i] = Math.Sqrt(second);
+                bounds[2 * i] = Math.Sqrt(first);
+                bounds[2 * i + 1] = Math.Sqrt(second);
                 var w = weights is null ? 1 : weights[i];
                 Add(row, w, sums.Slice(best * d, d));
                 clusterWeight[best] += w;
@@ -87,13 +87,13 @@ internal static class HamerlyIterations
                 for (var i = start; i < end; i++)
                 {
                     var a = assignments[i];
-                    var bound = Math.Max(halfGap[a], lower[i] - lowerDrift[a]);
-                    if (upper[i] + upperDrift[a] <= bound) continue;
+                    var bound = Math.Max(halfGap[a], bounds[2 * i + 1] - lowerDrift[a]);
+                    if (bounds[2 * i] + upperDrift[a] <= bound) continue;
                     var row = values.Slice(i * d, d);
                     var u = Math.Sqrt(SquaredDistance.Between(row, centroids.AsSpan(a * d, d)));
                     if (u <= bound)
                     {
-                        upper[i] = u - upperDrift[a];
+                        bounds[2 * i] = u - upperDrift[a];
                         continue;
                     }
                     var best = NearestTwo(row, centroids, k, out var first, out var second);
@@ -107,8 +107,8 @@ internal static class HamerlyIterations
                         clusterWeight[best] += w;
                         assignments[i] = best;
                     }
-                    upper[i] = Math.Sqrt(first) - upperDrift[best];
-                    lower[i] = Math.Sqrt(second) + lowerDrift[best];
+                    bounds[2 * i] = Math.Sqrt(first) - upperDrift[best];
+                    bounds[2 * i + 1] = Math.Sqrt(second) + lowerDrift[best];
                 }
                 chunkChanges[c] = changes;
             });

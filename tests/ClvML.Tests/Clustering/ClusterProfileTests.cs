@@ -36,10 +36,18 @@ public sealed class ClusterProfileTests
     }
 
     [Fact]
-    public void Equal_labels_are_numbered()
+    public void Equal_labels_are_told_apart_by_the_most_different_mean_then_numbered()
     {
-        var values = new CustomerValues([300, 310], [1, 1], [0, 0], [0, 0], [400, 400], [5, 5]);
-        var profiles = ClusterProfile.Build(values, [0, 1], 2);
-        Assert.Equal(["cooling one-timers", "cooling one-timers (2)"], profiles.Select(p => p.Label));
+        // Two cohorts of one-timers: tenure differs by 40/250 = 16%, recency by 10/310 = 3%, so tenure names them.
+        var values = new CustomerValues([300, 310, 305], [1, 1, 1], [0, 0, 0], [0, 0, 0], [250, 210, 250], [5, 5, 5]);
+        var cohorts = ClusterProfile.Build(values, [0, 1, 0], 2);
+        Assert.Equal(["cooling one-timers, joined earlier", "cooling one-timers, joined later"], cohorts.Select(p => p.Label));
+        // Three clusters differing only in days since the last purchase: lowest, highest, middle.
+        var recency = new CustomerValues([300, 310, 305], [1, 1, 1], [0, 0, 0], [0, 0, 0], [400, 400, 400], [5, 5, 5]);
+        var three = ClusterProfile.Build(recency, [0, 1, 2], 3);
+        Assert.Equal(["cooling one-timers, more recent", "cooling one-timers, less recent", "cooling one-timers, mid recency"], three.Select(p => p.Label));
+        // Identical profiles cannot be told apart: numbered.
+        var same = new CustomerValues([300, 300], [1, 1], [0, 0], [0, 0], [400, 400], [5, 5]);
+        Assert.Equal(["cooling one-timers", "cooling one-timers (2)"], ClusterProfile.Build(same, [0, 1], 2).Select(p => p.Label));
     }
 }
