@@ -142,7 +142,7 @@ public sealed class BinMapper
         var rows = features.Count == 0 ? 0 : features[0].Length;
         var bins = new byte[rows * FeatureCount];
         var stride = FeatureCount;
-        Parallel.For(0, FeatureCount, f =>
+        Parallel.For(0, FeatureCount, TreeParallelism.Options, f =>
         {
             var column = features[f];
             for (var i = 0; i < column.Length; i++) bins[i * stride + f] = BinOf(f, column[i]);

@@ -73,7 +73,7 @@ public sealed class GradientBoostedTrees
             // Rows the tree was grown on get their leaf's value directly (leaves hold disjoint rows, so
             // they are updated in parallel); rows left out by subsampling are routed through the tree.
             var subsampled = count < train.Length;
-            Parallel.ForEach(leaves, leaf =>
+            Parallel.ForEach(leaves, TreeParallelism.Options, leaf =>
             {
                 var value = tree.Value[leaf.Node];
                 for (var i = leaf.Start; i < leaf.Start + leaf.Count; i++) score[rows[i]] += value;
@@ -170,7 +170,7 @@ public sealed class GradientBoostedTrees
     {
         const int block = 16_384;
         var losses = new double[(train.Length + block - 1) / block];
-        Parallel.For(0, losses.Length, b =>
+        Parallel.For(0, losses.Length, TreeParallelism.Options, b =>
         {
             var end = Math.Min((b + 1) * block, train.Length);
             double loss = 0;

@@ -61,7 +61,7 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
         // Tree by tree over a block of rows: a tree's nodes stay in L1 while the block passes
         // through, and the block's values are copied row by row so a step reads one array.
         const int block = 512;
-        Parallel.For(0, (n + block - 1) / block, () => new double[block * Math.Max(1, featureCount)], (b, _, rowValues) =>
+        Parallel.For(0, (n + block - 1) / block, TreeParallelism.Options, () => new double[block * Math.Max(1, featureCount)], (b, _, rowValues) =>
         {
             var start = b * block;
             var scores = result.AsSpan(start, Math.Min(block, n - start));

@@ -55,7 +55,7 @@ internal static class Histogram
         if (partials.Length < chunks * size) partials = new HistogramBin[MaxChunks * size];
         var partial = partials;
         var per = (count + chunks - 1) / chunks;
-        Parallel.For(0, chunks, c =>
+        Parallel.For(0, chunks, TreeParallelism.Options, c =>
         {
             var from = c * per;
             var length = Math.Min(per, count - from);

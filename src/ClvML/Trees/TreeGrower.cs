@@ -137,7 +137,7 @@ internal sealed class TreeGrower
         // part of the scratch; then the pieces are laid out left0 left1 right0 right1 (still stable).
         var half = count / 2;
         var lefts = new int[2];
-        Parallel.For(0, 2, part => lefts[part] = part == 0
+        Parallel.For(0, 2, TreeParallelism.Options, part => lefts[part] = part == 0
             ? PartitionChunk(rows, start, half, split, 0)
             : PartitionChunk(rows, start + half, count - half, split, half));
         Array.Copy(rows, start + half, rows, start + lefts[0], lefts[1]);
