@@ -62,8 +62,9 @@ public sealed class GammaGamma(GammaGammaOptions? options = null)
             warm = LikelihoodFit.Run(GammaGammaModel.ModelName, GammaGammaModel.ParameterNames, sub.Evaluate, sub.TotalWeight,
                 (count + step - 1) / step, sub.DistinctX.Length, starts, _options with { StandardErrors = false });
         }
-        var outcome = LikelihoodFit.Run(GammaGammaModel.ModelName, GammaGammaModel.ParameterNames, data.Evaluate, data.TotalWeight,
-            count, data.DistinctX.Length, starts, _options, warm);
+        var outcome = (warm is null ? null : Newton(data, warm.Parameters, count, _options))
+            ?? LikelihoodFit.Run(GammaGammaModel.ModelName, GammaGammaModel.ParameterNames, data.Evaluate, data.TotalWeight,
+                count, data.DistinctX.Length, starts, _options, warm);
         var p = outcome.Parameters;
         return new GammaGammaModel(p[0], p[1], p[2])
         {
@@ -72,6 +73,67 @@ public sealed class GammaGamma(GammaGammaOptions? options = null)
             FrequencyMonetaryCorrelation = Correlation(xs, zs),
             ExcludedCustomers = excluded,
         };
+    }
+
+    /// <summary>
+    /// Newton's method with the analytic Hessian from a warm start: near the optimum it converges
+    /// quadratically, each step is one pass over the customers, and the last Hessian gives the standard
+    /// errors. Null (the caller falls back on BFGS) when the Hessian is not positive definite or a step fails.
+    /// </summary>
+    private static FitOutcome? Newton(SpendData data, double[] start, int customers, FitOptions options)
+    {
+        var theta = start.Select(v => Math.Log(v)).ToArray();
+        var (scale, penalizer) = (1 / data.TotalWeight, options.Penalizer);
+        var gradient = new double[3];
+        var hessian = new double[3, 3];
+        var trialGradient = new double[3];
+        var trialHessian = new double[3, 3];
+        var value = data.Evaluate(theta, gradient, hessian);
+        var evaluations = 1;
+        double Penalized(double nll, double[] t) => nll * scale + penalizer * t.Sum(v => v * v);
+        var f = Penalized(value, theta);
+        for (var iteration = 1; iteration <= 50; iteration++)
+        {
+            var g = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(3, i => gradient[i] * scale + 2 * penalizer * theta[i]);
+            var norm = g.AbsoluteMaximum();
+            if (!double.IsFinite(norm)) return null;
+            if (norm <= options.GradientTolerance)
+                return LikelihoodFit.Finish(GammaGammaModel.ParameterNames, data.Evaluate, theta, hessian, iteration - 1, evaluations,
+                    "GradientConverged", norm, "newton", 1, customers, data.DistinctX.Length, options);
+            var h = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(3, 3, (i, j) => hessian[i, j] * scale + (i == j ? 2 * penalizer : 0));
+            double[] step;
+            try
+            {
+                step = h.Cholesky().Solve(-g).ToArray();
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+            var slope = g.DotProduct(MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(step));
+            var accepted = false;
+            for (var (t, k) = (1.0, 0); k < 30; t *= 0.5, k++)
+            {
+                var trial = theta.Select((v, i) => v + t * step[i]).ToArray();
+                var trialValue = data.Evaluate(trial, trialGradient, trialHessian);
+                evaluations++;
+                var ft = Penalized(trialValue, trial);
+                if (double.IsFinite(ft) && ft <= f + 1e-4 * t * slope)
+                {
+                    (theta, f) = (trial, ft);
+                    trialGradient.CopyTo(gradient, 0);
+                    Array.Copy(trialHessian, hessian, 9);
+                    accepted = true;
+                    break;
+                }
+                // Within rounding of the optimum no step can show a decrease.
+                if (double.IsFinite(ft) && Math.Abs(ft - f) <= 1e-14 * Math.Max(1, Math.Abs(f)))
+                    return LikelihoodFit.Finish(GammaGammaModel.ParameterNames, data.Evaluate, theta, hessian, iteration, evaluations,
+                        "StepConverged", norm, "newton", 1, customers, data.DistinctX.Length, options);
+            }
+            if (!accepted) return null;
+        }
+        return null;
     }
 
     /// <summary>Pearson correlation of frequency and mean repeat spend over the fitted customers; the model assumes none.</summary>
@@ -135,17 +197,22 @@ public sealed class GammaGamma(GammaGammaOptions? options = null)
         public double MeanSpend { get; }
 
         /// <summary>Total negative log-likelihood at theta = (ln p, ln q, ln gamma) with its analytic gradient.</summary>
-        public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient)
+        public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient) => Evaluate(theta, gradient, null);
+
+        /// <summary>
+        /// Total negative log-likelihood with gradient and, when <paramref name="hessian"/> is given, the analytic
+        /// Hessian in log-parameters. Per customer only u = gamma + x zbar varies; the sums of ln u, 1/u and
+        /// 1/u^2 (weighted by w and w x) carry everything, the gamma functions of px and px + q are taken per distinct x.
+        /// </summary>
+        public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient, double[,]? hessian)
         {
             var (p, q, g) = (Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]));
-            // Per customer: L_i = ln(gamma + x zbar); the likelihood needs sum w x L, sum w L and, for the
-            // gradient in gamma, sum w x/(gamma + x zbar) and sum w/(gamma + x zbar).
             var rows = _w.Length;
             var chunks = (rows + ChunkRows - 1) / ChunkRows;
-            var partial = new double[chunks * 4];
+            var partial = new double[chunks * 6];
             void Chunk(int c)
             {
-                double sxl = 0, sl = 0, sxi = 0, si = 0;
+                double sxl = 0, sl = 0, sxi = 0, si = 0, sxi2 = 0, si2 = 0;
                 var (xz, wx, ws) = (_xz, _wx, _w);
                 var end = Math.Min(rows, (c + 1) * ChunkRows);
                 for (var i = c * ChunkRows; i < end; i++)
@@ -153,31 +220,35 @@ public sealed class GammaGamma(GammaGammaOptions? options = null)
                     var u = g + xz[i];
                     var l = Math.Log(u);
                     var inv = 1 / u;
+                    var inv2 = inv * inv;
                     sxl += wx[i] * l;
                     sl += ws[i] * l;
                     sxi += wx[i] * inv;
                     si += ws[i] * inv;
+                    sxi2 += wx[i] * inv2;
+                    si2 += ws[i] * inv2;
                 }
-                partial[4 * c] = sxl;
-                partial[4 * c + 1] = sl;
-                partial[4 * c + 2] = sxi;
-                partial[4 * c + 3] = si;
+                var o = 6 * c;
+                (partial[o], partial[o + 1], partial[o + 2], partial[o + 3], partial[o + 4], partial[o + 5]) = (sxl, sl, sxi, si, sxi2, si2);
             }
             if (chunks > 1 && Environment.ProcessorCount > 1) Parallel.For(0, chunks, Chunk);
             else for (var c = 0; c < chunks; c++) Chunk(c);
-            double sumXL = 0, sumL = 0, sumXInv = 0, sumInv = 0;
+            double sumXL = 0, sumL = 0, sumXInv = 0, sumInv = 0, sumXInv2 = 0, sumInv2 = 0;
             for (var c = 0; c < chunks; c++)
             {
-                sumXL += partial[4 * c];
-                sumL += partial[4 * c + 1];
-                sumXInv += partial[4 * c + 2];
-                sumInv += partial[4 * c + 3];
+                sumXL += partial[6 * c];
+                sumL += partial[6 * c + 1];
+                sumXInv += partial[6 * c + 2];
+                sumInv += partial[6 * c + 3];
+                sumXInv2 += partial[6 * c + 4];
+                sumInv2 += partial[6 * c + 5];
             }
             var w = TotalWeight;
             var lnG = Math.Log(g);
             double ll = -w * LogSpace.LogGamma(q) + w * q * lnG + p * _sumXLogZ - _sumLogZ + p * _sumXLogX - p * sumXL - q * sumL;
             double dp = _sumXLogZ + _sumXLogX - sumXL, dq = -w * LogSpace.Digamma(q) + w * lnG - sumL;
             var dg = w * q / g - p * sumXInv - q * sumInv;
+            double hpp = 0, hpq = 0, hqq = -w * LogSpace.Trigamma(q);
             for (var k = 0; k < DistinctX.Length; k++)
             {
                 var x = DistinctX[k];
@@ -186,12 +257,34 @@ public sealed class GammaGamma(GammaGammaOptions? options = null)
                 var psi = LogSpace.Digamma(p * x + q);
                 dp += wk * x * (psi - LogSpace.Digamma(p * x));
                 dq += wk * psi;
+                if (hessian is null) continue;
+                var psi1 = LogSpace.Trigamma(p * x + q);
+                hpp += wk * x * x * (psi1 - LogSpace.Trigamma(p * x));
+                hpq += wk * x * psi1;
+                hqq += wk * psi1;
             }
             if (!gradient.IsEmpty)
             {
                 gradient[0] = -p * dp;
                 gradient[1] = -q * dq;
                 gradient[2] = -g * dg;
+            }
+            if (hessian is not null)
+            {
+                // Second derivatives of the log-likelihood in (p, q, gamma), then the chain rule to log-parameters:
+                // d2/dtheta_i dtheta_j = phi_i phi_j d2/dphi_i dphi_j + [i = j] phi_i d/dphi_i; negated for the NLL.
+                double[] phi = [p, q, g];
+                double[] first = [dp, dq, dg];
+                var second = new double[3, 3];
+                second[0, 0] = hpp;
+                second[0, 1] = second[1, 0] = hpq;
+                second[0, 2] = second[2, 0] = -sumXInv;
+                second[1, 1] = hqq;
+                second[1, 2] = second[2, 1] = w / g - sumInv;
+                second[2, 2] = -w * q / (g * g) + p * sumXInv2 + q * sumInv2;
+                for (var i = 0; i < 3; i++)
+                    for (var j = 0; j < 3; j++)
+                        hessian[i, j] = -(phi[i] * phi[j] * second[i, j] + (i == j ? phi[i] * first[i] : 0));
             }
             return -ll;
         }

@@ -84,14 +84,27 @@ internal static class LikelihoodFit
                     ? "; the likelihood was not finite at any start (check for extreme frequency, recency or T values)."
                     : $" (best run: {best.Exit}, gradient {best.GradientNorm:G3} after {best.Iterations} iterations at {Describe(names, best.Minimizer)}). Try a penalizer (probabilistic.penalizer: 0.01) or drop the model."));
 
-        var thetaHat = best.Minimizer;
+        return Finish(names, negativeLogLikelihood, best.Minimizer, null, best.Iterations, evaluations, best.Exit.ToString(), best.GradientNorm,
+            optimizer, tried, customers, rows, options) with { InverseHessian = best.InverseHessian };
+    }
+
+    /// <summary>
+    /// The outcome at an accepted optimum: natural parameters, log-likelihood, standard errors from
+    /// <paramref name="hessian"/> (of the total negative log-likelihood in log-parameters) or, when null, a
+    /// forward-difference Hessian of the gradient, and the weak-identification flag.
+    /// </summary>
+    public static FitOutcome Finish(string[] names, ObjectiveFunction negativeLogLikelihood, double[] thetaHat, double[,]? hessian,
+        int iterations, int evaluations, string exit, double gradientNorm, string optimizer, int starts, int customers, int rows, FitOptions options)
+    {
         var parameters = thetaHat.Select(t => Math.Exp(t)).ToArray();
+        if (parameters.Any(p => !(p > 0) || !double.IsFinite(p)))
+            throw new ConvergenceException($"the fit ended at parameters outside (0, inf): {Describe(names, thetaHat)}.");
         var logLikelihood = -negativeLogLikelihood(thetaHat, default);
-        var (errors, weak) = StandardErrors(names, negativeLogLikelihood, thetaHat, parameters, options.StandardErrors);
+        var (errors, weak) = StandardErrors(names, negativeLogLikelihood, thetaHat, parameters, options.StandardErrors, hessian);
         weak |= thetaHat.Any(t => Math.Abs(t) > 15);
-        var diagnostics = new FitDiagnostics(logLikelihood, best.Iterations, evaluations, best.Exit.ToString(), best.GradientNorm,
-            optimizer, tried, weak, customers, rows, penalizer);
-        return new FitOutcome(parameters, diagnostics, errors) { InverseHessian = best.InverseHessian };
+        var diagnostics = new FitDiagnostics(logLikelihood, iterations, evaluations, exit, gradientNorm,
+            optimizer, starts, weak, customers, rows, options.Penalizer);
+        return new FitOutcome(parameters, diagnostics, errors);
     }
 
     /// <summary>
@@ -111,7 +124,7 @@ internal static class LikelihoodFit
         string.Join(", ", names.Zip(theta, (n, t) => $"{n}={Math.Exp(t):G4}"));
 
     private static (IReadOnlyDictionary<string, double> Errors, bool Weak) StandardErrors(string[] names, ObjectiveFunction nll,
-        double[] theta, double[] parameters, bool compute)
+        double[] theta, double[] parameters, bool compute, double[,]? analytic)
     {
         var errors = new Dictionary<string, double>();
         if (!compute)
@@ -119,7 +132,7 @@ internal static class LikelihoodFit
             foreach (var name in names) errors[name] = double.NaN;
             return (errors, false);
         }
-        var hessian = Matrix<double>.Build.DenseOfArray(NumericalDerivatives.Hessian(nll, theta, 1e-5, central: false));
+        var hessian = Matrix<double>.Build.DenseOfArray(analytic ?? NumericalDerivatives.Hessian(nll, theta, 1e-5, central: false));
         var weak = false;
         Matrix<double>? covariance = null;
         try
