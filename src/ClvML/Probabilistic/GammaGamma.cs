@@ -99,7 +99,7 @@ public sealed class GammaGamma(GammaGammaOptions? options = null)
             if (!double.IsFinite(norm)) return null;
             if (norm <= options.GradientTolerance)
                 return LikelihoodFit.Finish(GammaGammaModel.ParameterNames, data.Evaluate, theta, hessian, iteration - 1, evaluations,
-                    "GradientConverged", norm, "newton", 1, customers, data.DistinctX.Length, options);
+                    "GradientConverged", norm, "newton", 1, customers, data.DistinctX.Length, options, value);
             var h = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(3, 3, (i, j) => hessian[i, j] * scale + (i == j ? 2 * penalizer : 0));
             double[] step;
             try
@@ -120,7 +120,7 @@ public sealed class GammaGamma(GammaGammaOptions? options = null)
                 var ft = Penalized(trialValue, trial);
                 if (double.IsFinite(ft) && ft <= f + 1e-4 * t * slope)
                 {
-                    (theta, f) = (trial, ft);
+                    (theta, f, value) = (trial, ft, trialValue);
                     trialGradient.CopyTo(gradient, 0);
                     Array.Copy(trialHessian, hessian, 9);
                     accepted = true;
@@ -129,7 +129,7 @@ public sealed class GammaGamma(GammaGammaOptions? options = null)
                 // Within rounding of the optimum no step can show a decrease.
                 if (double.IsFinite(ft) && Math.Abs(ft - f) <= 1e-14 * Math.Max(1, Math.Abs(f)))
                     return LikelihoodFit.Finish(GammaGammaModel.ParameterNames, data.Evaluate, theta, hessian, iteration, evaluations,
-                        "StepConverged", norm, "newton", 1, customers, data.DistinctX.Length, options);
+                        "StepConverged", norm, "newton", 1, customers, data.DistinctX.Length, options, value);
             }
             if (!accepted) return null;
         }

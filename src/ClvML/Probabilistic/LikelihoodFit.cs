@@ -94,12 +94,13 @@ internal static class LikelihoodFit
     /// forward-difference Hessian of the gradient, and the weak-identification flag.
     /// </summary>
     public static FitOutcome Finish(string[] names, ObjectiveFunction negativeLogLikelihood, double[] thetaHat, double[,]? hessian,
-        int iterations, int evaluations, string exit, double gradientNorm, string optimizer, int starts, int customers, int rows, FitOptions options)
+        int iterations, int evaluations, string exit, double gradientNorm, string optimizer, int starts, int customers, int rows, FitOptions options,
+        double? negativeLogLikelihoodAtEstimate = null)
     {
         var parameters = thetaHat.Select(t => Math.Exp(t)).ToArray();
         if (parameters.Any(p => !(p > 0) || !double.IsFinite(p)))
             throw new ConvergenceException($"the fit ended at parameters outside (0, inf): {Describe(names, thetaHat)}.");
-        var logLikelihood = -negativeLogLikelihood(thetaHat, default);
+        var logLikelihood = -(negativeLogLikelihoodAtEstimate ?? negativeLogLikelihood(thetaHat, default));
         var (errors, weak) = StandardErrors(names, negativeLogLikelihood, thetaHat, parameters, options.StandardErrors, hessian);
         weak |= thetaHat.Any(t => Math.Abs(t) > 15);
         var diagnostics = new FitDiagnostics(logLikelihood, iterations, evaluations, exit, gradientNorm,

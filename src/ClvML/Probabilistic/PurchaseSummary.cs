@@ -121,18 +121,18 @@ public sealed class PurchaseSummary
         if (recency.Length != n || T.Length != n || (!weights.IsEmpty && weights.Length != n))
             throw new ArgumentException("frequency, recency, T (and weights) need one value per customer.");
         if (n == 0) throw new ArgumentException("There are no customers to fit.");
-        for (var i = 0; i < n; i++)
-        {
-            var w = weights.IsEmpty ? 1.0 : weights[i];
-            if (!(frequency[i] >= 0) || !double.IsFinite(frequency[i]) || !(recency[i] >= 0) || !(T[i] >= 0) || !double.IsFinite(T[i]) || !(w >= 0) || !double.IsFinite(w))
-                throw new ArgumentException($"customer {i}: frequency, recency, T and weight must be finite and non-negative (got {frequency[i]}, {recency[i]}, {T[i]}, {w}).");
-            if (recency[i] > T[i] * (1 + 1e-12))
-                throw new ArgumentException($"customer {i}: recency {recency[i]} exceeds T {T[i]}.");
-        }
         var customers = weights.IsEmpty ? n : (int)Math.Round(Sum(weights));
-        if (!compress)
-            return new PurchaseSummary(frequency.ToArray(), recency.ToArray(), T.ToArray(), weights.IsEmpty ? Ones(n) : weights.ToArray(), customers);
-        return Compress(frequency, recency, T, weights, customers);
+        if (compress) return Compress(frequency, recency, T, weights, customers);
+        for (var i = 0; i < n; i++) Check(i, frequency[i], recency[i], T[i], weights.IsEmpty ? 1.0 : weights[i]);
+        return new PurchaseSummary(frequency.ToArray(), recency.ToArray(), T.ToArray(), weights.IsEmpty ? Ones(n) : weights.ToArray(), customers);
+    }
+
+    private static void Check(int i, double x, double tx, double t, double w)
+    {
+        if (!(x >= 0) || !double.IsFinite(x) || !(tx >= 0) || !(t >= 0) || !double.IsFinite(t) || !(w >= 0) || !double.IsFinite(w))
+            throw new ArgumentException($"customer {i}: frequency, recency, T and weight must be finite and non-negative (got {x}, {tx}, {t}, {w}).");
+        if (tx > t * (1 + 1e-12))
+            throw new ArgumentException($"customer {i}: recency {tx} exceeds T {t}.");
     }
 
     private static double[] Ones(int n)
@@ -169,8 +169,9 @@ public sealed class PurchaseSummary
         {
             // +0.0 and -0.0 are one value; adding 0.0 maps -0.0 to +0.0.
             var (vx, vtx, vt) = (x[i] + 0.0, tx[i] + 0.0, t[i] + 0.0);
-            var h = Hash(vx, vtx, vt);
             var w = weights.IsEmpty ? 1.0 : weights[i];
+            Check(i, vx, vtx, vt, w);
+            var h = Hash(vx, vtx, vt);
             var mask = capacity - 1;
             var slot = (int)(h >> 32) & mask;
             while (true)
