@@ -18,7 +18,7 @@ public sealed record GammaGammaOptions : FitOptions;
 /// </summary>
 public sealed class GammaGamma(GammaGammaOptions? options = null)
 {
-    private const int ChunkRows = 65_536;
+    private const int ChunkRows = 16_384;
     private readonly GammaGammaOptions _options = options ?? new GammaGammaOptions();
 
     /// <summary>Fits per-customer repeat frequency and mean repeat spend (lifetimes' frequency and monetary_value).</summary>
@@ -174,16 +174,32 @@ public sealed class GammaGamma(GammaGammaOptions? options = null)
             _wx = new double[x.Length];
             var (index, values) = PurchaseSummary.DistinctValues(x, int.MaxValue)!.Value;
             var weights = new double[values.Length];
-            for (var i = 0; i < x.Length; i++)
+            for (var i = 0; i < x.Length; i++) weights[index[i]] += w[i];
+            // The data-only sums need a logarithm per customer: in parallel chunks, added in chunk order.
+            var chunks = (x.Length + ChunkRows - 1) / ChunkRows;
+            var partial = new double[chunks * 4];
+            var (xz, wx) = (_xz, _wx);
+            Parallel.For(0, chunks, c =>
             {
-                weights[index[i]] += w[i];
-                _xz[i] = x[i] * z[i];
-                _wx[i] = w[i] * x[i];
-                var logZ = Math.Log(z[i]);
-                _sumXLogZ += w[i] * x[i] * logZ;
-                _sumLogZ += w[i] * logZ;
-                TotalWeight += w[i];
-                MeanSpend += w[i] * z[i];
+                double sxlz = 0, slz = 0, sw = 0, swz = 0;
+                for (var i = c * ChunkRows; i < Math.Min(x.Length, (c + 1) * ChunkRows); i++)
+                {
+                    xz[i] = x[i] * z[i];
+                    wx[i] = w[i] * x[i];
+                    var logZ = Math.Log(z[i]);
+                    sxlz += wx[i] * logZ;
+                    slz += w[i] * logZ;
+                    sw += w[i];
+                    swz += w[i] * z[i];
+                }
+                (partial[4 * c], partial[4 * c + 1], partial[4 * c + 2], partial[4 * c + 3]) = (sxlz, slz, sw, swz);
+            });
+            for (var c = 0; c < chunks; c++)
+            {
+                _sumXLogZ += partial[4 * c];
+                _sumLogZ += partial[4 * c + 1];
+                TotalWeight += partial[4 * c + 2];
+                MeanSpend += partial[4 * c + 3];
             }
             for (var k = 0; k < values.Length; k++) _sumXLogX += weights[k] * values[k] * Math.Log(values[k]);
             MeanSpend /= TotalWeight;
