@@ -158,12 +158,10 @@ public sealed class PurchaseSummary
     {
         var n = x.Length;
         var capacity = 1024;
-        var slots = new int[capacity]; // 0 = empty, else row + 1
-        var hashes = new ulong[capacity];
-        var ux = new double[Math.Min(n, 1024)];
-        var utx = new double[ux.Length];
-        var ut = new double[ux.Length];
-        var uw = new double[ux.Length];
+        // A slot holds the full hash beside the row index and a row holds its three values beside the
+        // weight, so a lookup touches two cache lines rather than five.
+        var slots = new Slot[capacity];
+        var unique = new Row[Math.Min(n, 1024)];
         var rows = 0;
         for (var i = 0; i < n; i++)
         {
@@ -176,34 +174,36 @@ public sealed class PurchaseSummary
             var slot = (int)(h >> 32) & mask;
             while (true)
             {
-                var row = slots[slot] - 1;
-                if (row < 0)
+                ref var entry = ref slots[slot];
+                if (entry.Row == 0)
                 {
-                    if (rows == ux.Length)
-                    {
-                        var size = Math.Min(n, 2 * ux.Length);
-                        Array.Resize(ref ux, size);
-                        Array.Resize(ref utx, size);
-                        Array.Resize(ref ut, size);
-                        Array.Resize(ref uw, size);
-                    }
-                    slots[slot] = rows + 1;
-                    hashes[slot] = h;
-                    (ux[rows], utx[rows], ut[rows], uw[rows]) = (vx, vtx, vt, w);
+                    if (rows == unique.Length) Array.Resize(ref unique, Math.Min(n, 2 * unique.Length));
+                    entry = new Slot(h, rows + 1);
+                    unique[rows] = new Row(vx, vtx, vt, w);
                     rows++;
-                    if (2 * rows > capacity) (slots, hashes, capacity) = Grow(slots, hashes, capacity * 4);
+                    if (2 * rows > capacity) (slots, capacity) = (Grow(slots, capacity * 4), capacity * 4);
                     break;
                 }
-                if (hashes[slot] == h && ux[row] == vx && utx[row] == vtx && ut[row] == vt)
+                if (entry.Hash == h)
                 {
-                    uw[row] += w;
-                    break;
+                    ref var row = ref unique[entry.Row - 1];
+                    if (row.X == vx && row.Tx == vtx && row.T == vt)
+                    {
+                        row.Weight += w;
+                        break;
+                    }
                 }
                 slot = (slot + 1) & mask;
             }
         }
-        return new PurchaseSummary(ux[..rows], utx[..rows], ut[..rows], uw[..rows], customers);
+        var (ux, utx, ut, uw) = (new double[rows], new double[rows], new double[rows], new double[rows]);
+        for (var r = 0; r < rows; r++) (ux[r], utx[r], ut[r], uw[r]) = (unique[r].X, unique[r].Tx, unique[r].T, unique[r].Weight);
+        return new PurchaseSummary(ux, utx, ut, uw, customers);
     }
+
+    private record struct Slot(ulong Hash, int Row); // Row is the row index + 1; 0 marks an empty slot
+
+    private record struct Row(double X, double Tx, double T, double Weight);
 
     /// <summary>
     /// MurmurHash3's 64-bit finaliser over the three bit patterns. Whole-number doubles have all-zero low
@@ -225,19 +225,17 @@ public sealed class PurchaseSummary
         return z ^ (z >> 33);
     }
 
-    private static (int[] Slots, ulong[] Hashes, int Capacity) Grow(int[] slots, ulong[] hashes, int capacity)
+    private static Slot[] Grow(Slot[] slots, int capacity)
     {
-        var newSlots = new int[capacity];
-        var newHashes = new ulong[capacity];
+        var grown = new Slot[capacity];
         var mask = capacity - 1;
-        for (var s = 0; s < slots.Length; s++)
+        foreach (var entry in slots)
         {
-            if (slots[s] == 0) continue;
-            var slot = (int)(hashes[s] >> 32) & mask;
-            while (newSlots[slot] != 0) slot = (slot + 1) & mask;
-            newSlots[slot] = slots[s];
-            newHashes[slot] = hashes[s];
+            if (entry.Row == 0) continue;
+            var slot = (int)(entry.Hash >> 32) & mask;
+            while (grown[slot].Row != 0) slot = (slot + 1) & mask;
+            grown[slot] = entry;
         }
-        return (newSlots, newHashes, capacity);
+        return grown;
     }
 }
