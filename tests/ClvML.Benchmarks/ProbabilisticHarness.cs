@@ -24,11 +24,11 @@ internal static class ProbabilisticHarness
         var truth = new BgNbdModel(0.243, 4.414, 0.793, 2.426);
         var data = truth.Simulate(ages, seed: 2, period: 1 / 7.0);
         var repeatCustomers = data.Frequency.Count(x => x > 0);
-        Console.WriteLine($"simulated {customers:N0} BG/NBD customers ({repeatCustomers:N0} with repeat purchases), {Environment.ProcessorCount} cores");
+        Console.WriteLine($"simulated {customers:N0} BG/NBD customers ({repeatCustomers:N0} with repeat purchases), {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
         BgNbdModel? bg = null;
         var bgTimes = Time(repeat, () => bg = new BgNbd().Fit(data.Frequency, data.Recency, data.T));
-        Console.WriteLine($"BG/NBD fit: median {Median(bgTimes):F3} s (runs {Join(bgTimes)}); {bg!.Diagnostics!.Rows:N0} rows after compression; " +
+        Console.WriteLine($"BG/NBD fit: median {Median(bgTimes):F3} s (runs {Join(bgTimes)}; {Cpu()}); {bg!.Diagnostics!.Rows:N0} rows after compression; " +
             $"r {bg.R:F4} alpha {bg.Alpha:F4} a {bg.A:F4} b {bg.B:F4} (truth 0.243, 4.414, 0.793, 2.426); {bg.Diagnostics.Iterations} iterations");
 
         // Gamma-Gamma on a million repeat customers: frequencies from the simulation (at least 1), spends from the CDNOW estimates.
@@ -36,7 +36,7 @@ internal static class ProbabilisticHarness
         var spend = new GammaGammaModel(6.25, 3.74, 15.44).Simulate(frequency, seed: 3);
         GammaGammaModel? gg = null;
         var ggTimes = Time(repeat, () => gg = new GammaGamma().Fit(frequency, spend));
-        Console.WriteLine($"Gamma-Gamma fit on {frequency.Length:N0} customers: median {Median(ggTimes):F3} s (runs {Join(ggTimes)}); " +
+        Console.WriteLine($"Gamma-Gamma fit on {frequency.Length:N0} customers: median {Median(ggTimes):F3} s (runs {Join(ggTimes)}; {Cpu()}); " +
             $"p {gg!.P:F4} q {gg.Q:F4} gamma {gg.Gamma:F4} (truth 6.25, 3.74, 15.44)");
 
         var summary = CdnowSummary();
@@ -44,7 +44,7 @@ internal static class ProbabilisticHarness
         {
             ParetoNbdModel? pareto = null;
             var paretoTimes = Time(Math.Max(repeat, 11), () => pareto = new ParetoNbd().Fit(s.X, s.Tx, s.T));
-            Console.WriteLine($"Pareto/NBD fit on CDNOW ({s.X.Length:N0} customers): median {Median(paretoTimes):F4} s (runs {Join(paretoTimes)}); " +
+            Console.WriteLine($"Pareto/NBD fit on CDNOW ({s.X.Length:N0} customers): median {Median(paretoTimes):F4} s (runs {Join(paretoTimes)}; {Cpu()}); " +
                 $"r {pareto!.R:F5} alpha {pareto.Alpha:F5} s {pareto.S:F5} beta {pareto.Beta:F5} LL {pareto.Diagnostics!.LogLikelihood:F2}");
             BgNbdModel? cdnow = null;
             var cdnowTimes = Time(Math.Max(repeat, 11), () => cdnow = new BgNbd().Fit(s.X, s.Tx, s.T));
@@ -54,18 +54,33 @@ internal static class ProbabilisticHarness
         return 0;
     }
 
+    /// <summary>Wall-clock seconds per run; the process CPU seconds per run go to <see cref="LastCpu"/> (on a shared machine wall time includes waiting).</summary>
     private static List<double> Time(int runs, Action fit)
     {
         fit(); // warm-up: JIT and first-touch allocations
         var times = new List<double>();
+        LastCpu = [];
+        var process = Process.GetCurrentProcess();
         for (var i = 0; i < runs; i++)
         {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             fit();
             times.Add(clock.Elapsed.TotalSeconds);
+            process.Refresh();
+            LastCpu.Add((process.TotalProcessorTime - cpu).TotalSeconds);
         }
         return times;
     }
+
+    private static List<double> LastCpu = [];
+
+    private static string Cpu() => $"CPU median {Median(LastCpu):F3} s";
+
+    /// <summary>The 1-minute load average on Linux (the machine is shared, so timings depend on it).</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static (double[] X, double[] Tx, double[] T)? CdnowSummary()
     {

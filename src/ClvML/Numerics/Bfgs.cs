@@ -10,7 +10,15 @@ namespace ClvML.Numerics;
 public static class Bfgs
 {
     /// <summary>Minimises <paramref name="f"/> from <paramref name="start"/>.</summary>
-    public static MinimizationResult Minimize(ObjectiveFunction f, ReadOnlySpan<double> start, MinimizationOptions? options = null)
+    /// <param name="f">The function and its gradient.</param>
+    /// <param name="start">The starting point.</param>
+    /// <param name="options">Stopping rules.</param>
+    /// <param name="inverseHessian">
+    /// An inverse-Hessian approximation to start from, e.g. that of a fit on a subsample of the same data:
+    /// with it the first steps are already Newton-like.
+    /// </param>
+    public static MinimizationResult Minimize(ObjectiveFunction f, ReadOnlySpan<double> start, MinimizationOptions? options = null,
+        double[,]? inverseHessian = null)
     {
         options ??= new MinimizationOptions();
         var n = start.Length;
@@ -20,19 +28,19 @@ public static class Bfgs
         var fx = f(x, g);
         if (!double.IsFinite(fx) || !AllFinite(g))
             return new MinimizationResult(x, double.PositiveInfinity, double.PositiveInfinity, 0, evaluations, MinimizationExit.NonFiniteStart, "bfgs");
-        var h = Identity(n);
+        var h = inverseHessian is { } given && given.GetLength(0) == n ? (double[,])given.Clone() : Identity(n);
         var direction = new double[n];
         var trial = new double[n];
         var gTrial = new double[n];
         var s = new double[n];
         var y = new double[n];
         var hy = new double[n];
-        var first = true;
+        var first = inverseHessian is null;
         var stalls = 0;
         for (var iteration = 1; iteration <= options.MaximumIterations; iteration++)
         {
             if (MaxAbs(g) <= options.GradientTolerance)
-                return new MinimizationResult(x, fx, MaxAbs(g), iteration - 1, evaluations, MinimizationExit.GradientConverged, "bfgs");
+                return new MinimizationResult(x, fx, MaxAbs(g), iteration - 1, evaluations, MinimizationExit.GradientConverged, "bfgs") { InverseHessian = h };
             for (var i = 0; i < n; i++)
             {
                 var sum = 0.0;
@@ -72,14 +80,18 @@ public static class Bfgs
                     fx = fTrial;
                     break;
                 }
+                // Near the optimum f changes by less than its rounding: no step can show a decrease, so
+                // stop instead of shrinking the step forty more times.
+                if (k >= 2 && double.IsFinite(fTrial) && Math.Abs(fTrial - fx) <= 1e-14 * Math.Max(1.0, Math.Abs(fx)))
+                    return new MinimizationResult(x, fx, MaxAbs(g), iteration, evaluations, MinimizationExit.StepConverged, "bfgs") { InverseHessian = h };
                 // Quadratic interpolation of f along the line, kept within [0.1, 0.5] of the step.
                 var next = double.IsFinite(fTrial) ? -slope * step * step / (2 * (fTrial - fx - slope * step)) : 0.1 * step;
                 step = Math.Clamp(next, 0.1 * step, 0.5 * step);
             }
             if (!accepted)
-                return new MinimizationResult(x, fx, MaxAbs(g), iteration, evaluations, MinimizationExit.LineSearchFailed, "bfgs");
+                return new MinimizationResult(x, fx, MaxAbs(g), iteration, evaluations, MinimizationExit.LineSearchFailed, "bfgs") { InverseHessian = h };
             if (stalls >= 3)
-                return new MinimizationResult(x, fx, MaxAbs(g), iteration, evaluations, MinimizationExit.StepConverged, "bfgs");
+                return new MinimizationResult(x, fx, MaxAbs(g), iteration, evaluations, MinimizationExit.StepConverged, "bfgs") { InverseHessian = h };
             var sy = Dot(s, y);
             if (sy > 1e-14 * Math.Sqrt(Dot(s, s) * Dot(y, y)))
             {
@@ -104,7 +116,7 @@ public static class Bfgs
                         h[i, j] += -rho * (hy[i] * s[j] + s[i] * hy[j]) + (rho * rho * yhy + rho) * s[i] * s[j];
             }
         }
-        return new MinimizationResult(x, fx, MaxAbs(g), options.MaximumIterations, evaluations, MinimizationExit.MaximumIterations, "bfgs");
+        return new MinimizationResult(x, fx, MaxAbs(g), options.MaximumIterations, evaluations, MinimizationExit.MaximumIterations, "bfgs") { InverseHessian = h };
     }
 
     private static double[,] Identity(int n)

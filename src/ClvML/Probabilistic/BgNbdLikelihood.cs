@@ -56,6 +56,11 @@ internal sealed class BgNbdLikelihood(PurchaseSummary data, bool modified)
         var rows = data.Rows;
         var chunks = (rows + ChunkRows - 1) / ChunkRows;
         var partial = new double[chunks * 5];
+        // ln(alpha + T), ln(alpha + t_x) and their reciprocals once per distinct value when ages lie on a grid.
+        var (logT, invT) = Tables(data.DistinctT, alpha);
+        var (logTx, invTx) = Tables(data.DistinctTx, alpha);
+        var tIndex = data.TIndex;
+        var txIndex = data.TxIndex;
         void Chunk(int c)
         {
             var start = c * ChunkRows;
@@ -70,8 +75,9 @@ internal sealed class BgNbdLikelihood(PurchaseSummary data, bool modified)
             {
                 var w = ws[i];
                 var rx = r + xs[i];
-                var alphaT = alpha + ts[i];
-                var logAlphaT = Math.Log(alphaT);
+                double logAlphaT, inverseAlphaT;
+                if (tIndex is null) (logAlphaT, inverseAlphaT) = (Math.Log(alpha + ts[i]), 1 / (alpha + ts[i]));
+                else (logAlphaT, inverseAlphaT) = (logT![tIndex[i]], invT![tIndex[i]]);
                 var l3 = -rx * logAlphaT;
                 var k = index[i];
                 var c4 = logA4[k];
@@ -79,30 +85,34 @@ internal sealed class BgNbdLikelihood(PurchaseSummary data, bool modified)
                 {
                     sll += w * l3;
                     sdr -= w * logAlphaT;
-                    sdalpha -= w * rx / alphaT;
+                    sdalpha -= w * rx * inverseAlphaT;
                     continue;
                 }
-                var alphaTx = alpha + txs[i];
-                var logAlphaTx = Math.Log(alphaTx);
+                double logAlphaTx, inverseAlphaTx;
+                if (txIndex is null) (logAlphaTx, inverseAlphaTx) = (Math.Log(alpha + txs[i]), 1 / (alpha + txs[i]));
+                else (logAlphaTx, inverseAlphaTx) = (logTx![txIndex[i]], invTx![txIndex[i]]);
                 var l4 = c4 - rx * logAlphaTx;
-                // ln(e^l3 + e^l4) and the share w4 = e^l4 / (e^l3 + e^l4) from one exponential
+                // ln(e^l3 + e^l4) and the share w4 = e^l4 / (e^l3 + e^l4) from one exponential; ln(1 + e)
+                // with e in (0, 1] needs only absolute accuracy here, so Math.Log suffices.
                 double lse, w4;
                 if (l3 >= l4)
                 {
                     var e = Math.Exp(l4 - l3);
-                    lse = l3 + LogSpace.Log1p(e);
-                    w4 = e / (1 + e);
+                    var onePlus = 1 + e;
+                    lse = l3 + Math.Log(onePlus);
+                    w4 = e / onePlus;
                 }
                 else
                 {
                     var e = Math.Exp(l3 - l4);
-                    lse = l4 + LogSpace.Log1p(e);
-                    w4 = 1 / (1 + e);
+                    var onePlus = 1 + e;
+                    lse = l4 + Math.Log(onePlus);
+                    w4 = 1 / onePlus;
                 }
                 var w3 = 1 - w4;
                 sll += w * lse;
                 sdr -= w * (w3 * logAlphaT + w4 * logAlphaTx);
-                sdalpha -= w * rx * (w3 / alphaT + w4 / alphaTx);
+                sdalpha -= w * rx * (w3 * inverseAlphaT + w4 * inverseAlphaTx);
                 sda += w * w4 / a;
                 sdb -= w * w4 * inverseB[k];
             }
@@ -132,5 +142,18 @@ internal sealed class BgNbdLikelihood(PurchaseSummary data, bool modified)
             gradient[3] = -b * db;
         }
         return -ll;
+    }
+
+    private static (double[]? Log, double[]? Inverse) Tables(double[]? values, double alpha)
+    {
+        if (values is null) return (null, null);
+        var log = new double[values.Length];
+        var inverse = new double[values.Length];
+        for (var j = 0; j < values.Length; j++)
+        {
+            log[j] = Math.Log(alpha + values[j]);
+            inverse[j] = 1 / (alpha + values[j]);
+        }
+        return (log, inverse);
     }
 }

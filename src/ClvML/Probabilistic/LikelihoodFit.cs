@@ -4,7 +4,11 @@ using MathNet.Numerics.LinearAlgebra;
 namespace ClvML.Probabilistic;
 
 /// <summary>What <see cref="LikelihoodFit.Run"/> returns: natural-scale parameters, diagnostics and standard errors.</summary>
-internal sealed record FitOutcome(double[] Parameters, FitDiagnostics Diagnostics, IReadOnlyDictionary<string, double> StandardErrors);
+internal sealed record FitOutcome(double[] Parameters, FitDiagnostics Diagnostics, IReadOnlyDictionary<string, double> StandardErrors)
+{
+    /// <summary>The winning BFGS run's inverse-Hessian approximation (of the mean objective, in log-parameters).</summary>
+    public double[,]? InverseHessian { get; init; }
+}
 
 /// <summary>
 /// The shared maximum-likelihood machinery of the BTYD models (lifetimes' BaseFitter in spirit).
@@ -18,8 +22,9 @@ internal static class LikelihoodFit
     // Log-parameters beyond this are outside the domain: e^35 is ~1.6e15, far beyond any sensible rate or shape.
     private const double LogBound = 35;
 
+    /// <summary>Fits; <paramref name="warmStart"/> (a fit of a subsample) becomes the first start, with its curvature.</summary>
     public static FitOutcome Run(string model, string[] names, ObjectiveFunction negativeLogLikelihood, double totalWeight,
-        int customers, int rows, IReadOnlyList<double[]> defaultStarts, FitOptions options)
+        int customers, int rows, IReadOnlyList<double[]> defaultStarts, FitOptions options, FitOutcome? warmStart = null)
     {
         if (options.Penalizer < 0 || !double.IsFinite(options.Penalizer))
             throw new ArgumentOutOfRangeException(nameof(options), options.Penalizer, "Penalizer must be finite and >= 0.");
@@ -43,7 +48,8 @@ internal static class LikelihoodFit
             return value;
         }
 
-        var starts = options.InitialParameters is { } initial ? [[.. initial], .. defaultStarts] : defaultStarts;
+        IReadOnlyList<double[]> starts = options.InitialParameters is { } initial ? [[.. initial], .. defaultStarts] : defaultStarts;
+        if (warmStart is not null && options.InitialParameters is null) starts = [warmStart.Parameters, .. defaultStarts];
         var minimization = new MinimizationOptions { GradientTolerance = options.GradientTolerance, MaximumIterations = options.MaximumIterations };
         MinimizationResult? best = null;
         var optimizer = "bfgs";
@@ -54,7 +60,8 @@ internal static class LikelihoodFit
             if (start.Length != d || start.Any(p => !(p > 0) || !double.IsFinite(p)))
                 throw new ArgumentException($"{model}: initial parameters must be {d} positive numbers ({string.Join(", ", names)}).");
             var theta = start.Select(p => Math.Log(p)).ToArray();
-            var result = Bfgs.Minimize(Objective, theta, minimization);
+            var curvature = tried == 1 && warmStart is not null && options.InitialParameters is null ? warmStart.InverseHessian : null;
+            var result = Bfgs.Minimize(Objective, theta, minimization, curvature);
             var method = "bfgs";
             if (!Accepted(result, options) && double.IsFinite(result.Value))
             {
@@ -77,15 +84,38 @@ internal static class LikelihoodFit
                     ? "; the likelihood was not finite at any start (check for extreme frequency, recency or T values)."
                     : $" (best run: {best.Exit}, gradient {best.GradientNorm:G3} after {best.Iterations} iterations at {Describe(names, best.Minimizer)}). Try a penalizer (probabilistic.penalizer: 0.01) or drop the model."));
 
-        var thetaHat = best.Minimizer;
+        return Finish(names, negativeLogLikelihood, best.Minimizer, null, best.Iterations, evaluations, best.Exit.ToString(), best.GradientNorm,
+            optimizer, tried, customers, rows, options) with { InverseHessian = best.InverseHessian };
+    }
+
+    /// <summary>
+    /// The outcome at an accepted optimum: natural parameters, log-likelihood, standard errors from
+    /// <paramref name="hessian"/> (of the total negative log-likelihood in log-parameters) or, when null, a
+    /// forward-difference Hessian of the gradient, and the weak-identification flag.
+    /// </summary>
+    public static FitOutcome Finish(string[] names, ObjectiveFunction negativeLogLikelihood, double[] thetaHat, double[,]? hessian,
+        int iterations, int evaluations, string exit, double gradientNorm, string optimizer, int starts, int customers, int rows, FitOptions options,
+        double? negativeLogLikelihoodAtEstimate = null)
+    {
         var parameters = thetaHat.Select(t => Math.Exp(t)).ToArray();
-        var logLikelihood = -negativeLogLikelihood(thetaHat, default);
-        var (errors, weak) = StandardErrors(names, negativeLogLikelihood, thetaHat, parameters, options.StandardErrors);
+        if (parameters.Any(p => !(p > 0) || !double.IsFinite(p)))
+            throw new ConvergenceException($"the fit ended at parameters outside (0, inf): {Describe(names, thetaHat)}.");
+        var logLikelihood = -(negativeLogLikelihoodAtEstimate ?? negativeLogLikelihood(thetaHat, default));
+        var (errors, weak) = StandardErrors(names, negativeLogLikelihood, thetaHat, parameters, options.StandardErrors, hessian);
         weak |= thetaHat.Any(t => Math.Abs(t) > 15);
-        var diagnostics = new FitDiagnostics(logLikelihood, best.Iterations, evaluations, best.Exit.ToString(), best.GradientNorm,
-            optimizer, tried, weak, customers, rows, penalizer);
+        var diagnostics = new FitDiagnostics(logLikelihood, iterations, evaluations, exit, gradientNorm,
+            optimizer, starts, weak, customers, rows, options.Penalizer);
         return new FitOutcome(parameters, diagnostics, errors);
     }
+
+    /// <summary>
+    /// Rows above which a fit first runs on a systematic subsample: its optimum and curvature start the full fit,
+    /// which then needs only a few iterations (the objective is a per-customer mean, so its curvature carries over).
+    /// </summary>
+    public const int WarmStartRows = 50_000;
+
+    /// <summary>Every <see cref="WarmStartStep"/>-th row makes the subsample.</summary>
+    public const int WarmStartStep = 16;
 
     private static bool Accepted(MinimizationResult result, FitOptions options) =>
         double.IsFinite(result.Value) && result.Exit != MinimizationExit.NonFiniteStart &&
@@ -95,7 +125,7 @@ internal static class LikelihoodFit
         string.Join(", ", names.Zip(theta, (n, t) => $"{n}={Math.Exp(t):G4}"));
 
     private static (IReadOnlyDictionary<string, double> Errors, bool Weak) StandardErrors(string[] names, ObjectiveFunction nll,
-        double[] theta, double[] parameters, bool compute)
+        double[] theta, double[] parameters, bool compute, double[,]? analytic)
     {
         var errors = new Dictionary<string, double>();
         if (!compute)
@@ -103,7 +133,7 @@ internal static class LikelihoodFit
             foreach (var name in names) errors[name] = double.NaN;
             return (errors, false);
         }
-        var hessian = Matrix<double>.Build.DenseOfArray(NumericalDerivatives.Hessian(nll, theta));
+        var hessian = Matrix<double>.Build.DenseOfArray(analytic ?? NumericalDerivatives.Hessian(nll, theta, 1e-5, central: false));
         var weak = false;
         Matrix<double>? covariance = null;
         try

@@ -19,10 +19,19 @@ public sealed class ModifiedBgNbd(ModifiedBgNbdOptions? options = null)
     /// <summary>Fits prepared data.</summary>
     public ModifiedBgNbdModel Fit(PurchaseSummary data)
     {
-        var likelihood = new BgNbdLikelihood(data, modified: true);
-        var outcome = LikelihoodFit.Run(ModifiedBgNbdModel.ModelName, BgNbdModel.ParameterNames, likelihood.Evaluate, data.TotalWeight,
-            data.Customers, data.Rows, Starts.ShapeScaleShapeShape(data), _options);
+        var outcome = Outcome(data, _options);
         var p = outcome.Parameters;
         return new ModifiedBgNbdModel(p[0], p[1], p[2], p[3]) { Diagnostics = outcome.Diagnostics, StandardErrors = outcome.StandardErrors };
+    }
+
+    /// <summary>Large inputs are first fitted on a systematic subsample, whose optimum and curvature start the full fit.</summary>
+    private static FitOutcome Outcome(PurchaseSummary data, FitOptions options)
+    {
+        var warm = data.Rows > LikelihoodFit.WarmStartRows
+            ? Outcome(data.Every(LikelihoodFit.WarmStartStep), options with { StandardErrors = false })
+            : null;
+        var likelihood = new BgNbdLikelihood(data, modified: true);
+        return LikelihoodFit.Run(ModifiedBgNbdModel.ModelName, BgNbdModel.ParameterNames, likelihood.Evaluate, data.TotalWeight,
+            data.Customers, data.Rows, Starts.ShapeScaleShapeShape(data), options, warm);
     }
 }

@@ -20,12 +20,19 @@ public sealed class ParetoNbd(ParetoNbdOptions? options = null)
     /// <summary>Fits prepared data.</summary>
     public ParetoNbdModel Fit(PurchaseSummary data)
     {
-        var likelihood = new ParetoNbdLikelihood(data);
-        var scale = Starts.TimeScale(data);
-        IReadOnlyList<double[]> starts = [[1, scale, 1, scale], [0.5, 2 * scale, 0.5, 2 * scale], [2, 0.5 * scale, 2, 0.5 * scale], [0.3, scale, 3, 10 * scale]];
-        var outcome = LikelihoodFit.Run(ParetoNbdModel.ModelName, ParetoNbdModel.ParameterNames, likelihood.Evaluate, data.TotalWeight,
-            data.Customers, data.Rows, starts, _options);
+        var outcome = Outcome(data, _options);
         var p = outcome.Parameters;
         return new ParetoNbdModel(p[0], p[1], p[2], p[3]) { Diagnostics = outcome.Diagnostics, StandardErrors = outcome.StandardErrors };
+    }
+
+    /// <summary>Large inputs are first fitted on a systematic subsample, whose optimum and curvature start the full fit.</summary>
+    private static FitOutcome Outcome(PurchaseSummary data, FitOptions options)
+    {
+        var warm = data.Rows > LikelihoodFit.WarmStartRows
+            ? Outcome(data.Every(LikelihoodFit.WarmStartStep), options with { StandardErrors = false })
+            : null;
+        var likelihood = new ParetoNbdLikelihood(data);
+        return LikelihoodFit.Run(ParetoNbdModel.ModelName, ParetoNbdModel.ParameterNames, likelihood.Evaluate, data.TotalWeight,
+            data.Customers, data.Rows, Starts.ScaleScale(data), options, warm);
     }
 }

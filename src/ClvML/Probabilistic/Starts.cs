@@ -9,6 +9,14 @@ internal static class Starts
     /// </summary>
     public static double TimeScale(PurchaseSummary data) => Math.Max(data.MaximumT / 10, 1e-3);
 
+    /// <summary>Pareto/NBD: shapes and scales of the purchase and dropout rates.</summary>
+    public static IReadOnlyList<double[]> ScaleScale(PurchaseSummary data)
+    {
+        var s = TimeScale(data);
+        return [[1, s, 1, s], [0.5, 2 * s, 0.5, 2 * s], [2, 0.5 * s, 2, 0.5 * s], [0.3, s, 3, 10 * s]];
+    }
+
+    /// <summary>BG/NBD and MBG/NBD: r, alpha, a, b.</summary>
     public static IReadOnlyList<double[]> ShapeScaleShapeShape(PurchaseSummary data)
     {
         var s = TimeScale(data);

@@ -23,6 +23,9 @@ public sealed class OnlineRetailRobustnessTests
             new ParetoNbd().Fit(table.Frequency, table.Recency, table.T),
             new ModifiedBgNbd().Fit(table.Frequency, table.Recency, table.T),
         ];
+        // The data hardly show dropout: BG/NBD's a runs towards 0 (and Pareto/NBD's s likewise). That is
+        // reported as weak identification, not as a failure.
+        Assert.True(models[0].Diagnostics!.WeaklyIdentified);
         foreach (var model in models)
         {
             Assert.True(double.IsFinite(model.Diagnostics!.LogLikelihood));
