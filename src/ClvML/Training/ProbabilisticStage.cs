@@ -60,9 +60,12 @@ public static class ProbabilisticStage
         if (fitted.Count == 0)
             throw new ConvergenceException($"probabilistic.transaction_models: none of [{string.Join(", ", settings.TransactionModels)}] could be fitted to the {table.Count:N0} customers (see the messages above); set probabilistic.enabled: false to skip the stage.");
 
-        var spend = ExpectedSpend(table, settings, run, files, log);
+        var spend = FitExpectedSpend(table, settings, run, files, log);
         var horizon = config.Clv.HorizonMonths * CustomerLifetimeValue.UnitsPerMonth(table.TimeUnit);
-        var columns = fitted.Select(m => Predict(m, table, spend, horizon, config)).ToList();
+        // Expected purchases over each customer's holdout when there is one (what the report and the
+        // regressor compare), otherwise over the CLV horizon.
+        var holdout = table.Holdout?.Duration;
+        var columns = fitted.Select(m => CustomerScores.Compute(m, table, spend, i => holdout?[i] ?? horizon, config.Clv)).ToList();
         files.Add(WritePredictions(table, fitted, columns, spend, run));
         var primary = columns[0];
         log($"probabilistic: customer columns from {fitted[0].Name}: mean P(alive) {primary.PAlive.Average():F3}, mean CLV {primary.Clv.Average():F2} over {config.Clv.HorizonMonths} months");
@@ -101,54 +104,29 @@ public static class ProbabilisticStage
 
     /// <summary>
     /// Gamma-Gamma conditional expected spend per purchase. When the spend model cannot be fitted (no
-    /// customer with repeat purchases and positive spend, e.g. a summary input without monetary_value), each
-    /// customer's own mean repeat spend stands in, and the mean of those for customers without repeats.
+    /// customer with repeat purchases and positive spend, e.g. a summary input without monetary_value),
+    /// <see cref="ExpectedSpend.Compute"/> falls back on each customer's own mean repeat spend.
     /// </summary>
-    private static double[] ExpectedSpend(CustomerFeatureTable table, ProbabilisticSettings settings, RunDirectory run, List<RunFile> files, Action<string> log)
+    private static double[] FitExpectedSpend(CustomerFeatureTable table, ProbabilisticSettings settings, RunDirectory run, List<RunFile> files, Action<string> log)
     {
-        var spend = new double[table.Count];
         try
         {
             var gg = new GammaGamma(new GammaGammaOptions { Penalizer = settings.Penalizer }).Fit(table.Frequency, table.MonetaryValue);
             files.Add(Save(gg, run));
-            gg.ConditionalExpectedAverageSpend(table.Frequency, table.MonetaryValue, spend);
             log($"probabilistic: {settings.SpendModel} {Describe(gg)} on {gg.Diagnostics!.Customers:N0} repeat customers"
                 + (gg.ExcludedCustomers > 0 ? $" ({gg.ExcludedCustomers:N0} with mean repeat spend <= 0 left out)" : "")
                 + $"; frequency/monetary correlation {gg.FrequencyMonetaryCorrelation.ToString("F3", CultureInfo.InvariantCulture)}"
                 + (Math.Abs(gg.FrequencyMonetaryCorrelation) > 0.3 ? " (the model assumes independence: treat expected spend with care)" : ""));
-            return spend;
+            return ExpectedSpend.Compute(gg, table);
         }
         catch (Exception e) when (e is ConvergenceException or ArgumentException)
         {
             log($"probabilistic: {settings.SpendModel} skipped: {e.Message}; expected spend falls back on each customer's mean repeat spend");
+            return ExpectedSpend.Compute(null, table);
         }
-        var repeat = Enumerable.Range(0, table.Count).Where(i => table.Frequency[i] > 0 && table.MonetaryValue[i] > 0).ToArray();
-        var mean = repeat.Length > 0 ? repeat.Average(i => table.MonetaryValue[i]) : 0.0;
-        for (var i = 0; i < spend.Length; i++) spend[i] = table.Frequency[i] > 0 && table.MonetaryValue[i] > 0 ? table.MonetaryValue[i] : mean;
-        return spend;
     }
 
-    private sealed record ModelColumns(double[] PAlive, double[] ExpectedPurchases, double[] Clv, double[] NetClv);
-
-    private static ModelColumns Predict(ITransactionModel model, CustomerFeatureTable table, double[] spend, double horizon, TrainConfig config)
-    {
-        var n = table.Count;
-        var columns = new ModelColumns(new double[n], new double[n], new double[n], new double[n]);
-        var holdout = table.Holdout?.Duration;
-        Parallel.For(0, n, i =>
-        {
-            var (x, tx, t) = (table.Frequency[i], table.Recency[i], table.T[i]);
-            columns.PAlive[i] = model.ProbabilityAlive(x, tx, t);
-            var value = CustomerLifetimeValue.Compute(model, x, tx, t, spend[i], config.Clv, table.TimeUnit);
-            columns.ExpectedPurchases[i] = holdout is null ? model.ConditionalExpectedPurchases(horizon, x, tx, t)
-                : model.ConditionalExpectedPurchases(holdout[i], x, tx, t);
-            columns.Clv[i] = value.Clv;
-            columns.NetClv[i] = value.NetClv;
-        });
-        return columns;
-    }
-
-    private static RunFile WritePredictions(CustomerFeatureTable table, List<ITransactionModel> models, List<ModelColumns> columns, double[] spend, RunDirectory run)
+    private static RunFile WritePredictions(CustomerFeatureTable table, List<ITransactionModel> models, List<CustomerScores> columns, double[] spend, RunDirectory run)
     {
         const string Relative = "probabilistic/predictions.csv";
         var path = run.File(Relative);
