@@ -55,7 +55,11 @@ internal static class GbdtHarness
             fits.Add(clock.Elapsed.TotalSeconds);
             fitCpu.Add(CpuSeconds() - cpu);
         }
-        if (args.Contains("--fit-only")) return 0;
+        if (args.Contains("--fit-only"))
+        {
+            Console.WriteLine($"fit runs {string.Join(", ", fits.Select(f => f.ToString("F3")))} s; CPU {string.Join(", ", fitCpu.Select(f => f.ToString("F3")))} s");
+            return 0;
+        }
         var predictTimes = new List<double>();
         var predictCpu = new List<double>();
         var predictRows = testX.Select(Enumerable.Range(0, Math.Min(200_000, test.Length)).ToArray());

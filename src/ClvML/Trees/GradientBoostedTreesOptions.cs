@@ -70,6 +70,9 @@ public sealed record GradientBoostedTreesOptions
         if (!ok) throw new ArgumentException($"GradientBoostedTreesOptions.{name} {message}.", name);
     }
 
+    /// <summary>Whether a depth-limited tree whose leaf limit cannot bind splits the nodes of one depth side by side (tests turn it off to compare).</summary>
+    internal bool LevelWiseGrowth { get; init; } = true;
+
     internal TreeOptions TreeOptions => new(MaximumLeaves, MaximumDepth, MinimumSamplesPerLeaf, MinimumHessianPerLeaf,
-        L1Regularization, L2Regularization, MinimumGainToSplit, LearningRate);
+        L1Regularization, L2Regularization, MinimumGainToSplit, LearningRate, LevelWiseGrowth);
 }

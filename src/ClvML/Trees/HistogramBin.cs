@@ -33,21 +33,23 @@ internal static class Histogram
     /// The rows' gradients and hessians are first gathered into contiguous buffers (LightGBM's
     /// ordered gradients). Large nodes are cut into a number of chunks that depends on the row count
     /// only; partial histograms are merged in chunk order, so the sums are the same whatever the
-    /// number of threads. With <c>unitHessian</c> (every hessian is 1: squared error without weights)
+    /// number of threads; <c>serial</c> builds in one chunk on the calling thread (for nodes built side
+    /// by side). With <c>unitHessian</c> (every hessian is 1: squared error without weights)
     /// the hessian sums are the counts and are not summed separately.
     /// </remarks>
     public static void Build(int[] rows, int start, int count, BinnedRows binned, double[] gradients, double[] hessians, HistogramBin[] histogram,
-        double[] orderedGradients, double[] orderedHessians, ref HistogramBin[] partials, bool unitHessian = false)
+        double[] orderedGradients, double[] orderedHessians, ref HistogramBin[] partials, bool unitHessian = false, bool serial = false)
     {
+        // The ordered copies live at the node's own offset, so nodes built at the same time do not share them.
         var nodeRows = rows.AsSpan(start, count);
-        for (var i = 0; i < nodeRows.Length; i++) orderedGradients[i] = gradients[nodeRows[i]];
+        for (var i = 0; i < nodeRows.Length; i++) orderedGradients[start + i] = gradients[nodeRows[i]];
         if (!unitHessian)
-            for (var i = 0; i < nodeRows.Length; i++) orderedHessians[i] = hessians[nodeRows[i]];
-        var chunks = Math.Clamp(count / ChunkRows, 1, MaxChunks);
+            for (var i = 0; i < nodeRows.Length; i++) orderedHessians[start + i] = hessians[nodeRows[i]];
+        var chunks = serial ? 1 : Math.Clamp(count / ChunkRows, 1, MaxChunks);
         if (chunks == 1)
         {
             Array.Clear(histogram);
-            BuildRows(nodeRows, binned, orderedGradients.AsSpan(0, count), orderedHessians.AsSpan(0, count), histogram, unitHessian);
+            BuildRows(nodeRows, binned, orderedGradients.AsSpan(start, count), orderedHessians.AsSpan(start, count), histogram, unitHessian);
             if (unitHessian) CountsAsHessians(histogram);
             return;
         }
@@ -61,7 +63,7 @@ internal static class Histogram
             var length = Math.Min(per, count - from);
             var target = partial.AsSpan(c * size, size);
             target.Clear();
-            BuildRows(rows.AsSpan(start + from, length), binned, orderedGradients.AsSpan(from, length), orderedHessians.AsSpan(from, length),
+            BuildRows(rows.AsSpan(start + from, length), binned, orderedGradients.AsSpan(start + from, length), orderedHessians.AsSpan(start + from, length),
                 target, unitHessian);
         });
         partial.AsSpan(0, size).CopyTo(histogram);

@@ -161,6 +161,29 @@ public sealed class GradientBoostedTreesPersistenceTests : IDisposable
     }
 
     [Fact]
+    public void Growing_a_level_side_by_side_gives_the_trees_of_one_node_at_a_time()
+    {
+        // Depth 4 with 16 leaves: the leaf limit cannot bind, so best-first order does not matter.
+        // Histogram sums may differ in the last bits (serial vs chunked), so predictions agree to
+        // rounding and the tree shapes exactly.
+        var (x, y) = TreeTestData.Smooth(60_000, seed: 21);
+        var options = new GradientBoostedTreesOptions { NumberOfTrees = 15, MaximumDepth = 4, MaximumLeaves = 16 };
+        var levelWise = new GradientBoostedTrees(options).Fit(x, y);
+        var oneAtATime = new GradientBoostedTrees(options with { LevelWiseGrowth = false }).Fit(x, y);
+        Assert.Equal(oneAtATime.Trees.Select(t => t.LeafCount), levelWise.Trees.Select(t => t.LeafCount));
+        Assert.Equal(oneAtATime.Trees.Select(t => t.Feature.Order()), levelWise.Trees.Select(t => t.Feature.Order()), new SequenceComparer());
+        var a = levelWise.Predict(x);
+        var b = oneAtATime.Predict(x);
+        for (var i = 0; i < a.Length; i++) Assert.Equal(b[i], a[i], 1e-9);
+    }
+
+    private sealed class SequenceComparer : IEqualityComparer<IEnumerable<int>>
+    {
+        public bool Equals(IEnumerable<int>? a, IEnumerable<int>? b) => a!.SequenceEqual(b!);
+        public int GetHashCode(IEnumerable<int> value) => 0;
+    }
+
+    [Fact]
     public void A_tree_whose_child_comes_before_its_parent_is_refused()
     {
         // Node 1 points back to node 0: a cycle a corrupt file could smuggle into the prediction walk.
