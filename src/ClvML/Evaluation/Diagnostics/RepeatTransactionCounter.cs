@@ -45,8 +45,12 @@ public sealed class RepeatTransactionCounter : ITransactionSink
         _firstPeriod = new int[table.Count];
         Array.Fill(_firstPeriod, int.MaxValue);
         CalibrationEnd = _calendar.Duration(_originPeriod, _calendar.PeriodOf(_calibrationEndDay));
-        Periods = Math.Max(1, (int)Math.Ceiling(_calendar.Duration(_originPeriod, _calendar.PeriodOf(_observationEndDay)) - 1e-9));
+        ObservationEnd = _calendar.Duration(_originPeriod, _calendar.PeriodOf(_observationEndDay));
+        Periods = Math.Max(1, (int)Math.Ceiling(ObservationEnd - 1e-9));
     }
+
+    /// <summary>The observation end in time units since the first transaction's period (the last period may be partial).</summary>
+    public double ObservationEnd { get; }
 
     /// <summary>The calibration end in time units since the first transaction's period.</summary>
     public double CalibrationEnd { get; }

@@ -11,7 +11,8 @@ namespace ClvML.Evaluation.Diagnostics;
 /// expects sum over customers born before k of E[X(k - birth_i)] repeat transactions by the end of
 /// period k, where birth_i = calibration end - T_i is the customer's first purchase.
 /// </summary>
-/// <param name="PeriodEnds">1, 2, ..., K: the end of each period in time units since the first transaction.</param>
+/// <param name="PeriodEnds">1, 2, ..., K: the end of each period in time units since the first transaction; the last
+/// is the observation end, so a partial last period is compared with the models' expectation over the same part.</param>
 /// <param name="CalibrationEnd">The calibration end on the same axis.</param>
 /// <param name="ActualIncremental">Observed repeat transactions in each period.</param>
 /// <param name="Models">Each model's expected repeat transactions in each period.</param>
@@ -33,6 +34,7 @@ public sealed record TransactionTracking(double[] PeriodEnds, double Calibration
         var actual = counter.PerPeriod();
         var periods = actual.Length;
         var ends = Enumerable.Range(1, periods).Select(k => (double)k).ToArray();
+        if (counter.ObservationEnd > 0) ends[^1] = Math.Min(ends[^1], counter.ObservationEnd);
         var calibrationEnd = counter.CalibrationEnd;
         // Births repeat (customers join in whole purchase periods), so each distinct birth is evaluated once.
         var births = table.T.Select(t => calibrationEnd - t).GroupBy(b => b).Select(g => (Birth: g.Key, Count: g.Count())).OrderBy(b => b.Birth).ToArray();

@@ -46,7 +46,7 @@ public static partial class RunReport
             var marker = new VerticalMarker(tracking.CalibrationEnd, "calibration end");
             section.AddChart(new LineChart("Tracking: cumulative repeat transactions")
             {
-                XAxis = new ChartAxis($"{Capitalised(unit)}s since the first transaction"),
+                XAxis = new ChartAxis($"{Capitalised(unit)}s since the first transaction") { Minimum = 0, Maximum = tracking.PeriodEnds.LastOrDefault(1) },
                 YAxis = new ChartAxis("Cumulative repeat transactions") { IncludeZero = true },
                 Series = [new LineSeries("Actual", tracking.PeriodEnds, TransactionTracking.Cumulative(tracking.ActualIncremental), SeriesRole.Actual) { ShowMarkers = false },
                           .. tracking.Models.Select(m => new LineSeries(ModelDisplayNames.TransactionModel(m.Name), tracking.PeriodEnds, TransactionTracking.Cumulative(m.Values)) { ShowMarkers = false })],
@@ -54,7 +54,7 @@ public static partial class RunReport
             }, $"Repeat transactions of the run's customers up to the end of each {unit}; a model expects the sum over customers already acquired of E[X(t − first purchase)]. Right of the marker the models forecast the holdout.");
             section.AddChart(new LineChart($"Tracking: repeat transactions per {unit}")
             {
-                XAxis = new ChartAxis($"{Capitalised(unit)}s since the first transaction"),
+                XAxis = new ChartAxis($"{Capitalised(unit)}s since the first transaction") { Minimum = 0, Maximum = tracking.PeriodEnds.LastOrDefault(1) },
                 YAxis = new ChartAxis($"Repeat transactions per {unit}") { IncludeZero = true },
                 Series = [new LineSeries("Actual", tracking.PeriodEnds, tracking.ActualIncremental, SeriesRole.Actual) { ShowMarkers = false },
                           .. tracking.Models.Select(m => new LineSeries(ModelDisplayNames.TransactionModel(m.Name), tracking.PeriodEnds, m.Values) { ShowMarkers = false })],
