@@ -41,19 +41,32 @@ public static class HoldoutComparison
     {
         var holdout = RequireHoldout(table);
         var horizon = holdout.Duration;
-        // Every customer shares the one holdout window, so its length is the retention period.
-        var period = horizon.Length > 0 ? horizon.Max() : 1;
-        var retention = RetentionRate.Estimate(table, Math.Max(period, double.Epsilon));
+        // Every customer shares the one holdout window, so its length h is the retention period. Retention
+        // is judged on customers at least one period old; when the holdout is longer than half the oldest
+        // customer's age (CDNOW: 39 weeks against cohorts 26 to 39 weeks old) too few are, so it is
+        // estimated over p = half that age and scaled geometrically, r_h = r_p^(h/p), which is the
+        // constant-retention assumption the formulas make anyway.
+        var h = horizon.Length > 0 ? horizon.Max() : 0;
+        var p = Math.Min(h, table.T.DefaultIfEmpty(0).Max() / 2);
         var result = new List<HoldoutPrediction>
         {
             new("historic_average", ModelKinds.Heuristic, HistoricAverage.Predict(table, horizon)),
         };
+        if (!(p > 0)) return result;
+        var retention = Math.Pow(RetentionRate.Estimate(table, p), h / p);
         if (double.IsFinite(retention))
             result.Add(new("value_frequency_lifespan", ModelKinds.Heuristic, ValueFrequencyLifespan.Predict(table, horizon, retention)));
-        if (segments is not null && period > 0)
+        if (segments is not null)
         {
-            var fitted = SegmentRetentionClv.Fit(table, segments, period, clv.Margin, clv.DiscountRate);
-            result.Add(new("segment_retention", ModelKinds.Heuristic, SegmentRetentionClv.PredictHoldout(fitted, segments)));
+            var fitted = SegmentRetentionClv.Fit(table, segments, p, clv.Margin, clv.DiscountRate).ToDictionary(v => v.Segment, StringComparer.Ordinal);
+            // The formula's first period, m r, over the holdout: spend per period scaled to h, retention to h.
+            var predicted = new double[table.Count];
+            for (var i = 0; i < predicted.Length; i++)
+            {
+                var v = fitted[segments[i]];
+                predicted[i] = v.SpendPerPeriod * (horizon[i] / p) * Math.Pow(v.Retention, horizon[i] / p);
+            }
+            result.Add(new("segment_retention", ModelKinds.Heuristic, predicted));
         }
         return result;
     }
