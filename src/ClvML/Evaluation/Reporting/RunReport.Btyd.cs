@@ -52,14 +52,19 @@ public static partial class RunReport
                           .. tracking.Models.Select(m => new LineSeries(ModelDisplayNames.TransactionModel(m.Name), tracking.PeriodEnds, TransactionTracking.Cumulative(m.Values)) { ShowMarkers = false })],
                 Markers = [marker],
             }, $"Repeat transactions of the run's customers up to the end of each {unit}; a model expects the sum over customers already acquired of E[X(t − first purchase)]. Right of the marker the models forecast the holdout.");
+            // A partial last period (the observation end mid-week) would show as a sudden drop of both
+            // series; it is left out of the per-period chart and kept in the cumulative one.
+            var full = tracking.PeriodEnds.Length > 1 && tracking.PeriodEnds[^1] != Math.Floor(tracking.PeriodEnds[^1]) ? tracking.PeriodEnds.Length - 1 : tracking.PeriodEnds.Length;
+            double[] ends = tracking.PeriodEnds[..full];
             section.AddChart(new LineChart($"Tracking: repeat transactions per {unit}")
             {
                 XAxis = new ChartAxis($"{Capitalised(unit)}s since the first transaction") { Minimum = 0, Maximum = tracking.PeriodEnds.LastOrDefault(1) },
                 YAxis = new ChartAxis($"Repeat transactions per {unit}") { IncludeZero = true },
-                Series = [new LineSeries("Actual", tracking.PeriodEnds, tracking.ActualIncremental, SeriesRole.Actual) { ShowMarkers = false },
-                          .. tracking.Models.Select(m => new LineSeries(ModelDisplayNames.TransactionModel(m.Name), tracking.PeriodEnds, m.Values) { ShowMarkers = false })],
+                Series = [new LineSeries("Actual", ends, tracking.ActualIncremental[..full], SeriesRole.Actual) { ShowMarkers = false },
+                          .. tracking.Models.Select(m => new LineSeries(ModelDisplayNames.TransactionModel(m.Name), ends, m.Values[..full]) { ShowMarkers = false })],
                 Markers = [marker],
-            }, "The same tracking per period: the actual series shows seasonality and promotions the models do not know of.");
+            }, "The same tracking per period: the actual series shows seasonality and promotions the models do not know of."
+               + (full < tracking.PeriodEnds.Length ? $" The last, partial {unit} before the observation end is left out here." : ""));
         }
 
         if (diagnostics.Alive is { } alive)
