@@ -12,7 +12,7 @@ public static partial class RunReport
         {
             section.AddParagraph(input.Data.CalibrationEnd is { } end && input.Data.ObservationEnd is { } obs && obs > end
                 ? "No holdout predictions were saved with this run (the probabilistic and regression stages were off), so no model is compared here; the data and segments sections follow."
-                : "No holdout period was configured (features.calibration_end or features.holdout), so the models could not be compared on held-out data. The data and segments sections follow; set a holdout to get the leaderboard and the BTYD diagnostics.");
+                : "No holdout period was configured (features.calibration_end or features.holdout), so the models could not be compared on held-out data. What needs no holdout follows (the calibration diagnostics of the transaction models, the segments and the data); set a holdout to get the leaderboard.");
         }
         else
         {
