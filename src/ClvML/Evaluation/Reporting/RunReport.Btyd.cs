@@ -23,6 +23,14 @@ public static partial class RunReport
                 Series = [new BarSeries("Actual", distribution.Actual, SeriesRole.Actual),
                           .. distribution.Models.Select(m => new BarSeries(ModelDisplayNames.TransactionModel(m.Name), m.Values))],
             }, "A model expects the sum over customers of P(X(T) = x) customers with x repeat purchases; the rest fall in 7+, so every model's bars add up to the customer count.");
+        if (diagnostics.RepeatPurchases is { } counts)
+        {
+            var table = new ReportTable([ReportColumn.Text("Repeat purchases"), ReportColumn.Number("Actual customers", "N0"),
+                .. counts.Models.Select(m => ReportColumn.Number(ModelDisplayNames.TransactionModel(m.Name), "N0"))], "Customers by repeat purchases in the calibration period");
+            for (var c = 0; c < counts.Categories.Count; c++)
+                table.AddRow([counts.Categories[c], counts.Actual[c], .. counts.Models.Select(m => (object?)m.Values[c])]);
+            section.AddTable(table);
+        }
 
         if (holdout is not null)
         {
@@ -38,6 +46,13 @@ public static partial class RunReport
                     Series = [new BarSeries("Actual", conditional.Actual, SeriesRole.Actual),
                               .. conditional.Models.Select(m => new BarSeries(ModelDisplayNames.TransactionModel(m.Name), m.Values))],
                 }, "The conditional expectation E[Y(holdout) | x, t_x, T] averaged over the customers with each calibration frequency; a model that is right only in total misses here.");
+                // The same numbers as a table: they are what a reader of report.md has, and what one quotes.
+                var table = new ReportTable([ReportColumn.Text("Calibration repeat purchases"), ReportColumn.Number("Customers"), ReportColumn.Number("Actual", "0.000"),
+                    .. conditional.Models.Select(m => ReportColumn.Number(ModelDisplayNames.TransactionModel(m.Name), "0.000"))],
+                    "Mean holdout purchases per customer by calibration frequency");
+                for (var c = 0; c < conditional.Categories.Count; c++)
+                    table.AddRow([conditional.Categories[c], (long)conditional.Customers[c], conditional.Actual[c], .. conditional.Models.Select(m => (object?)m.Values[c])]);
+                section.AddTable(table);
             }
         }
 
