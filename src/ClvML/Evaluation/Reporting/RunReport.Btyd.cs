@@ -84,7 +84,6 @@ public static partial class RunReport
 
         if (diagnostics.Alive is { } alive)
         {
-            var counts = alive.Customers;
             section.AddChart(new HeatMap($"Mean P(alive) by frequency and recency ({ModelDisplayNames.TransactionModel(alive.Model)})")
             {
                 Values = alive.MeanPAlive,
