@@ -12,7 +12,8 @@ public static partial class RunReport
         section.AddParagraph("Every model forecasts the same customers' holdout spend. Transaction models are multiplied by the Gamma-Gamma "
             + "expected spend per purchase; the regressors' forecasts are out-of-fold (each customer predicted by a model that did not see it), "
             + "at each trainer's best configuration of the AutoML search; the formulas use the calibration history only. "
-            + "Bias is total predicted over total actual, minus 1; capture is the share of actual holdout spend held by the top-ranked customers.");
+            + "Bias is total predicted over total actual, minus 1; capture is the share of actual holdout spend held by the top-ranked customers. "
+            + "Where most customers spend nothing in the holdout, MAE favours forecasts close to zero: read it together with bias and normalized Gini.");
         // The table shows the metrics DESIGN.md names (the page has room for eight); metrics.json has
         // top-20% capture too, and the purchase metrics are in their own table below.
         var display = new MetricsDocument(
