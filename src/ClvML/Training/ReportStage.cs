@@ -106,7 +106,7 @@ public static class ReportStage
             return [];
         }
         var csv = RunCsvFile.Read(predictions);
-        if (csv.Rows.Count != table.Count) return [];
+        if (csv.RowCount != table.Count) return [];
         var result = new List<HoldoutPrediction>();
         foreach (var trainer in config.Regression.Trainers)
         {
@@ -121,8 +121,8 @@ public static class ReportStage
     {
         var path = Path.Combine(run.Path, "segments", "assignments.csv");
         if (!File.Exists(path)) return null;
-        var csv = RunCsvFile.Read(path);
-        return csv.Has("rfm_segment") && csv.Rows.Count == customers ? csv.Text("rfm_segment") : null;
+        var csv = RunCsvFile.Read(path, "rfm_segment");
+        return csv.Has("rfm_segment") && csv.RowCount == customers ? csv.Text("rfm_segment") : null;
     }
 
     private static TransactionTracking? Tracking(TrainConfig config, CustomerFeatureTable table, ITransactionSource? source, IReadOnlyList<ITransactionModel> models, List<string> notes)

@@ -55,7 +55,7 @@ public static class HoldoutPredictionsCsv
     /// <summary>Reads the file back; <paramref name="models"/> (from diagnostics.json) give the models' kinds and order.</summary>
     public static HoldoutTable Read(string path, IReadOnlyList<ComparedModel> models)
     {
-        var csv = RunCsvFile.Read(path);
+        var csv = RunCsvFile.Read(path, "customer_id");
         var predictions = models.Select(m => new HoldoutPrediction(m.Name, m.Kind, csv.Numbers(m.Name + "_spend"),
             csv.Has(m.Name + "_purchases") ? csv.Numbers(m.Name + "_purchases") : null)).ToList();
         return new HoldoutTable(csv.Text("customer_id"), csv.Numbers("calibration_frequency"), csv.Numbers("actual_spend"), csv.Numbers("actual_purchases"), predictions);

@@ -18,8 +18,8 @@ public static partial class RunReport
             return;
         }
         if (File.Exists(kSelection)) AddClusterCount(section, RunCsvFile.Read(kSelection));
-        if (File.Exists(profiles)) AddProfiles(section, RunCsvFile.Read(profiles));
-        if (File.Exists(rfm)) AddRfm(section, RunCsvFile.Read(rfm), input, holdout, ranked);
+        if (File.Exists(profiles)) AddProfiles(section, RunCsvFile.Read(profiles, "cluster", "label"));
+        if (File.Exists(rfm)) AddRfm(section, RunCsvFile.Read(rfm, "segment"), input, holdout, ranked);
     }
 
     private static void AddClusterCount(ReportSection section, RunCsvFile csv)
@@ -95,8 +95,8 @@ public static partial class RunReport
         // Holdout value per segment, actual against the best model, when the run has both.
         var assignments = Path.Combine(input.RunPath, "segments", "assignments.csv");
         if (holdout is null || ranked is null || !File.Exists(assignments)) return;
-        var assigned = RunCsvFile.Read(assignments);
-        if (!assigned.Has("rfm_segment") || assigned.Rows.Count != holdout.CustomerIds.Count) return;
+        var assigned = RunCsvFile.Read(assignments, "rfm_segment");
+        if (!assigned.Has("rfm_segment") || assigned.RowCount != holdout.CustomerIds.Count) return;
         var segmentOf = assigned.Text("rfm_segment");
         var best = ranked[0].Prediction;
         double[] actual = new double[segments.Length], predicted = new double[segments.Length];
