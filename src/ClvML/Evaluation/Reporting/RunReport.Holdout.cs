@@ -7,7 +7,7 @@ namespace ClvML.Evaluation.Reporting;
 
 public static partial class RunReport
 {
-    private static void AddLeaderboard(ReportSection section, RunReportInput input, HoldoutTable holdout, IReadOnlyList<RankedModel> ranked)
+    private static void AddLeaderboard(ReportSection section, RunReportInput input, HoldoutTable holdout, IReadOnlyList<RankedModel> ranked, string? automlWinner)
     {
         section.AddParagraph("Every model forecasts the same customers' holdout spend. Transaction models are multiplied by the Gamma-Gamma "
             + "expected spend per purchase; the regressors' forecasts are out-of-fold (each customer predicted by a model that did not see it), "
@@ -17,7 +17,8 @@ public static partial class RunReport
         // The table shows the metrics DESIGN.md names (the page has room for eight); metrics.json has
         // top-20% capture too, and the purchase metrics are in their own table below.
         var display = new MetricsDocument(
-            [.. HoldoutLeaderboard.ToModelMetrics(ranked).Select(m => new ModelMetrics(ModelDisplayNames.Of(m.Name), m.Kind,
+            [.. HoldoutLeaderboard.ToModelMetrics(ranked).Select(m => new ModelMetrics(
+                ModelDisplayNames.Of(m.Name) + (m.Kind == ModelKinds.Regression && m.Name == automlWinner ? " (AutoML winner)" : ""), m.Kind,
                 m.Metrics.Where(p => LeaderboardColumns.Contains(p.Key) || p.Key == input.PrimaryMetric)))], [])
         { PrimaryMetric = input.PrimaryMetric };
         section.AddTable(LeaderboardTable.Create(display, $"Holdout metrics, best first by {MetricTitle(input.PrimaryMetric)}"));

@@ -34,7 +34,7 @@ public static partial class RunReport
         AddSummary(report.AddSection("Summary"), input, diagnostics, holdout, ranked);
         if (holdout is not null && ranked is not null)
         {
-            AddLeaderboard(report.AddSection("Leaderboard"), input, holdout, ranked);
+            AddLeaderboard(report.AddSection("Leaderboard"), input, holdout, ranked, diagnostics.AutoMLWinner);
             AddDeciles(report.AddSection("Decile tables"), holdout, ranked);
         }
         if (diagnostics.RepeatPurchases is not null || diagnostics.Tracking is not null || diagnostics.Alive is not null)
