@@ -26,6 +26,7 @@ internal static class CliApp
             FeaturesCommand.Create(console),
             SimulateCommand.Create(console),
             ScoreCommand.Create(console),
+            ReportCommand.Create(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

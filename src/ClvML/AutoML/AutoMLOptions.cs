@@ -66,6 +66,12 @@ public sealed record TrialResult(int Trial, string Trainer, IReadOnlyDictionary<
 public sealed record AutoMLResult(RegressionMetric Metric, IReadOnlyList<TrialResult> Trials, TrialResult Best, IRegressionModel Model,
     double[] OutOfFold, double SearchSeconds, string StopReason)
 {
+    /// <summary>
+    /// Out-of-fold predictions of each trainer's best completed trial, by trainer name (the winner's
+    /// are <see cref="OutOfFold"/>); a trainer without a completed trial is absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, double[]> OutOfFoldByTrainer { get; init; } = new Dictionary<string, double[]>();
+
     /// <summary>Completed trials, best first.</summary>
     public IReadOnlyList<TrialResult> Leaderboard =>
         [.. Trials.Where(t => t.Status == TrialStatus.Completed).OrderBy(t => Metric.AsLoss(t.MetricMean)).ThenBy(t => t.Trial)];

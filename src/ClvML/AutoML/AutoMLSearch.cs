@@ -59,6 +59,9 @@ public sealed class AutoMLSearch
         var points = new List<double[]>();
         double[]? bestOutOfFold = null;
         var bestLoss = double.PositiveInfinity;
+        // Each trainer's best out-of-fold predictions too, so the report compares every trainer at
+        // its best configuration on honest predictions without running the folds again.
+        var trainerBest = new Dictionary<string, (double Loss, double[] OutOfFold)>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
         string stopReason;
         while (true)
@@ -82,6 +85,8 @@ public sealed class AutoMLSearch
                     bestLoss = o.Metric.AsLoss(mean);
                     bestOutOfFold = outOfFold;
                 }
+                if (!trainerBest.TryGetValue(spaces[t].Name, out var current) || o.Metric.AsLoss(mean) < current.Loss)
+                    trainerBest[spaces[t].Name] = (o.Metric.AsLoss(mean), outOfFold);
                 result = new TrialResult(trials.Count + 1, spaces[t].Name, spaces[t].Describe(point), mean, std, (clock.Elapsed - started).TotalSeconds, TrialStatus.Completed);
             }
             catch (OperationCanceledException)
@@ -104,6 +109,9 @@ public sealed class AutoMLSearch
         var best = completed.MinBy(r => (o.Metric.AsLoss(r.MetricMean), r.Trial))!;
         var bestSpace = spaces.First(s => s.Name == best.Trainer);
         var model = bestSpace.Fit(features, target, points[best.Trial - 1], o.Seed, CancellationToken.None);
-        return new AutoMLResult(o.Metric, trials, best, model, bestOutOfFold!, searchSeconds, stopReason);
+        return new AutoMLResult(o.Metric, trials, best, model, bestOutOfFold!, searchSeconds, stopReason)
+        {
+            OutOfFoldByTrainer = trainerBest.ToDictionary(p => p.Key, p => p.Value.OutOfFold, StringComparer.Ordinal),
+        };
     }
 }

@@ -51,4 +51,11 @@ public sealed record EvaluationSettings
 
     /// <summary>Names accepted in <see cref="Report"/>.</summary>
     public static readonly IReadOnlyList<string> KnownReports = ["html", "markdown", "json"];
+
+    /// <summary>
+    /// Metric the leaderboard is sorted by (a name of <see cref="Evaluation.HoldoutMetrics.Names"/>).
+    /// MAE by default: it is in the currency of the forecast and, unlike RMSE, not dominated by the
+    /// few heaviest spenders.
+    /// </summary>
+    public string PrimaryMetric { get; init; } = "mae";
 }

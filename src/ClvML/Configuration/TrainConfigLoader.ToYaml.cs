@@ -72,6 +72,7 @@ public static partial class TrainConfigLoader
 
         yaml.Section("evaluation");
         yaml.List("report", config.Evaluation.Report);
+        yaml.Plain("primary_metric", config.Evaluation.PrimaryMetric);
         yaml.End();
 
         yaml.Section("output");

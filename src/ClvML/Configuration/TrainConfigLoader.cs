@@ -156,6 +156,7 @@ public static partial class TrainConfigLoader
         var evaluation = new EvaluationSettings
         {
             Report = s.StringList("report", new EvaluationSettings().Report, EvaluationSettings.KnownReports),
+            PrimaryMetric = s.Name("primary_metric", new EvaluationSettings().PrimaryMetric, Evaluation.HoldoutMetrics.Names),
         };
         s.RejectUnknownKeys();
         return evaluation;

@@ -59,7 +59,7 @@ public static class RegressionStage
         result.Model.Save(modelPath);
         files.Add(new RunFile("regression/model.json", result.Model.Kind, ModelFormatVersion(result.Model), RunManifest.HashFile(modelPath)));
         files.Add(WriteLeaderboard(result, run));
-        files.Add(WritePredictions(table, target, result.OutOfFold, run));
+        files.Add(WritePredictions(table, target, result, run));
         files.Add(WriteMetrics(settings.Target, result, target, inputs.Names, run));
         return files;
     }
@@ -99,12 +99,23 @@ public static class RegressionStage
         return new RunFile("regression/leaderboard.csv", "leaderboard", FileFormatVersion, RunManifest.HashFile(path));
     }
 
-    private static RunFile WritePredictions(CustomerFeatureTable table, double[] target, double[] outOfFold, RunDirectory run)
+    /// <summary>
+    /// regression/predictions.csv: the winner's out-of-fold predictions, then each trainer's best
+    /// configuration's (<c>&lt;trainer&gt;_out_of_fold</c>), which the report compares on the holdout.
+    /// </summary>
+    private static RunFile WritePredictions(CustomerFeatureTable table, double[] target, AutoMLResult result, RunDirectory run)
     {
         var path = run.File("regression/predictions.csv");
-        var text = new StringBuilder("customer_id,actual,predicted_out_of_fold\n");
+        var trainers = result.OutOfFoldByTrainer.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
+        var text = new StringBuilder("customer_id,actual,predicted_out_of_fold");
+        foreach (var (name, _) in trainers) text.Append(',').Append(name).Append("_out_of_fold");
+        text.Append('\n');
         for (var i = 0; i < table.Count; i++)
-            text.Append(CultureInfo.InvariantCulture, $"{CsvText.Quote(table.CustomerIds[i])},{target[i]:R},{outOfFold[i]:R}\n");
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{CsvText.Quote(table.CustomerIds[i])},{target[i]:R},{result.OutOfFold[i]:R}");
+            foreach (var (_, values) in trainers) text.Append(CultureInfo.InvariantCulture, $",{values[i]:R}");
+            text.Append('\n');
+        }
         File.WriteAllText(path, text.ToString());
         return new RunFile("regression/predictions.csv", "regression_predictions", FileFormatVersion, RunManifest.HashFile(path));
     }

@@ -56,8 +56,10 @@ public static class TrainingJob
         if (config.Segmentation.Enabled) files.AddRange(SegmentationStage.Run(config, built.Table, run, log, probabilistic?.CustomerColumns));
         files.AddRange(RegressionStage.Run(config, built.Table, run, log, probabilistic?.CustomerColumns));
         // --- end of model stages ---
+        var data = Fingerprint(config, built, source);
+        // The report's data files go into the manifest; the report files themselves do not (see RunReport).
+        files.AddRange(ReportStage.Run(config, built.Table, source, data, run, log));
 
-        var window = built.Table.Window;
         var manifest = new RunManifest
         {
             RunName = config.Run.Name,
@@ -66,28 +68,35 @@ public static class TrainingJob
             TimeUnit = config.Features.TimeUnit.ToString().ToLowerInvariant(),
             PurchasePeriod = config.Features.EffectivePurchasePeriod.ToString().ToLowerInvariant(),
             FeatureColumns = FeatureTableCsvWriter.Columns(built.Table),
-            Data = new DataFingerprint
-            {
-                Source = source?.Name ?? config.Data.Path ?? "",
-                Sha256 = source?.ContentSha256,
-                RowsRead = rejects.RowsRead,
-                RowsAccepted = rejects.Accepted,
-                RowsRejected = rejects.Rejected,
-                RejectedByReason = rejects.RejectedByReason,
-                BlankLines = rejects.BlankLines,
-                Customers = built.Stats.Customers,
-                CustomersFirstSeenInHoldout = built.Stats.CustomersFirstSeenInHoldout,
-                CalibrationEnd = window.CalibrationEnd,
-                ObservationEnd = window.ObservationEnd,
-                FirstTransaction = window.FirstTransaction,
-                LastTransaction = window.LastTransaction,
-            },
+            Data = data,
             Files = files,
         };
         manifest.Write(run.File("manifest.json"));
         var final = run.Commit();
         log($"run written to {final}");
         return new TrainingResult(final, built);
+    }
+
+    private static DataFingerprint Fingerprint(TrainConfig config, FeatureBuildResult built, Data.ITransactionSource? source)
+    {
+        var rejects = built.Rejects;
+        var window = built.Table.Window;
+        return new DataFingerprint
+        {
+            Source = source?.Name ?? config.Data.Path ?? "",
+            Sha256 = source?.ContentSha256,
+            RowsRead = rejects.RowsRead,
+            RowsAccepted = rejects.Accepted,
+            RowsRejected = rejects.Rejected,
+            RejectedByReason = rejects.RejectedByReason,
+            BlankLines = rejects.BlankLines,
+            Customers = built.Stats.Customers,
+            CustomersFirstSeenInHoldout = built.Stats.CustomersFirstSeenInHoldout,
+            CalibrationEnd = window.CalibrationEnd,
+            ObservationEnd = window.ObservationEnd,
+            FirstTransaction = window.FirstTransaction,
+            LastTransaction = window.LastTransaction,
+        };
     }
 
     private static string Describe(TrainConfig config) => config.Data.Source switch

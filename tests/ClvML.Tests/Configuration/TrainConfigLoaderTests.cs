@@ -266,6 +266,8 @@ public sealed class TrainConfigLoaderTests
     [InlineData("segmentation:\n  features: []\n", "segmentation.features", "expected at least one feature-table column to cluster on, e.g. [recency, frequency, monetary_value]")]
     [InlineData("segmentation:\n  features: [recency, recency]\n", "segmentation.features", "item 2: 'recency' is listed twice; each value may appear once")]
     [InlineData("evaluation:\n  report: [html, pdf]\n", "evaluation.report", "item 2: expected one of html, markdown, json; found 'pdf'")]
+    [InlineData("evaluation:\n  primary_metric: auc\n", "evaluation.primary_metric",
+        "expected one of mae, rmse, r2, bias, spearman, normalized_gini, decile_mape, top_decile_capture, top_20pct_capture; found 'auc'")]
     public void NamesAreCheckedAgainstTheKnownLists(string yaml, string path, string message) =>
         Assert.Equal(message, Single(yaml, path, 2 + (yaml.Contains("automl") ? 1 : 0)).Message);
 
