@@ -30,22 +30,32 @@ public static class CustomerLifetimeValue
     public static CustomerValue Compute(ITransactionModel model, double frequency, double recency, double T, double expectedSpend,
         ClvSettings settings, TimeUnit unit)
     {
+        var (discounted, expected) = DiscountedPurchases(model, frequency, recency, T, settings, unit);
+        var clv = discounted * expectedSpend * settings.Margin;
+        return new CustomerValue(clv, clv - discounted * settings.ServiceCostPerOrder - settings.AcquisitionCost, expected);
+    }
+
+    /// <summary>
+    /// The sum over months of the incremental expected purchases discounted by (1 + d)^m, and the
+    /// undiscounted expected purchases over the horizon. CLV is this sum times spend times margin,
+    /// so customers with the same history share it whatever their spend.
+    /// </summary>
+    public static (double Discounted, double Expected) DiscountedPurchases(ITransactionModel model, double frequency, double recency, double T,
+        ClvSettings settings, TimeUnit unit)
+    {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.HorizonMonths < 0 || !(settings.DiscountRate > -1))
             throw new ArgumentOutOfRangeException(nameof(settings), "clv.horizon_months must be >= 0 and clv.discount_rate > -1.");
         var perMonth = UnitsPerMonth(unit);
-        double clv = 0, service = 0, previous = 0;
+        double discounted = 0, previous = 0;
         for (var month = 1; month <= settings.HorizonMonths; month++)
         {
             var cumulative = model.ConditionalExpectedPurchases(month * perMonth, frequency, recency, T);
-            var increment = cumulative - previous;
+            discounted += (cumulative - previous) / Math.Pow(1 + settings.DiscountRate, month);
             previous = cumulative;
-            var discount = Math.Pow(1 + settings.DiscountRate, month);
-            clv += increment * expectedSpend * settings.Margin / discount;
-            service += increment * settings.ServiceCostPerOrder / discount;
         }
-        return new CustomerValue(clv, clv - service - settings.AcquisitionCost, previous);
+        return (discounted, previous);
     }
 
     /// <summary>CLV for every customer; the spans are per customer.</summary>

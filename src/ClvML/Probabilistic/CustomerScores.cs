@@ -20,19 +20,57 @@ public sealed record CustomerScores(double[] PAlive, double[] ExpectedPurchases,
     /// <param name="purchaseHorizon">Horizon of <see cref="ExpectedPurchases"/> per customer, in the table's time unit.</param>
     /// <param name="clv">CLV horizon, discount rate, margin and costs.</param>
     public static CustomerScores Compute(ITransactionModel model, CustomerFeatureTable table, double[] expectedSpend,
-        Func<int, double> purchaseHorizon, ClvSettings clv)
+        Func<int, double> purchaseHorizon, ClvSettings clv) => Compute(model, table, expectedSpend, purchaseHorizon, clv, withClv: true);
+
+    /// <summary>
+    /// Expected purchases over <paramref name="purchaseHorizon"/> per customer only (the other
+    /// columns are left 0): what a second horizon needs without recomputing CLV.
+    /// </summary>
+    public static double[] ExpectedPurchasesOnly(ITransactionModel model, CustomerFeatureTable table, Func<int, double> purchaseHorizon) =>
+        Compute(model, table, new double[table.Count], purchaseHorizon, new ClvSettings(), withClv: false).ExpectedPurchases;
+
+    private static CustomerScores Compute(ITransactionModel model, CustomerFeatureTable table, double[] expectedSpend,
+        Func<int, double> purchaseHorizon, ClvSettings clv, bool withClv)
     {
         var n = table.Count;
-        var scores = new CustomerScores(new double[n], new double[n], new double[n], new double[n]);
-        Parallel.For(0, n, i =>
+        // Many customers share a history (x, t_x, T) and horizon: the model is evaluated once per
+        // distinct one (a million generated customers have ~120,000), and CLV, linear in spend,
+        // is scaled per customer.
+        var keys = new Dictionary<(double X, double Tx, double T, double Horizon), int>();
+        var slot = new int[n];
+        var distinct = new List<(double X, double Tx, double T, double Horizon)>();
+        for (var i = 0; i < n; i++)
         {
-            var (x, tx, t) = (table.Frequency[i], table.Recency[i], table.T[i]);
-            scores.PAlive[i] = model.ProbabilityAlive(x, tx, t);
-            scores.ExpectedPurchases[i] = model.ConditionalExpectedPurchases(purchaseHorizon(i), x, tx, t);
-            var value = CustomerLifetimeValue.Compute(model, x, tx, t, expectedSpend[i], clv, table.TimeUnit);
-            scores.Clv[i] = value.Clv;
-            scores.NetClv[i] = value.NetClv;
+            var key = (table.Frequency[i], table.Recency[i], table.T[i], purchaseHorizon(i));
+            if (!keys.TryGetValue(key, out var k))
+            {
+                k = distinct.Count;
+                keys.Add(key, k);
+                distinct.Add(key);
+            }
+            slot[i] = k;
+        }
+        var alive = new double[distinct.Count];
+        var expected = new double[distinct.Count];
+        var discounted = new double[distinct.Count];
+        Parallel.For(0, distinct.Count, k =>
+        {
+            var (x, tx, t, horizon) = distinct[k];
+            expected[k] = model.ConditionalExpectedPurchases(horizon, x, tx, t);
+            if (!withClv) return;
+            alive[k] = model.ProbabilityAlive(x, tx, t);
+            discounted[k] = CustomerLifetimeValue.DiscountedPurchases(model, x, tx, t, clv, table.TimeUnit).Discounted;
         });
+        var scores = new CustomerScores(new double[n], new double[n], new double[n], new double[n]);
+        for (var i = 0; i < n; i++)
+        {
+            var k = slot[i];
+            scores.PAlive[i] = alive[k];
+            scores.ExpectedPurchases[i] = expected[k];
+            var value = discounted[k] * expectedSpend[i] * clv.Margin;
+            scores.Clv[i] = value;
+            scores.NetClv[i] = value - discounted[k] * clv.ServiceCostPerOrder - clv.AcquisitionCost;
+        }
         return scores;
     }
 }

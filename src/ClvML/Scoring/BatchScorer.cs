@@ -18,6 +18,9 @@ namespace ClvML.Scoring;
 public sealed record ScoringResult(int Customers, long RowsRead, long RowsAccepted, long RowsRejected,
     IReadOnlyDictionary<string, long> RejectedByReason, DateOnly? AsOf, string OutputPath, string RejectsPath);
 
+/// <summary>The primary transaction model's scores, kept for the regressor's inputs.</summary>
+internal sealed record ProbabilisticColumns(ITransactionModel Model, double[] Spend, CustomerScores Scores);
+
 /// <summary>
 /// <c>clvml score</c>: loads a verified saved run, recomputes each customer's features from fresh
 /// transactions as of a date with the run's column mapping and validation (bad rows rejected with
@@ -44,11 +47,13 @@ public static class BatchScorer
 
         var columns = new ScoreColumns(table);
         var trained = run.Config;
+        ProbabilisticColumns? btyd = null;
         if (models.Transactions is { } transactions)
         {
             var spend = ExpectedSpend.Compute(models.Spend, table);
             var horizon = trained.Clv.HorizonMonths * CustomerLifetimeValue.UnitsPerMonth(table.TimeUnit);
             var scores = CustomerScores.Compute(transactions, table, spend, _ => horizon, trained.Clv);
+            btyd = new ProbabilisticColumns(transactions, spend, scores);
             columns.Add("p_alive", scores.PAlive);
             columns.Add("expected_purchases", scores.ExpectedPurchases);
             columns.Add("expected_spend", spend);
@@ -69,7 +74,7 @@ public static class BatchScorer
             columns.AddText("rfm_segment", rfm.Segments);
         }
         if (models.Regressor is { } regressor)
-            columns.Add("predicted_spend", regressor.Predict(RegressorInputs(run, table, models, regressor)));
+            columns.Add("predicted_spend", regressor.Predict(RegressorInputs(run, table, btyd, regressor)));
         columns.Write(request.OutputPath);
         log($"scores written to {request.OutputPath}");
         return new ScoringResult(table.Count, rejects.RowsRead, rejects.Accepted, rejects.Rejected, rejects.RejectedByReason,
@@ -80,24 +85,26 @@ public static class BatchScorer
     /// The regressor's inputs built as in training: the feature columns, plus the BTYD columns it
     /// was trained with, with expected purchases over the training holdout's length.
     /// </summary>
-    private static FeatureMatrix RegressorInputs(SavedRun run, CustomerFeatureTable table, RunModels models, IRegressionModel regressor)
+    private static FeatureMatrix RegressorInputs(SavedRun run, CustomerFeatureTable table, ProbabilisticColumns? btyd, IRegressionModel regressor)
     {
         var needed = regressor.FeatureNames.ToHashSet(StringComparer.Ordinal);
         Dictionary<string, double[]>? extra = null;
         if (needed.Overlaps(["p_alive", "expected_purchases", "expected_spend", "clv"]))
         {
-            if (models.Transactions is null)
+            if (btyd is null)
                 throw new RunIntegrityException(run.Path, "its regressor reads BTYD columns but the run has no transaction model file; train again");
             var data = run.Manifest.Data;
             if (data.CalibrationEnd is not { } calibrationEnd || data.ObservationEnd is not { } observationEnd)
                 throw new RunIntegrityException(Path.Combine(run.Path, "manifest.json"), "has no calibration and observation end for the regressor's holdout length; train again");
             var calendar = new PeriodCalendar(table.TimeUnit, run.Config.Features.EffectivePurchasePeriod);
             var holdout = calendar.DurationBetweenDays(calibrationEnd.DayNumber, observationEnd.DayNumber);
-            var spend = ExpectedSpend.Compute(models.Spend, table);
-            var scores = CustomerScores.Compute(models.Transactions, table, spend, _ => holdout, run.Config.Clv);
+            // P(alive), spend and CLV are the scored ones; only the purchase horizon differs (the training holdout's).
             extra = new Dictionary<string, double[]>
             {
-                ["p_alive"] = scores.PAlive, ["expected_purchases"] = scores.ExpectedPurchases, ["expected_spend"] = spend, ["clv"] = scores.Clv,
+                ["p_alive"] = btyd.Scores.PAlive,
+                ["expected_purchases"] = CustomerScores.ExpectedPurchasesOnly(btyd.Model, table, _ => holdout),
+                ["expected_spend"] = btyd.Spend,
+                ["clv"] = btyd.Scores.Clv,
             };
         }
         var inputs = ModelInputs.From(table, extra);
