@@ -31,6 +31,26 @@ internal static class SharedData
         return null!;
     }
 
+    /// <summary>
+    /// The data and features sections for the CDNOW sample as Fader, Hardie &amp; Lee (2005) split it:
+    /// weekly units with daily purchase periods, calibration to 1997-09-30, holdout to 1998-06-30.
+    /// Top-level YAML (no indentation), for the tests' configs.
+    /// </summary>
+    public static string CdnowSampleYaml() => $"""
+        data:
+          source: csv
+          path: {File("cdnow", "CDNOW_sample.txt")}
+          delimiter: whitespace
+          header: false
+          column_names: [master_id, customer_id, date, cds, amount]
+          timestamp_format: yyyyMMdd
+        features:
+          time_unit: week
+          purchase_period: day
+          calibration_end: 1997-09-30
+          observation_end: 1998-06-30
+        """;
+
     private static string? FindRoot()
     {
         var path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"));

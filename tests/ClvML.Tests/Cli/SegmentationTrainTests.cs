@@ -26,18 +26,7 @@ public sealed class SegmentationTrainTests
         var config = run.Write("train.yaml", $"""
             run:
               name: cdnow
-            data:
-              source: csv
-              path: {data}
-              delimiter: whitespace
-              header: false
-              column_names: [master_id, customer_id, date, cds, amount]
-              timestamp_format: yyyyMMdd
-            features:
-              time_unit: week
-              purchase_period: day
-              calibration_end: 1997-09-30
-              observation_end: 1998-06-30
+            {SharedData.CdnowSampleYaml()}
             {SegmentationOnly}
             """);
         var k = AssertSegmentationRun(run, config, customers: 2357, expectedRevenue: null);

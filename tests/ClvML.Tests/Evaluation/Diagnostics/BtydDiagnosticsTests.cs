@@ -103,21 +103,9 @@ public sealed class BtydDiagnosticsTests
     [Fact]
     public void Tracking_actual_total_equals_calibration_plus_holdout_repeat_purchases_on_cdnow()
     {
-        var data = SharedData.File("cdnow", "CDNOW_sample.txt");
         using var run = new CliRun();
         var (table, tracking) = BuildTracking(run, $"""
-            data:
-              source: csv
-              path: {data}
-              delimiter: whitespace
-              header: false
-              column_names: [master_id, customer_id, date, cds, amount]
-              timestamp_format: yyyyMMdd
-            features:
-              time_unit: week
-              purchase_period: day
-              calibration_end: 1997-09-30
-              observation_end: 1998-06-30
+            {SharedData.CdnowSampleYaml()}
             """);
         Assert.Equal(table.Frequency.Sum() + table.Holdout!.Frequency.Sum(), tracking.ActualIncremental.Sum());
         Assert.Equal(78, tracking.PeriodEnds.Length); // 1997-01-01 to 1998-06-30: 545 days, 77.9 weeks

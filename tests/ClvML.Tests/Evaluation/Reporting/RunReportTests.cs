@@ -124,23 +124,11 @@ public sealed partial class RunReportTests
     [Fact]
     public void Cdnow_report_ranks_bgnbd_and_pareto_nbd()
     {
-        var data = SharedData.File("cdnow", "CDNOW_sample.txt");
         using var run = new CliRun();
         var config = run.Write("train.yaml", $"""
             run:
               name: cdnow
-            data:
-              source: csv
-              path: {data}
-              delimiter: whitespace
-              header: false
-              column_names: [master_id, customer_id, date, cds, amount]
-              timestamp_format: yyyyMMdd
-            features:
-              time_unit: week
-              purchase_period: day
-              calibration_end: 1997-09-30
-              observation_end: 1998-06-30
+            {SharedData.CdnowSampleYaml()}
             probabilistic:
               transaction_models: [bgnbd, pareto_nbd]
             regression:
