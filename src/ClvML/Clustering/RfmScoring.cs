@@ -42,7 +42,11 @@ public static class RfmScoring
         var n = values.Length;
         var order = Enumerable.Range(0, n).ToArray();
         // Sorting from worst to best makes "strictly worse" the position of a tie group's first member.
-        Array.Sort(order, (a, b) => higherIsBetter ? values[a].CompareTo(values[b]) : values[b].CompareTo(values[a]));
+        // Sorted by a key array (negated when lower is better): a primitive sort, several times
+        // faster on a million customers than one through a comparison delegate.
+        var keys = new double[n];
+        for (var i = 0; i < n; i++) keys[i] = higherIsBetter ? values[i] : -values[i];
+        Array.Sort(keys, order);
         var scores = new int[n];
         var start = 0;
         while (start < n)
