@@ -91,7 +91,7 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
     }
 
     /// <summary>
-    /// Four rows walk the tree side by side for exactly <paramref name="depth"/> steps (leaves point
+    /// Eight rows walk the tree side by side for exactly <paramref name="depth"/> steps (leaves point
     /// to themselves), so their chains of dependent loads overlap; a step is
     /// Left + (x &gt; threshold ? 1 : 0), with no branch on the data. Indices are valid by
     /// construction (the tree was checked when built), so the walk reads without bounds checks.
@@ -102,24 +102,36 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
         ref var nodes = ref MemoryMarshal.GetArrayDataReference(steps);
         ref var x = ref MemoryMarshal.GetArrayDataReference(rowValues);
         var i = 0;
-        for (; i + 3 < scores.Length; i += 4)
+        for (; i + 7 < scores.Length; i += 8)
         {
-            int a = 0, b = 0, c = 0, d = 0;
+            int a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0;
             ref var rowA = ref Unsafe.Add(ref x, i * featureCount);
             ref var rowB = ref Unsafe.Add(ref rowA, featureCount);
             ref var rowC = ref Unsafe.Add(ref rowB, featureCount);
             ref var rowD = ref Unsafe.Add(ref rowC, featureCount);
+            ref var rowE = ref Unsafe.Add(ref rowD, featureCount);
+            ref var rowF = ref Unsafe.Add(ref rowE, featureCount);
+            ref var rowG = ref Unsafe.Add(ref rowF, featureCount);
+            ref var rowH = ref Unsafe.Add(ref rowG, featureCount);
             for (var level = 0; level < depth; level++)
             {
                 a = Step(ref nodes, a, ref rowA);
                 b = Step(ref nodes, b, ref rowB);
                 c = Step(ref nodes, c, ref rowC);
                 d = Step(ref nodes, d, ref rowD);
+                e = Step(ref nodes, e, ref rowE);
+                f = Step(ref nodes, f, ref rowF);
+                g = Step(ref nodes, g, ref rowG);
+                h = Step(ref nodes, h, ref rowH);
             }
             scores[i] += values[a];
             scores[i + 1] += values[b];
             scores[i + 2] += values[c];
             scores[i + 3] += values[d];
+            scores[i + 4] += values[e];
+            scores[i + 5] += values[f];
+            scores[i + 6] += values[g];
+            scores[i + 7] += values[h];
         }
         for (; i < scores.Length; i++)
         {
