@@ -25,7 +25,15 @@ public static class SegmentationStage
     {
         var settings = config.Segmentation;
         if (!settings.Enabled) return [];
-        var x = SelectFeatures(table, settings.Features);
+        var names = settings.Features;
+        // The default features include tenure_days, which a summary input does not have; its age T
+        // (time since the first purchase) is the same quantity in the table's time unit.
+        if (table.Rfm is null && names.SequenceEqual(new SegmentationSettings().Features))
+        {
+            names = [.. names.Select(n => n == "tenure_days" ? "T" : n)];
+            log("segmentation: summary input, so the default features use T for tenure_days");
+        }
+        var x = SelectFeatures(table, names);
         var kmeans = new KMeansOptions
         {
             Transform = FeatureTransform.Parse(settings.Transform),

@@ -154,6 +154,36 @@ public sealed class SegmentationStageErrorTests
     }
 
     [Fact]
+    public void A_summary_input_with_the_default_features_clusters_on_T_for_tenure()
+    {
+        using var run = new CliRun();
+        var summary = SharedData.File("cdnow", "cdnow_customers_summary_with_transactions.csv");
+        var config = run.Write("train.yaml", $"""
+            data:
+              source: csv
+              kind: summary
+              path: {summary}
+              columns:
+                customer_id: ID
+                frequency: x
+                recency: t_x
+                t: T
+                monetary_value: zbar
+            segmentation:
+              k: 3
+            probabilistic:
+              enabled: false
+            regression:
+              enabled: false
+            """);
+        Assert.True(run.Run("train", "--config", config) == 0, run.Stderr);
+        Assert.Contains("segmentation: summary input, so the default features use T for tenure_days", run.Stdout);
+        var model = File.ReadAllText(Path.Combine(run.Stdout.TrimEnd().Split('\n')[^1], "segments", "kmeans.json"));
+        Assert.Contains("\"T\"", model);
+        Assert.DoesNotContain("tenure_days", model);
+    }
+
+    [Fact]
     public void A_fixed_k_writes_no_k_table()
     {
         using var run = new CliRun();
