@@ -56,6 +56,11 @@ public sealed partial record RunManifest
                 },
                 Files = [.. Member(root, "files", path).EnumerateArray().Select(f => new RunFile(
                     Text(f, "path", path), Text(f, "kind", path), (int)Number(f, "format_version", path), Text(f, "sha256", path)))],
+                // Runs written before the metrics were recorded have none.
+                Metrics = root.TryGetProperty("metrics", out var metrics) && metrics.ValueKind == JsonValueKind.Array
+                    ? [.. metrics.EnumerateArray().Select(m => new ManifestModelMetrics(Text(m, "name", path), Text(m, "kind", path),
+                        [.. Member(m, "values", path).EnumerateObject().Select(v => KeyValuePair.Create(v.Name, ModelJson.ReadDouble(v.Value)))]))]
+                    : [],
             };
         }
     }

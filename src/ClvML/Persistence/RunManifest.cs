@@ -10,6 +10,12 @@ namespace ClvML.Persistence;
 /// <param name="Sha256">Lower-case hex SHA-256 of the file's bytes.</param>
 public sealed record RunFile(string Path, string Kind, int FormatVersion, string Sha256);
 
+/// <summary>One model's holdout metrics as the manifest records them (the report's leaderboard, best first).</summary>
+/// <param name="Name">Model name.</param>
+/// <param name="Kind">probabilistic, regression or heuristic.</param>
+/// <param name="Values">Metric values by their metrics.json names.</param>
+public sealed record ManifestModelMetrics(string Name, string Kind, IReadOnlyList<KeyValuePair<string, double>> Values);
+
 /// <summary>Where the data came from and what became of every row.</summary>
 public sealed record DataFingerprint
 {
@@ -71,6 +77,8 @@ public sealed partial record RunManifest
     public required string PurchasePeriod { get; init; }
     /// <summary>The run's files.</summary>
     public IReadOnlyList<RunFile> Files { get; init; } = [];
+    /// <summary>Every compared model's holdout metrics, best first by <c>evaluation.primary_metric</c> (empty without a holdout or report).</summary>
+    public IReadOnlyList<ManifestModelMetrics> Metrics { get; init; } = [];
 
     /// <summary>Lower-case hex SHA-256 of a file.</summary>
     public static string HashFile(string path)
@@ -121,6 +129,22 @@ public sealed partial record RunManifest
             json.WriteString("kind", file.Kind);
             json.WriteNumber("format_version", file.FormatVersion);
             json.WriteString("sha256", file.Sha256);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("metrics");
+        foreach (var model in Metrics)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", model.Name);
+            json.WriteString("kind", model.Kind);
+            json.WriteStartObject("values");
+            foreach (var (metric, value) in model.Values)
+            {
+                json.WritePropertyName(metric);
+                ModelJson.WriteDouble(json, value);
+            }
+            json.WriteEndObject();
             json.WriteEndObject();
         }
         json.WriteEndArray();

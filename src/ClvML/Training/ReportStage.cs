@@ -10,6 +10,11 @@ using ClvML.Probabilistic;
 
 namespace ClvML.Training;
 
+/// <summary>What <see cref="ReportStage.Run"/> wrote: the data files for the manifest, and every model's holdout metrics, best first.</summary>
+/// <param name="Files">The report's data files.</param>
+/// <param name="Metrics">The leaderboard (empty without a holdout).</param>
+public sealed record ReportStageResult(IReadOnlyList<RunFile> Files, IReadOnlyList<ManifestModelMetrics> Metrics);
+
 /// <summary>
 /// The evaluation report of <c>clvml train</c> (<c>evaluation:</c>), run after the model stages: every
 /// model's forecast of the holdout for the same customers (report/holdout_predictions.csv) and the BTYD
@@ -20,17 +25,18 @@ namespace ClvML.Training;
 /// </summary>
 public static class ReportStage
 {
-    /// <summary>Runs the stage when <c>evaluation.report</c> lists a format; returns the data files written, for the manifest.</summary>
+    /// <summary>Runs the stage when <c>evaluation.report</c> lists a format; returns the data files written and the leaderboard, for the manifest.</summary>
     /// <param name="config">The run's config.</param>
     /// <param name="table">The calibration features (with holdout columns when there is a holdout).</param>
     /// <param name="source">The transaction source the features were read from (read again for tracking), or null for a summary input.</param>
     /// <param name="data">The data fingerprint the manifest will hold.</param>
     /// <param name="run">The run directory with the model stages' files.</param>
     /// <param name="log">Progress lines.</param>
-    public static IReadOnlyList<RunFile> Run(TrainConfig config, CustomerFeatureTable table, ITransactionSource? source, DataFingerprint data,
+    public static ReportStageResult Run(TrainConfig config, CustomerFeatureTable table, ITransactionSource? source, DataFingerprint data,
         RunDirectory run, Action<string> log)
     {
-        if (config.Evaluation.Report.Count == 0) return [];
+        if (config.Evaluation.Report.Count == 0) return new ReportStageResult([], []);
+        IReadOnlyList<ManifestModelMetrics> leaderboard = [];
         var notes = new List<string>();
         var models = LoadTransactionModels(config, run, out var spendModel);
         var files = new List<RunFile>();
@@ -52,6 +58,8 @@ public static class ReportStage
             HoldoutPredictionsCsv.Write(new HoldoutTable(table.CustomerIds, table.Frequency, holdout.Spend, holdout.Frequency, compared), path);
             files.Add(new RunFile(HoldoutPredictionsCsv.RelativePath, "holdout_predictions", HoldoutPredictionsCsv.FormatVersion, RunManifest.HashFile(path)));
             log($"report: {compared.Count} models compared on the holdout of {table.Count:N0} customers");
+            leaderboard = [.. HoldoutLeaderboard.ToModelMetrics(HoldoutLeaderboard.Rank(compared, holdout.Spend, holdout.Frequency, config.Evaluation.PrimaryMetric))
+                .Select(m => new ManifestModelMetrics(m.Name, m.Kind, m.Metrics))];
         }
         var diagnostics = new RunDiagnostics
         {
@@ -70,7 +78,7 @@ public static class ReportStage
         var input = new RunReportInput(run.Path, config.Run.Name, config.Run.Seed, config, data, config.Evaluation.PrimaryMetric);
         var written = RunReport.Write(input, config.Evaluation.Report);
         log($"report: wrote {string.Join(", ", written)}");
-        return files;
+        return new ReportStageResult(files, leaderboard);
     }
 
     /// <summary>The run's transaction models in config order, as saved (so the report sees exactly the saved parameters).</summary>

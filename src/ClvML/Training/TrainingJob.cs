@@ -58,7 +58,8 @@ public static class TrainingJob
         // --- end of model stages ---
         var data = Fingerprint(config, built, source);
         // The report's data files go into the manifest; the report files themselves do not (see RunReport).
-        files.AddRange(ReportStage.Run(config, built.Table, source, data, run, log));
+        var report = ReportStage.Run(config, built.Table, source, data, run, log);
+        files.AddRange(report.Files);
 
         var manifest = new RunManifest
         {
@@ -70,6 +71,7 @@ public static class TrainingJob
             FeatureColumns = FeatureTableCsvWriter.Columns(built.Table),
             Data = data,
             Files = files,
+            Metrics = report.Metrics,
         };
         manifest.Write(run.File("manifest.json"));
         var final = run.Commit();

@@ -160,6 +160,20 @@ public sealed class ScoringTests : IClassFixture<ScoringTests.TrainedRun>
         Assert.True(compared >= 10, $"{compared} files compared");
     }
 
+    [Fact]
+    public void The_manifest_records_every_compared_models_holdout_metrics_best_first()
+    {
+        var manifest = ClvML.Persistence.RunManifest.Read(Path.Combine(_trained.RunPath, "manifest.json"));
+        Assert.True(manifest.Metrics.Count >= 6, $"{manifest.Metrics.Count} models");
+        Assert.Equal(manifest.Metrics.Count, manifest.Metrics.Select(m => m.Name).Distinct().Count());
+        var mae = manifest.Metrics.Select(m => m.Values.Single(v => v.Key == "mae").Value).ToList();
+        Assert.All(mae, v => Assert.True(double.IsFinite(v)));
+        Assert.Equal(mae.Order(), mae); // evaluation.primary_metric defaults to mae, lower first
+        Assert.Contains(manifest.Metrics, m => m.Kind == "probabilistic");
+        Assert.Contains(manifest.Metrics, m => m.Kind == "regression");
+        Assert.Contains(manifest.Metrics, m => m.Kind == "heuristic");
+    }
+
     private static List<string> SplitCsv(string line)
     {
         var fields = new List<string>();
