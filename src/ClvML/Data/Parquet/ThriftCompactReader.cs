@@ -105,7 +105,7 @@ internal sealed partial class ThriftCompactReader
         // Sizes 0..14 fit the high nibble; 15 there means "a varint size follows".
         var count = header >> 4;
         if (count == 15) count = ReadSize("list size");
-        if (count > Remaining) Fail(at, $"list of {count} elements but only {Remaining} bytes left");
+        if (count > Remaining) Fail(at, $"truncated or corrupt: list of {count} elements but only {Remaining} bytes left");
         return (elementType, count);
     }
 
@@ -119,7 +119,7 @@ internal sealed partial class ThriftCompactReader
         var keyType = ToType((byte)(types >> 4), at, allowStop: false);
         var valueType = ToType((byte)(types & 0x0F), at, allowStop: false);
         // Each entry has a key and a value of at least one byte each.
-        if (count > Remaining / 2) Fail(at, $"map of {count} entries but only {Remaining} bytes left");
+        if (count > Remaining / 2) Fail(at, $"truncated or corrupt: map of {count} entries but only {Remaining} bytes left");
         return (keyType, valueType, count);
     }
 
@@ -167,7 +167,7 @@ internal sealed partial class ThriftCompactReader
     {
         var at = Offset;
         var length = ReadSize("binary length");
-        if (length > Remaining) Fail(at, $"binary of {length} bytes but only {Remaining} bytes left");
+        if (length > Remaining) Fail(at, $"truncated or corrupt: binary of {length} bytes but only {Remaining} bytes left");
         return Take(length, "binary");
     }
 
