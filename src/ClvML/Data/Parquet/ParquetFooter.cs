@@ -43,11 +43,26 @@ public sealed class ParquetFooter
 
     /// <summary>Reads the footer of the Parquet file at <paramref name="path"/>.</summary>
     /// <exception cref="ParquetFormatException">The file is not a readable Parquet file; the message says why.</exception>
+    /// <exception cref="InputException">The file is missing or cannot be opened.</exception>
     public static ParquetFooter Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.RandomAccess);
-        return Read(stream, path);
+        if (Directory.Exists(path)) throw new InputException($"{path}: is a directory, not a file.");
+        FileStream stream;
+        try
+        {
+            // Unbuffered: the footer reader seeks to a few places and reads each once.
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.RandomAccess);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InputException($"{path}: file not found (full path {Path.GetFullPath(path)}).");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new InputException($"{path}: cannot be read (permission denied).");
+        }
+        using (stream) return Read(stream, path);
     }
 
     /// <summary>Reads the footer from a seekable <paramref name="stream"/>; <paramref name="source"/> names it in errors.</summary>

@@ -26,7 +26,7 @@ public sealed class ParquetFooterCorruptionTests : IDisposable
     {
         var error = Assert.Throws<ParquetFormatException>(() => ParquetFooter.Read(path));
         Assert.Contains(path, error.Message);
-        Assert.Equal(path, error.Source);
+        Assert.Equal(path, error.FileName);
         return error;
     }
 
@@ -57,7 +57,7 @@ public sealed class ParquetFooterCorruptionTests : IDisposable
         var error = Refused(Write("half-footer.parquet", framed));
         Assert.StartsWith("truncated", error.Problem);
         Assert.InRange(error.Offset!.Value, 4, 4 + footer.Length);
-        Assert.StartsWith($"{error.Source}: byte {error.Offset}: truncated", error.Message);
+        Assert.StartsWith($"{error.FileName}: byte {error.Offset}: truncated", error.Message);
     }
 
     [Fact]
@@ -100,6 +100,14 @@ public sealed class ParquetFooterCorruptionTests : IDisposable
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(bytes.Length - 8), footerLength);
         var error = Refused(Write("bad-length.parquet", bytes));
         Assert.StartsWith($"footer length {footerLength} out of range (the file is 478 bytes", error.Problem);
+    }
+
+    [Fact]
+    public void A_missing_file_is_an_input_error_naming_it()
+    {
+        var path = Path.Combine(_folder, "missing.parquet");
+        var error = Assert.Throws<InputException>(() => ParquetFooter.Read(path));
+        Assert.StartsWith($"{path}: file not found", error.Message);
     }
 
     [Fact]
