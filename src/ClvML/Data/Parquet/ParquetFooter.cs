@@ -87,7 +87,8 @@ public sealed class ParquetFooter
             throw new ParquetFormatException(source, length - MagicLength, "unsupported: encrypted footer (trailing magic PARE)");
         if (!trailingMagic.SequenceEqual("PAR1"u8))
             throw new ParquetFormatException(source, length - MagicLength, $"bad magic at end of file: expected PAR1, found {Describe(trailingMagic)} (truncated or not a Parquet file)");
-        if (!head.SequenceEqual("PAR1"u8) && !head.SequenceEqual("PARE"u8))
+        // With a plaintext footer even files with encrypted columns start with PAR1 (Encryption.md, "File Format").
+        if (!head.SequenceEqual("PAR1"u8))
             throw new ParquetFormatException(source, 0, $"bad magic at start of file: expected PAR1, found {Describe(head)}");
 
         var footerLength = BinaryPrimitives.ReadInt32LittleEndian(tail);
