@@ -10,9 +10,9 @@ namespace ClvML.Tests.Data.Parquet;
 /// </summary>
 public sealed class PageHeaderDecoderTests
 {
-    private sealed record Page(long Offset, int HeaderLength, PageHeader Header);
+    internal sealed record Page(long Offset, int HeaderLength, PageHeader Header);
 
-    private static List<Page> Pages(string file, byte[] bytes, ColumnMetaData chunk)
+    internal static List<Page> Pages(string file, byte[] bytes, ColumnMetaData chunk)
     {
         var start = chunk.DictionaryPageOffset is > 0 and var d && d < chunk.DataPageOffset ? d : chunk.DataPageOffset;
         var pages = new List<Page>();

@@ -1,0 +1,51 @@
+using ClvML.Data.Parquet;
+
+namespace ClvML.Tests.Data.Parquet;
+
+/// <summary>Every page of every parquet-testing file whose codec ClvML reads decompresses to exactly its header's uncompressed size.</summary>
+public sealed class PageDecompressorTests
+{
+    [Theory]
+    [MemberData(nameof(PageHeaderDecoderTests.AllFiles), MemberType = typeof(PageHeaderDecoderTests))]
+    public void Every_page_decompresses_to_its_uncompressed_size(string file)
+    {
+        var path = SharedData.File("parquet-testing", file);
+        var bytes = File.ReadAllBytes(path);
+        var metaData = ParquetFooter.Read(path).MetaData;
+        var decompressed = 0;
+        foreach (var chunk in metaData.RowGroups.SelectMany(g => g.Columns).Select(c => c.MetaData!))
+        {
+            foreach (var page in PageHeaderDecoderTests.Pages(path, bytes, chunk))
+            {
+                var header = page.Header;
+                var body = bytes[((int)page.Offset + page.HeaderLength)..((int)page.Offset + page.HeaderLength + header.CompressedPageSize)];
+                // A v2 data page keeps its levels uncompressed in front of the (maybe compressed) values.
+                var levels = header.DataPageHeaderV2 is { } v2 ? v2.DefinitionLevelsByteLength + v2.RepetitionLevelsByteLength : 0;
+                var codec = header.DataPageHeaderV2 is { IsCompressed: false } ? CompressionCodec.Uncompressed : chunk.Codec;
+                if (codec is not (CompressionCodec.Uncompressed or CompressionCodec.Snappy or CompressionCodec.Gzip or CompressionCodec.Brotli or CompressionCodec.Zstd))
+                {
+                    Assert.Contains("unsupported: compression codec", Assert.Throws<ParquetFormatException>(() =>
+                        PageDecompressor.Decompress(codec, body[levels..], header.UncompressedPageSize - levels, path, page.Offset)).Message);
+                    continue;
+                }
+                var values = PageDecompressor.Decompress(codec, body[levels..], header.UncompressedPageSize - levels, path, page.Offset);
+                Assert.Equal(header.UncompressedPageSize - levels, values.Length);
+                decompressed++;
+            }
+        }
+        Assert.True(decompressed > 0 || metaData.RowGroups.SelectMany(g => g.Columns).All(c => c.MetaData!.Codec is CompressionCodec.Lz4Raw or CompressionCodec.Lz4 or CompressionCodec.Lzo));
+    }
+
+    [Fact]
+    public void A_damaged_or_mis_sized_page_is_refused_with_the_codec_and_offset()
+    {
+        var gzip = Assert.Throws<ParquetFormatException>(() => PageDecompressor.Decompress(CompressionCodec.Gzip, [1, 2, 3, 4], 10, "x.parquet", 77));
+        Assert.Contains("x.parquet", gzip.Message);
+        Assert.Contains("77", gzip.Message);
+        var size = Assert.Throws<ParquetFormatException>(() => PageDecompressor.Decompress(CompressionCodec.Uncompressed, [1, 2, 3], 4, "x.parquet", 0));
+        Assert.Contains("not the 4 its header gives", size.Message);
+        var snappy = IronSnappy.Snappy.Encode(new byte[100]);
+        Assert.Equal(new byte[100], PageDecompressor.Decompress(CompressionCodec.Snappy, snappy, 100, "x.parquet", 0));
+        Assert.Throws<ParquetFormatException>(() => PageDecompressor.Decompress(CompressionCodec.Snappy, snappy, 99, "x.parquet", 0));
+    }
+}
