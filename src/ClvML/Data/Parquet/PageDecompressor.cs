@@ -6,7 +6,7 @@ namespace ClvML.Data.Parquet;
 /// <summary>
 /// Decompresses one page with its column chunk's codec (parquet.thrift <c>CompressionCodec</c>):
 /// SNAPPY through the IronSnappy package, GZIP (concatenated members included) and BROTLI with
-/// .NET's own streams, ZSTD through the system libzstd. Every result must have exactly the
+/// .NET's own streams, ZSTD through the system libzstd, LZ4_RAW with <see cref="Lz4Block"/>. Every result must have exactly the
 /// page header's uncompressed size; anything else, or a codec outside this list, is a
 /// <see cref="ParquetFormatException"/> naming the file, the page offset and the problem.
 /// </summary>
@@ -25,6 +25,7 @@ internal static class PageDecompressor
                 CompressionCodec.Gzip => FromStream(page, s => new GZipStream(s, CompressionMode.Decompress), uncompressedSize),
                 CompressionCodec.Brotli => FromStream(page, s => new BrotliStream(s, CompressionMode.Decompress), uncompressedSize),
                 CompressionCodec.Zstd => Zstd(page, uncompressedSize, source, offset),
+                CompressionCodec.Lz4Raw => Lz4Block.Decompress(page, uncompressedSize, source, offset),
                 _ => throw new ParquetFormatException(source, offset, $"unsupported: compression codec {codec}"),
             };
         }

@@ -22,7 +22,7 @@ public sealed class PageDecompressorTests
                 // A v2 data page keeps its levels uncompressed in front of the (maybe compressed) values.
                 var levels = header.DataPageHeaderV2 is { } v2 ? v2.DefinitionLevelsByteLength + v2.RepetitionLevelsByteLength : 0;
                 var codec = header.DataPageHeaderV2 is { IsCompressed: false } ? CompressionCodec.Uncompressed : chunk.Codec;
-                if (codec is not (CompressionCodec.Uncompressed or CompressionCodec.Snappy or CompressionCodec.Gzip or CompressionCodec.Brotli or CompressionCodec.Zstd))
+                if (codec is not (CompressionCodec.Uncompressed or CompressionCodec.Snappy or CompressionCodec.Gzip or CompressionCodec.Brotli or CompressionCodec.Zstd or CompressionCodec.Lz4Raw))
                 {
                     Assert.Contains("unsupported: compression codec", Assert.Throws<ParquetFormatException>(() =>
                         PageDecompressor.Decompress(codec, body[levels..], header.UncompressedPageSize - levels, path, page.Offset)).Message);
@@ -33,7 +33,20 @@ public sealed class PageDecompressorTests
                 decompressed++;
             }
         }
-        Assert.True(decompressed > 0 || metaData.RowGroups.SelectMany(g => g.Columns).All(c => c.MetaData!.Codec is CompressionCodec.Lz4Raw or CompressionCodec.Lz4 or CompressionCodec.Lzo));
+        Assert.True(decompressed > 0 || metaData.RowGroups.SelectMany(g => g.Columns).All(c => c.MetaData!.Codec is CompressionCodec.Lz4 or CompressionCodec.Lzo));
+    }
+
+    [Fact]
+    public void An_lz4_block_with_literals_and_an_overlapping_match_decodes_and_damage_is_refused()
+    {
+        // Token 0x32: 3 literals "abc", then a match of 2 + 4 = 6 at offset 3 ("abcabc"), then a last
+        // sequence of 1 literal "d": "abcabcabcd".
+        byte[] block = [0x32, (byte)'a', (byte)'b', (byte)'c', 0x03, 0x00, 0x10, (byte)'d'];
+        Assert.Equal("abcabcabcd"u8.ToArray(), Lz4Block.Decompress(block, 10, "x.parquet", 0));
+        Assert.Contains("points before the start", Assert.Throws<ParquetFormatException>(() =>
+            Lz4Block.Decompress([0x32, (byte)'a', (byte)'b', (byte)'c', 0x09, 0x00, 0x10, (byte)'d'], 10, "x.parquet", 0)).Message);
+        Assert.Contains("overruns", Assert.Throws<ParquetFormatException>(() => Lz4Block.Decompress(block, 8, "x.parquet", 0)).Message);
+        Assert.Contains("not 12", Assert.Throws<ParquetFormatException>(() => Lz4Block.Decompress(block, 12, "x.parquet", 0)).Message);
     }
 
     [Fact]
