@@ -10,25 +10,22 @@ namespace ClvML.Data.Parquet;
 /// </summary>
 internal static class ByteStreamSplit
 {
-    public static void Float(ReadOnlySpan<byte> data, Span<float> values, string source, long offset)
-    {
-        Span<byte> value = stackalloc byte[4];
-        Check(data, values.Length, 4, source, offset);
-        for (var i = 0; i < values.Length; i++)
-        {
-            for (var b = 0; b < 4; b++) value[b] = data[b * values.Length + i];
-            values[i] = BinaryPrimitives.ReadSingleLittleEndian(value);
-        }
-    }
+    public static void Float(ReadOnlySpan<byte> data, Span<float> values, string source, long offset) =>
+        Gather(data, values, 4, BinaryPrimitives.ReadSingleLittleEndian, source, offset);
 
-    public static void Double(ReadOnlySpan<byte> data, Span<double> values, string source, long offset)
+    public static void Double(ReadOnlySpan<byte> data, Span<double> values, string source, long offset) =>
+        Gather(data, values, 8, BinaryPrimitives.ReadDoubleLittleEndian, source, offset);
+
+    private delegate T ReadValue<T>(ReadOnlySpan<byte> bytes);
+
+    private static void Gather<T>(ReadOnlySpan<byte> data, Span<T> values, int width, ReadValue<T> read, string source, long offset)
     {
-        Span<byte> value = stackalloc byte[8];
-        Check(data, values.Length, 8, source, offset);
+        Check(data, values.Length, width, source, offset);
+        Span<byte> value = stackalloc byte[width];
         for (var i = 0; i < values.Length; i++)
         {
-            for (var b = 0; b < 8; b++) value[b] = data[b * values.Length + i];
-            values[i] = BinaryPrimitives.ReadDoubleLittleEndian(value);
+            for (var b = 0; b < width; b++) value[b] = data[b * values.Length + i];
+            values[i] = read(value);
         }
     }
 
