@@ -51,6 +51,27 @@ internal static class SharedData
           observation_end: 1998-06-30
         """;
 
+    /// <summary>
+    /// The data and features sections for Online Retail: amount = Quantity x UnitPrice, InvoiceNo as
+    /// the order id, Country kept per customer, daily units, calibration to 2011-09-08 and a holdout
+    /// to the last invoice. Top-level YAML (no indentation), for the tests' configs.
+    /// </summary>
+    public static string OnlineRetailYaml() => $"""
+        data:
+          source: csv
+          path: {File("online_retail", "online_retail.csv.gz")}
+          columns:
+            customer_id: CustomerID
+            timestamp: InvoiceDate
+            quantity: Quantity
+            unit_price: UnitPrice
+            order_id: InvoiceNo
+            attributes: [Country]
+        features:
+          time_unit: day
+          calibration_end: 2011-09-08
+        """;
+
     private static string? FindRoot()
     {
         var path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"));

@@ -21,7 +21,6 @@ public sealed class RegressionTrainTests
     [Fact]
     public void Cdnow_train_writes_a_leaderboard_and_holdout_metrics()
     {
-        var data = SharedData.File("cdnow", "CDNOW_sample.txt");
         using var run = new CliRun();
         var config = run.Write("train.yaml", $"""
             run:
@@ -35,24 +34,11 @@ public sealed class RegressionTrainTests
     [Fact]
     public void Online_retail_train_writes_a_leaderboard_and_holdout_metrics()
     {
-        var data = SharedData.File("online_retail", "online_retail.csv.gz");
         using var run = new CliRun();
         var config = run.Write("train.yaml", $"""
             run:
               name: retail
-            data:
-              source: csv
-              path: {data}
-              columns:
-                customer_id: CustomerID
-                timestamp: InvoiceDate
-                quantity: Quantity
-                unit_price: UnitPrice
-                order_id: InvoiceNo
-                attributes: [Country]
-            features:
-              time_unit: day
-              calibration_end: 2011-09-08
+            {SharedData.OnlineRetailYaml()}
             {SmallSearch}
             """);
         AssertRegressionRun(run, config, customers: null);

@@ -21,7 +21,6 @@ public sealed class SegmentationTrainTests
     [Fact]
     public void Cdnow_k_auto_writes_a_k_table_and_profiles()
     {
-        var data = SharedData.File("cdnow", "CDNOW_sample.txt");
         using var run = new CliRun();
         var config = run.Write("train.yaml", $"""
             run:
@@ -36,24 +35,11 @@ public sealed class SegmentationTrainTests
     [Fact]
     public void Online_retail_k_auto_writes_a_k_table_and_profiles()
     {
-        var data = SharedData.File("online_retail", "online_retail.csv.gz");
         using var run = new CliRun();
         var config = run.Write("train.yaml", $"""
             run:
               name: retail
-            data:
-              source: csv
-              path: {data}
-              columns:
-                customer_id: CustomerID
-                timestamp: InvoiceDate
-                quantity: Quantity
-                unit_price: UnitPrice
-                order_id: InvoiceNo
-                attributes: [Country]
-            features:
-              time_unit: day
-              calibration_end: 2011-09-08
+            {SharedData.OnlineRetailYaml()}
             {SegmentationOnly}
             """);
         var k = AssertSegmentationRun(run, config, customers: null, expectedRevenue: null);
