@@ -38,7 +38,9 @@ public sealed record HoldoutMetrics
     {
         for (var i = 0; i < predicted.Length; i++)
             if (!double.IsFinite(predicted[i])) throw new ArgumentException($"Prediction {i} is {predicted[i]}; metrics need finite predictions.");
-        var deciles = ValueRanking.Deciles(actual, predicted);
+        // One ranking of the customers serves the deciles, the captures and the gain curve.
+        var order = ValueRanking.Order(actual, predicted);
+        var deciles = ValueRanking.DecilesInOrder(actual, predicted, order);
         return new HoldoutMetrics
         {
             Customers = actual.Length,
@@ -49,10 +51,10 @@ public sealed record HoldoutMetrics
             Spearman = RegressionMetrics.Spearman(actual, predicted),
             NormalizedGini = RegressionMetrics.NormalizedGini(actual, predicted),
             DecileMape = ValueRanking.DecileMape(deciles),
-            TopDecileCapture = ValueRanking.Capture(actual, predicted, 0.1),
-            Top20Capture = ValueRanking.Capture(actual, predicted, 0.2),
+            TopDecileCapture = ValueRanking.CaptureInOrder(actual, order, 0.1),
+            Top20Capture = ValueRanking.CaptureInOrder(actual, order, 0.2),
             Deciles = deciles,
-            Gain = ValueRanking.GainCurve(actual, predicted),
+            Gain = ValueRanking.GainCurveInOrder(actual, order),
         };
     }
 

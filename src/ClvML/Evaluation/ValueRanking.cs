@@ -37,10 +37,13 @@ public static class ValueRanking
     /// The customers cut into <paramref name="groups"/> groups by prediction (group g holds ranks
     /// floor((g-1)n/groups) to floor(g n/groups) - 1, so sizes differ by at most one).
     /// </summary>
-    public static IReadOnlyList<DecileRow> Deciles(ReadOnlySpan<double> actual, ReadOnlySpan<double> predicted, int groups = 10)
+    public static IReadOnlyList<DecileRow> Deciles(ReadOnlySpan<double> actual, ReadOnlySpan<double> predicted, int groups = 10) =>
+        DecilesInOrder(actual, predicted, Order(actual, predicted), groups);
+
+    /// <summary><see cref="Deciles(ReadOnlySpan{double}, ReadOnlySpan{double}, int)"/> with the <see cref="Order"/> already computed.</summary>
+    internal static IReadOnlyList<DecileRow> DecilesInOrder(ReadOnlySpan<double> actual, ReadOnlySpan<double> predicted, int[] order, int groups = 10)
     {
         if (groups < 1) throw new ArgumentOutOfRangeException(nameof(groups), "At least one group.");
-        var order = Order(actual, predicted);
         double total = 0;
         foreach (var v in actual) total += v;
         var n = order.Length;
@@ -84,10 +87,13 @@ public static class ValueRanking
     /// Share of all actual value held by the top <paramref name="fraction"/> of customers by
     /// prediction (the first ceil(fraction n) customers). NaN when the actual total is 0.
     /// </summary>
-    public static double Capture(ReadOnlySpan<double> actual, ReadOnlySpan<double> predicted, double fraction)
+    public static double Capture(ReadOnlySpan<double> actual, ReadOnlySpan<double> predicted, double fraction) =>
+        CaptureInOrder(actual, Order(actual, predicted), fraction);
+
+    /// <summary><see cref="Capture(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> with the <see cref="Order"/> already computed.</summary>
+    internal static double CaptureInOrder(ReadOnlySpan<double> actual, int[] order, double fraction)
     {
         if (!(fraction > 0 && fraction <= 1)) throw new ArgumentOutOfRangeException(nameof(fraction), "A fraction in (0, 1].");
-        var order = Order(actual, predicted);
         double total = 0, top = 0;
         foreach (var v in actual) total += v;
         var take = (int)Math.Ceiling(fraction * order.Length - 1e-9);
@@ -96,9 +102,12 @@ public static class ValueRanking
     }
 
     /// <summary>The gain curve at <paramref name="points"/> + 1 evenly spaced customer shares (0 to 1).</summary>
-    public static IReadOnlyList<GainPoint> GainCurve(ReadOnlySpan<double> actual, ReadOnlySpan<double> predicted, int points = 100)
+    public static IReadOnlyList<GainPoint> GainCurve(ReadOnlySpan<double> actual, ReadOnlySpan<double> predicted, int points = 100) =>
+        GainCurveInOrder(actual, Order(actual, predicted), points);
+
+    /// <summary><see cref="GainCurve(ReadOnlySpan{double}, ReadOnlySpan{double}, int)"/> with the <see cref="Order"/> already computed.</summary>
+    internal static IReadOnlyList<GainPoint> GainCurveInOrder(ReadOnlySpan<double> actual, int[] order, int points = 100)
     {
-        var order = Order(actual, predicted);
         var n = order.Length;
         double total = 0;
         foreach (var v in actual) total += v;
