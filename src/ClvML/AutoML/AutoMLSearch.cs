@@ -74,12 +74,12 @@ public sealed class AutoMLSearch
             var t = trials.Count < spaces.Length ? trials.Count
                 : random.NextDouble() < 0.8 ? Array.IndexOf(searches, searches.MinBy(s => s.BestLoss)) : random.Next(spaces.Length);
             var point = searches[t].Propose();
-            using var cancellation = new CancellationTokenSource(remaining < trialTimeout ? remaining : trialTimeout);
+            using var deadline = new TrialDeadline(remaining < trialTimeout ? remaining : trialTimeout);
             var started = clock.Elapsed;
             TrialResult result;
             try
             {
-                var (mean, std, outOfFold) = CrossValidation.Score(spaces[t], point, features, target, folds, o.Metric, o.Seed + trials.Count, cancellation.Token);
+                var (mean, std, outOfFold) = CrossValidation.Score(spaces[t], point, features, target, folds, o.Metric, o.Seed + trials.Count, deadline.Token);
                 if (o.Metric.AsLoss(mean) < bestLoss)
                 {
                     bestLoss = o.Metric.AsLoss(mean);
