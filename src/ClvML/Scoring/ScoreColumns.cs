@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using ClvML.Data;
+using ClvML.Data.Tables;
 using ClvML.Features;
 
 namespace ClvML.Scoring;
@@ -14,6 +15,15 @@ internal sealed class ScoreColumns(CustomerFeatureTable table)
     public void Add(string name, double[] values) => _columns.Add((name, values, null));
 
     public void AddText(string name, string[] values) => _columns.Add((name, null, values));
+
+    /// <summary>The scores as a typed <c>scores</c> table, for the Parquet and database writers.</summary>
+    public ColumnTable ToColumnTable(string name = "scores")
+    {
+        var columns = new List<TableColumn> { TableColumn.OfText("customer_id", table.CustomerIds) };
+        foreach (var (column, numbers, text) in _columns)
+            columns.Add(numbers is not null ? TableColumn.OfReals(column, numbers) : TableColumn.OfText(column, text!));
+        return new ColumnTable(name, columns);
+    }
 
     /// <summary>Writes the CSV (doubles in round-trip form; a non-finite value is an error, never a silent "NaN").</summary>
     public void Write(string path)

@@ -1,0 +1,44 @@
+namespace ClvML.Data.Tables;
+
+/// <summary>The kind of place a table is written to.</summary>
+public enum OutputFormat
+{
+    /// <summary>A CSV file (any name not matched by the other forms).</summary>
+    Csv,
+    /// <summary>A Parquet file: a name ending in <c>.parquet</c>.</summary>
+    Parquet,
+    /// <summary>A SQLite database: <c>sqlite:PATH</c>.</summary>
+    Sqlite,
+    /// <summary>A PostgreSQL table: <c>postgres:TABLE</c>.</summary>
+    Postgres,
+}
+
+/// <summary>
+/// Where an <c>--output</c> goes: <c>scores.csv</c>, <c>scores.parquet</c>, <c>sqlite:results.db</c>
+/// or <c>postgres:TABLE</c>. The prefix form is explicit because a database is not told apart by a file name.
+/// </summary>
+/// <param name="Format">The kind of target.</param>
+/// <param name="Location">The file path (CSV, Parquet, SQLite) or the table name (PostgreSQL).</param>
+public sealed record OutputTarget(OutputFormat Format, string Location)
+{
+    /// <summary>Parses an <c>--output</c> value; <paramref name="option"/> names the option in errors.</summary>
+    /// <exception cref="InputException">An empty value or an empty path or table after a prefix.</exception>
+    public static OutputTarget Parse(string text, string option = "--output")
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new InputException($"{option}: empty; give a file (scores.csv, scores.parquet), sqlite:PATH or postgres:TABLE.");
+        foreach (var (prefix, format) in new[] { ("sqlite:", OutputFormat.Sqlite), ("postgres:", OutputFormat.Postgres) })
+        {
+            if (!text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) continue;
+            var location = text[prefix.Length..].Trim();
+            if (location.Length == 0)
+                throw new InputException($"{option}: '{text}' names no {(format == OutputFormat.Sqlite ? "database file" : "table")} after '{prefix}'.");
+            return new OutputTarget(format, location);
+        }
+        return new OutputTarget(text.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? OutputFormat.Parquet : OutputFormat.Csv, text);
+    }
+
+    /// <summary>Where rejected input rows go: beside the output file (<c>NAME.rejects.csv</c>), or in the working folder for PostgreSQL.</summary>
+    public string RejectsPath => Format == OutputFormat.Postgres
+        ? Location.Replace('.', '_') + ".rejects.csv"
+        : Path.ChangeExtension(Location, null) + ".rejects.csv";
+}

@@ -1,0 +1,53 @@
+namespace ClvML.Data.Tables;
+
+/// <summary>The type of a <see cref="TableColumn"/>: what a Parquet, SQLite or PostgreSQL writer stores it as.</summary>
+public enum TableColumnKind
+{
+    /// <summary>UTF-8 text; a null entry is a missing value.</summary>
+    Text,
+    /// <summary>64-bit integers.</summary>
+    Integer,
+    /// <summary>64-bit floating point.</summary>
+    Real,
+    /// <summary>Calendar dates.</summary>
+    Date,
+}
+
+/// <summary>One named, typed column of an output table; exactly one of the value arrays is set.</summary>
+public sealed class TableColumn
+{
+    private TableColumn(string name, TableColumnKind kind, int length)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A column needs a name.", nameof(name));
+        Name = name;
+        Kind = kind;
+        Length = length;
+    }
+
+    /// <summary>Column name as written (a database column, a Parquet field).</summary>
+    public string Name { get; }
+    /// <summary>The value type.</summary>
+    public TableColumnKind Kind { get; }
+    /// <summary>Number of values.</summary>
+    public int Length { get; }
+    /// <summary>The values of a <see cref="TableColumnKind.Text"/> column (null entries are missing values).</summary>
+    public IReadOnlyList<string?>? Text { get; private init; }
+    /// <summary>The values of an <see cref="TableColumnKind.Integer"/> column.</summary>
+    public ReadOnlyMemory<long> Integers { get; private init; }
+    /// <summary>The values of a <see cref="TableColumnKind.Real"/> column.</summary>
+    public ReadOnlyMemory<double> Reals { get; private init; }
+    /// <summary>The values of a <see cref="TableColumnKind.Date"/> column.</summary>
+    public ReadOnlyMemory<DateOnly> Dates { get; private init; }
+
+    /// <summary>Whether any value is missing (only text columns can have missing values).</summary>
+    public bool HasNulls => Text is { } text && text.Any(t => t is null);
+
+    /// <summary>A text column.</summary>
+    public static TableColumn OfText(string name, IReadOnlyList<string?> values) => new(name, TableColumnKind.Text, values.Count) { Text = values };
+    /// <summary>An integer column.</summary>
+    public static TableColumn OfIntegers(string name, ReadOnlyMemory<long> values) => new(name, TableColumnKind.Integer, values.Length) { Integers = values };
+    /// <summary>A floating-point column.</summary>
+    public static TableColumn OfReals(string name, ReadOnlyMemory<double> values) => new(name, TableColumnKind.Real, values.Length) { Reals = values };
+    /// <summary>A date column.</summary>
+    public static TableColumn OfDates(string name, ReadOnlyMemory<DateOnly> values) => new(name, TableColumnKind.Date, values.Length) { Dates = values };
+}
