@@ -74,9 +74,10 @@ internal static class FileMetaDataEncoder
     private static void WriteColumnChunk(ThriftCompactWriter writer, WrittenColumnChunk chunk)
     {
         writer.BeginStruct();
-        // file_offset is deprecated ("byte offset in file_path to the ColumnMetaData") but required;
-        // parquet-mr writes the chunk's first page offset, and so does ClvML.
-        writer.WriteI64Field(2, chunk.FirstPageOffset);
+        // file_offset is deprecated ("byte offset in file_path to the ColumnMetaData") but required.
+        // The parquet-mr 1.13 files in parquet-testing (rle-dict-snappy-checksum.parquet) hold the
+        // first data page's offset there, after the dictionary page; ClvML does the same.
+        writer.WriteI64Field(2, chunk.MetaData.DataPageOffset);
         writer.BeginStructField(3);
         WriteColumnMetaData(writer, chunk);
         writer.EndStruct();
