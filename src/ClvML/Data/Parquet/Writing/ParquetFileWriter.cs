@@ -72,7 +72,15 @@ public sealed class ParquetFileWriter : IDisposable
         }
         if (count == 0) return;
         var chunks = new EncodedColumnChunk[columns.Count];
-        Parallel.For(0, columns.Count, c => chunks[c] = ColumnChunkEncoder.Encode(_columns[c], columns[c], start, count, _options));
+        try
+        {
+            Parallel.For(0, columns.Count, c => chunks[c] = ColumnChunkEncoder.Encode(_columns[c], columns[c], start, count, _options));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The caller sees the column's own error (a null in a REQUIRED column), not the parallel wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
         var written = new List<WrittenColumnChunk>(chunks.Length);
         foreach (var chunk in chunks)
         {
