@@ -59,7 +59,9 @@ internal static class ScoringHarness
         for (var i = 0; i < repeat + 1; i++)
         {
             var (clock, started) = (Stopwatch.StartNew(), CpuSeconds());
-            result = BatchScorer.Score(SavedRun.Open(trained.RunPath), request);
+            // --trace prints each stage's message with the time since the call started.
+            Action<string>? trace = args.Contains("--trace") ? message => Console.WriteLine($"  {clock.Elapsed.TotalSeconds:F3} s  {message}") : null;
+            result = BatchScorer.Score(SavedRun.Open(trained.RunPath), request, trace);
             if (i == 0) continue; // the first call compiles everything
             times.Add(clock.Elapsed.TotalSeconds);
             cpu.Add(CpuSeconds() - started);

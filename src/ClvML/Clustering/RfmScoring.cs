@@ -8,7 +8,10 @@ namespace ClvML.Clustering;
 public sealed record RfmScores(int[] Recency, int[] Frequency, int[] Monetary, string[] Segments)
 {
     /// <summary>The three-digit code of customer <paramref name="i"/>, e.g. "545".</summary>
-    public string Code(int i) => $"{Recency[i]}{Frequency[i]}{Monetary[i]}";
+    public string Code(int i) => Codes[(Recency[i] - 1) * 25 + (Frequency[i] - 1) * 5 + Monetary[i] - 1];
+
+    // The 125 codes once, instead of a new string per customer.
+    private static readonly string[] Codes = [.. Enumerable.Range(0, 125).Select(c => $"{c / 25 + 1}{c / 5 % 5 + 1}{c % 5 + 1}")];
 }
 
 /// <summary>
@@ -22,12 +25,19 @@ public static class RfmScoring
     public static RfmScores Score(CustomerValues values, IReadOnlyList<RfmSegmentRule>? rules = null)
     {
         rules ??= RfmSegmentRule.Defaults;
-        var r = QuintileScores(values.RecencyDays, higherIsBetter: false);
-        var f = QuintileScores(values.Purchases, higherIsBetter: true);
-        var m = QuintileScores(values.Revenue, higherIsBetter: true);
+        int[] r = [], f = [], m = [];
+        // Three independent sorts of a million keys: run side by side.
+        Parallel.Invoke(
+            () => r = QuintileScores(values.RecencyDays, higherIsBetter: false),
+            () => f = QuintileScores(values.Purchases, higherIsBetter: true),
+            () => m = QuintileScores(values.Revenue, higherIsBetter: true));
+        // The first matching rule of each of the 125 score triples, looked up per customer.
+        var segmentOf = new string[125];
+        for (var code = 0; code < 125; code++)
+            segmentOf[code] = rules.FirstOrDefault(rule => rule.Matches(code / 25 + 1, code / 5 % 5 + 1, code % 5 + 1))?.Segment ?? RfmSegmentRule.Unmatched;
         var segments = new string[values.Count];
         for (var i = 0; i < segments.Length; i++)
-            segments[i] = rules.FirstOrDefault(rule => rule.Matches(r[i], f[i], m[i]))?.Segment ?? RfmSegmentRule.Unmatched;
+            segments[i] = segmentOf[(r[i] - 1) * 25 + (f[i] - 1) * 5 + m[i] - 1];
         return new RfmScores(r, f, m, segments);
     }
 

@@ -47,6 +47,63 @@ public static class Hypergeometric
         return Series(a, b, c, z, out sign);
     }
 
+    /// <summary>
+    /// The power series 2F1(a, b; c; z_m) = sum_n (a)_n (b)_n / ((c)_n n!) z_m^n (A&amp;S 15.1.1) at several
+    /// 0 &lt;= z_m &lt; 1 sharing a, b and c (a customer's monthly forecasts). The coefficients are computed
+    /// once for every z, so the division that dominates a term's cost is paid once per term, not once
+    /// per z; each sum stops by the scalar form's rule. No transform is applied: the caller picks the
+    /// form whose coefficients stay bounded (BG/NBD's Euler form). Returns false, leaving
+    /// <paramref name="sum"/> undefined, when a coefficient or sum grows past 1e250 or the series does
+    /// not converge; the caller then uses <see cref="Log2F1(double, double, double, double, out int)"/>.
+    /// </summary>
+    /// <param name="a">First numerator parameter.</param>
+    /// <param name="b">Second numerator parameter.</param>
+    /// <param name="c">Denominator parameter, not zero or a negative integer.</param>
+    /// <param name="z">Arguments in [0, 1).</param>
+    /// <param name="sum">Receives the series' value per argument.</param>
+    public static bool TrySeries(double a, double b, double c, ReadOnlySpan<double> z, Span<double> sum)
+    {
+        const double Big = 1e250;
+        if (sum.Length != z.Length) throw new ArgumentException("One sum per argument is needed.", nameof(sum));
+        if (c <= 0 && c == Math.Floor(c)) return false;
+        var count = z.Length;
+        foreach (var v in z)
+            if (!(v >= 0.0 && v < 1.0)) return false;
+        Span<double> power = count <= 128 ? stackalloc double[count] : new double[count];
+        sum.Fill(1.0);
+        power.Fill(1.0);
+        // The sums are checked at the largest z, whose terms are the largest: once its tail is below
+        // 1e-17 of the smallest sum (the scalar rule, made conservative), every sum has converged.
+        var zMax = 0.0;
+        foreach (var v in z) zMax = Math.Max(zMax, v);
+        var powerMax = 1.0;
+        var coefficient = 1.0;
+        for (var n = 0; n < MaximumTerms; n++)
+        {
+            var growth = (a + n) * (b + n) / ((c + n) * (n + 1.0));
+            coefficient *= growth;
+            if (!(Math.Abs(coefficient) <= Big)) return false;
+            for (var m = 0; m < count; m++)
+            {
+                power[m] *= z[m];
+                sum[m] += coefficient * power[m];
+            }
+            powerMax *= zMax;
+            var termMax = Math.Abs(coefficient * powerMax);
+            var ratio = Math.Max(Math.Abs(growth) * zMax, zMax);
+            // Checked every eighth term: a few extra terms cost less than scanning the sums each time.
+            if (termMax != 0.0 && !(ratio < 1.0 && n > 2 && (n & 7) == 7)) continue;
+            var smallest = double.PositiveInfinity;
+            for (var m = 0; m < count; m++)
+            {
+                if (!(Math.Abs(sum[m]) <= Big)) return false;
+                smallest = Math.Min(smallest, Math.Abs(sum[m]));
+            }
+            if (termMax == 0.0 || termMax * ratio <= 1e-17 * (1.0 - ratio) * smallest) return true;
+        }
+        return false;
+    }
+
     /// <summary>ln 2F1(a, b; c; z) for a positive value (the likelihood case); NaN when it is not positive.</summary>
     public static double Log2F1(double a, double b, double c, double z)
     {

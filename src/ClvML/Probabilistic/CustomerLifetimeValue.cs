@@ -48,12 +48,18 @@ public static class CustomerLifetimeValue
         if (settings.HorizonMonths < 0 || !(settings.DiscountRate > -1))
             throw new ArgumentOutOfRangeException(nameof(settings), "clv.horizon_months must be >= 0 and clv.discount_rate > -1.");
         var perMonth = UnitsPerMonth(unit);
-        double discounted = 0, previous = 0;
-        for (var month = 1; month <= settings.HorizonMonths; month++)
+        var months = settings.HorizonMonths;
+        // All monthly horizons in one call: the models share P(alive) and series work across them.
+        Span<double> horizons = months <= 128 ? stackalloc double[months] : new double[months];
+        Span<double> cumulative = months <= 128 ? stackalloc double[months] : new double[months];
+        for (var month = 1; month <= months; month++) horizons[month - 1] = month * perMonth;
+        model.ConditionalExpectedPurchases(horizons, frequency, recency, T, cumulative);
+        double discounted = 0, previous = 0, discount = 1;
+        for (var month = 1; month <= months; month++)
         {
-            var cumulative = model.ConditionalExpectedPurchases(month * perMonth, frequency, recency, T);
-            discounted += (cumulative - previous) / Math.Pow(1 + settings.DiscountRate, month);
-            previous = cumulative;
+            discount /= 1 + settings.DiscountRate;
+            discounted += (cumulative[month - 1] - previous) * discount;
+            previous = cumulative[month - 1];
         }
         return (discounted, previous);
     }

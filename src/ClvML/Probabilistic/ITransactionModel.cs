@@ -26,6 +26,15 @@ public interface ITransactionModel : IProbabilisticModel
     double ConditionalExpectedPurchases(double t, double frequency, double recency, double T);
     /// <summary>P(alive | x, t_x, T): probability the customer is still active at T.</summary>
     double ProbabilityAlive(double frequency, double recency, double T);
+    /// <summary>
+    /// E[Y(t_m) | x, t_x, T] of one customer at several horizons (the monthly steps of CLV). Models
+    /// override it where the horizons share work (one P(alive), one set of series coefficients).
+    /// </summary>
+    void ConditionalExpectedPurchases(ReadOnlySpan<double> t, double frequency, double recency, double T, Span<double> destination)
+    {
+        if (t.Length != destination.Length) throw new ArgumentException("One destination per horizon is needed.", nameof(destination));
+        for (var m = 0; m < t.Length; m++) destination[m] = ConditionalExpectedPurchases(t[m], frequency, recency, T);
+    }
     /// <summary>P(X(t) = n): probability a new customer makes exactly n repeat purchases in (0, t].</summary>
     double ProbabilityOfPurchases(int n, double t);
 }

@@ -58,6 +58,16 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
         return alive * (R + frequency) / (Alpha + T) * (Beta + T) * SurvivalIntegral(Beta + T, t);
     }
 
+    /// <summary>The conditional expectation at several horizons of one customer, with P(alive) (a 2F1) computed once.</summary>
+    public void ConditionalExpectedPurchases(ReadOnlySpan<double> t, double frequency, double recency, double T, Span<double> destination)
+    {
+        if (t.Length != destination.Length) throw new ArgumentException("One destination per horizon is needed.", nameof(destination));
+        foreach (var h in t) ModelArguments.Horizon(h);
+        var alive = ProbabilityAlive(frequency, recency, T);
+        for (var m = 0; m < t.Length; m++)
+            destination[m] = alive * (R + frequency) / (Alpha + T) * (Beta + T) * SurvivalIntegral(Beta + T, t[m]);
+    }
+
     /// <summary>
     /// [1 - (b/(b+t))^(s-1)]/(s-1), the expected lifetime within (0, t] divided by b (the integral of the
     /// Pareto II survival function), computed with expm1 so s near 1 loses nothing; at s = 1 it is ln(1 + t/b).

@@ -54,6 +54,7 @@ public static class BatchScorer
             var horizon = trained.Clv.HorizonMonths * CustomerLifetimeValue.UnitsPerMonth(table.TimeUnit);
             var scores = CustomerScores.Compute(transactions, table, spend, _ => horizon, trained.Clv);
             btyd = new ProbabilisticColumns(transactions, spend, scores);
+            log($"{transactions.Name}: P(alive), expected purchases and CLV computed");
             columns.Add("p_alive", scores.PAlive);
             columns.Add("expected_purchases", scores.ExpectedPurchases);
             columns.Add("expected_spend", spend);
@@ -65,6 +66,7 @@ public static class BatchScorer
             var clusters = kmeans.Predict(SegmentationStage.SelectFeatures(table, kmeans.FeatureNames));
             columns.Add("cluster", [.. clusters.Select(c => (double)c)]);
             columns.AddText("cluster_label", [.. clusters.Select(c => kmeans.Labels[c])]);
+            log("k-means clusters assigned");
         }
         if (trained.Segmentation.Enabled && trained.Segmentation.RfmSegments)
         {
@@ -72,9 +74,13 @@ public static class BatchScorer
             var rfm = RfmScoring.Score(CustomerValues.From(table));
             columns.AddText("rfm_code", [.. Enumerable.Range(0, table.Count).Select(rfm.Code)]);
             columns.AddText("rfm_segment", rfm.Segments);
+            log("RFM segments scored");
         }
         if (models.Regressor is { } regressor)
+        {
             columns.Add("predicted_spend", regressor.Predict(RegressorInputs(run, table, btyd, regressor)));
+            log("predicted spend computed");
+        }
         columns.Write(request.OutputPath);
         log($"scores written to {request.OutputPath}");
         return new ScoringResult(table.Count, rejects.RowsRead, rejects.Accepted, rejects.Rejected, rejects.RejectedByReason,

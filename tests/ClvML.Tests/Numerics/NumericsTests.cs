@@ -27,6 +27,23 @@ public sealed class NumericsTests
     }
 
     [Fact]
+    public void Shared_coefficient_series_matches_closed_forms_at_every_argument()
+    {
+        // A&S 15.1.3 and 15.1.8: 2F1(1,1;2;z) = -ln(1-z)/z and 2F1(a,b;b;z) = (1-z)^-a, at once for many z.
+        double[] z = [0, 0.01, 0.2, 0.45, 0.7, 0.9, 0.99];
+        var sum = new double[z.Length];
+        Assert.True(Hypergeometric.TrySeries(1, 1, 2, z, sum));
+        for (var m = 0; m < z.Length; m++)
+            Assert.Equal(z[m] == 0 ? 1 : -Math.Log(1 - z[m]) / z[m], sum[m], 1e-13 * sum[m]);
+        Assert.True(Hypergeometric.TrySeries(2.5, 4, 4, z, sum));
+        for (var m = 0; m < z.Length; m++)
+            Assert.Equal(Math.Pow(1 - z[m], -2.5), sum[m], 1e-12 * sum[m]);
+        // Coefficients that overflow are refused, for the caller's rescaling scalar form.
+        Assert.False(Hypergeometric.TrySeries(400, 400, 1, [0.9], new double[1]));
+        Assert.False(Hypergeometric.TrySeries(1, 1, 2, [1.0], new double[1]));
+    }
+
+    [Fact]
     public void Log_space_helpers_are_accurate_where_naive_forms_fail()
     {
         Assert.Equal(1e-20, LogSpace.Log1p(1e-20));

@@ -61,6 +61,24 @@ public sealed class TransactionModelPropertyTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(ContinuousModels))]
+    public void Expectations_at_many_horizons_at_once_equal_the_one_at_a_time_values(string name)
+    {
+        var model = Model(name);
+        double[] horizons = [0, 4.345, 8.69, 13.035, 26.07, 52.14, 104.28, 520];
+        var batch = new double[horizons.Length];
+        foreach (var (x, tx, T) in new[] { (0.0, 0.0, 38.86), (1, 2, 38.86), (2, 30.43, 38.86), (26, 30.86, 31), (300, 38.5, 39), (0, 0, 0) })
+        {
+            model.ConditionalExpectedPurchases(horizons, x, tx, T, batch);
+            for (var m = 0; m < horizons.Length; m++)
+            {
+                var one = model.ConditionalExpectedPurchases(horizons[m], x, tx, T);
+                Assert.True(Math.Abs(batch[m] - one) <= 1e-12 * Math.Max(1, one), $"{name} x={x} t={horizons[m]}: {batch[m]:R} vs {one:R}");
+            }
+        }
+    }
+
     [Fact]
     public void Bgbb_probabilities_sum_to_one()
     {

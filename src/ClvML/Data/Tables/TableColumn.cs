@@ -11,6 +11,8 @@ public enum TableColumnKind
     Real,
     /// <summary>Calendar dates.</summary>
     Date,
+    /// <summary>Date and time of day, no time zone (as transactions are read).</summary>
+    Timestamp,
 }
 
 /// <summary>One named, typed column of an output table; exactly one of the value arrays is set.</summary>
@@ -39,6 +41,9 @@ public sealed class TableColumn
     /// <summary>The values of a <see cref="TableColumnKind.Date"/> column.</summary>
     public ReadOnlyMemory<DateOnly> Dates { get; private init; }
 
+    /// <summary>The values of a <see cref="TableColumnKind.Timestamp"/> column.</summary>
+    public ReadOnlyMemory<DateTime> Timestamps { get; private init; }
+
     /// <summary>Whether any value is missing (only text columns can have missing values).</summary>
     public bool HasNulls => Text is { } text && text.Any(t => t is null);
 
@@ -50,4 +55,6 @@ public sealed class TableColumn
     public static TableColumn OfReals(string name, ReadOnlyMemory<double> values) => new(name, TableColumnKind.Real, values.Length) { Reals = values };
     /// <summary>A date column.</summary>
     public static TableColumn OfDates(string name, ReadOnlyMemory<DateOnly> values) => new(name, TableColumnKind.Date, values.Length) { Dates = values };
+    /// <summary>A timestamp column.</summary>
+    public static TableColumn OfTimestamps(string name, ReadOnlyMemory<DateTime> values) => new(name, TableColumnKind.Timestamp, values.Length) { Timestamps = values };
 }
