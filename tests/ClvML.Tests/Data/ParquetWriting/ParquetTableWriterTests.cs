@@ -112,6 +112,27 @@ public sealed class ParquetTableWriterTests(TemporaryFolder folder) : IClassFixt
         Assert.Equal(dates.MinValue, dates.Min);
     }
 
+    [Fact]
+    public void Timestamps_are_local_microseconds_since_the_epoch()
+    {
+        DateTime[] times =
+        [
+            new(2024, 3, 5, 14, 30, 15, 250), DateTime.UnixEpoch,
+            // 5 ticks (0.5 us) before the epoch belongs to the microsecond -1, not 0.
+            DateTime.UnixEpoch.AddTicks(-5), new DateTime(2024, 3, 5).AddTicks(17),
+        ];
+        var path = folder.File("timestamps.parquet");
+        ParquetTableWriter.Write(new ColumnTable("t", [TableColumn.OfTimestamps("timestamp", times)]), path);
+        var footer = ParquetFooter.Read(path);
+        var column = Assert.Single(footer.Schema.Columns);
+        Assert.Equal((PhysicalType.Int64, (LogicalType?)new LogicalType.TimestampType(false, TimeUnit.Micros), (ConvertedType?)null),
+            (column.PhysicalType, column.LogicalType, column.ConvertedType));
+        Assert.Equal([1_709_649_015_250_000L, 0L, -1L, 1_709_596_800_000_001L], PageLevelReader.Values(path, "timestamp").Cast<long>());
+        var statistics = footer.MetaData.RowGroups[0].Columns[0].MetaData!.Statistics!;
+        Assert.Equal(BitConverter.GetBytes(-1L), statistics.MinValue);
+        Assert.Equal(BitConverter.GetBytes(1_709_649_015_250_000L), statistics.MaxValue);
+    }
+
     [Theory]
     [InlineData(new[] { 0.0, -0.0, 2.0 }, -0.0, 2.0)]
     [InlineData(new[] { 0.0, -3.0 }, -3.0, 0.0)]
