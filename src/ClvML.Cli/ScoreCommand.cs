@@ -15,7 +15,7 @@ internal static class ScoreCommand
     {
         var run = new Option<string>("--run", "-r") { Description = "The run directory written by 'clvml train'.", Required = true };
         var input = new Option<string>("--input", "-i") { Description = "Transactions to score (CSV, optionally .gz), in the run's column mapping.", Required = true };
-        var output = new Option<string>("--output", "-o") { Description = "Where the scores are written (CSV).", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Where the scores are written: CSV, or Parquet when the name ends in .parquet.", Required = true };
         var asOf = new Option<string?>("--as-of") { Description = "Compute features as of this date (yyyy-MM-dd); later rows are rejected. Default: the last transaction date." };
         var map = new Option<string[]>("--map")
         {

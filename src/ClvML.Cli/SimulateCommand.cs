@@ -1,42 +1,66 @@
 using System.CommandLine;
 using ClvML.Data.Sample;
+using ClvML.Data.Tables;
 
 namespace ClvML.Cli;
 
-/// <summary><c>clvml simulate --customers N --seed S --output tx.csv</c>: the built-in synthetic transaction log.</summary>
+/// <summary>
+/// <c>clvml simulate --customers N --seed S --output tx.csv</c>: the built-in synthetic transaction log;
+/// <c>--output tx.parquet</c> writes it as Parquet (<c>--numeric-ids</c>: customer_id as INT64).
+/// </summary>
 internal static class SimulateCommand
 {
     public static Command Create(CliConsole console)
     {
         var customers = new Option<int>("--customers", "-n") { Description = "Customers to draw.", DefaultValueFactory = _ => new SampleOptions().Customers };
         var seed = new Option<int>("--seed", "-s") { Description = "Random seed; the same seed gives the same file.", DefaultValueFactory = _ => new SampleOptions().Seed };
-        var output = new Option<string>("--output", "-o") { Description = "CSV file to write.", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "File to write: CSV, or Parquet when the name ends in .parquet.", Required = true };
+        var numericIds = new Option<bool>("--numeric-ids") { Description = "Parquet only: customer_id as INT64 (the number in C0000001) instead of text." };
         var command = new Command("simulate", "Write a synthetic transaction log (BG/NBD purchases, Gamma-Gamma spend, channels, returns, malformed rows).")
         {
-            customers, seed, output,
+            customers, seed, output, numericIds,
         };
         command.SetAction(parsed =>
         {
             var options = new SampleOptions { Customers = parsed.GetValue(customers), Seed = parsed.GetValue(seed) };
             var path = parsed.GetValue(output)!;
+            if (OutputTarget.Parse(path).Format == OutputFormat.Parquet)
+            {
+                // Purchases and returns only: malformed rows have no typed form.
+                var drawn = Run(() => SampleGenerator.WriteParquet(options, path, parsed.GetValue(numericIds)), null);
+                console.Out.WriteLine($"{drawn.Purchases + drawn.Returns:N0} rows ({drawn.Purchases:N0} purchases, {drawn.Returns:N0} returns; " +
+                    $"the CSV's {drawn.MalformedRows:N0} malformed rows are not written to Parquet) for {options.Customers:N0} customers -> {path}");
+                return CliApp.Ok;
+            }
+            if (parsed.GetValue(numericIds)) throw new InputException("--numeric-ids: applies to Parquet output only (a name ending in .parquet).");
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             var temporary = path + ".tmp";
-            SampleSummary summary;
-            try
+            var summary = Run(() =>
             {
+                SampleSummary written;
                 using (var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false), 1 << 16))
-                    summary = SampleGenerator.WriteCsv(options, writer);
+                    written = SampleGenerator.WriteCsv(options, writer);
                 File.Move(temporary, path, overwrite: true);
-            }
-            catch (ArgumentException e)
-            {
-                File.Delete(temporary);
-                throw new InputException($"clvml simulate: {e.Message.Replace("SampleOptions.Customers", "--customers")}");
-            }
+                return written;
+            }, temporary);
             console.Out.WriteLine($"{summary.Rows:N0} rows ({summary.Purchases:N0} purchases, {summary.Returns:N0} returns, " +
                 $"{summary.MalformedRows:N0} malformed on purpose) for {options.Customers:N0} customers -> {path}");
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>Runs a write; bad options become a usage error naming the option, and a partial file is removed.</summary>
+    private static SampleSummary Run(Func<SampleSummary> write, string? temporary)
+    {
+        try
+        {
+            return write();
+        }
+        catch (ArgumentException e)
+        {
+            if (temporary is not null) File.Delete(temporary);
+            throw new InputException($"clvml simulate: {e.Message.Replace("SampleOptions.Customers", "--customers")}");
+        }
     }
 }

@@ -1,4 +1,6 @@
 using ClvML.Clustering;
+using ClvML.Data.Parquet.Writing;
+using ClvML.Data.Tables;
 using ClvML.Features;
 using ClvML.Persistence;
 using ClvML.Probabilistic;
@@ -81,7 +83,18 @@ public static class BatchScorer
             columns.Add("predicted_spend", regressor.Predict(RegressorInputs(run, table, btyd, regressor)));
             log("predicted spend computed");
         }
-        columns.Write(request.OutputPath);
+        var target = OutputTarget.Parse(request.OutputPath);
+        switch (target.Format)
+        {
+            case OutputFormat.Csv:
+                columns.Write(request.OutputPath);
+                break;
+            case OutputFormat.Parquet:
+                ParquetTableWriter.Write(columns.ToColumnTable(), target.Location);
+                break;
+            default:
+                throw new InputException($"--output {request.OutputPath}: {target.Format} output is not available in this build; write CSV or .parquet.");
+        }
         log($"scores written to {request.OutputPath}");
         return new ScoringResult(table.Count, rejects.RowsRead, rejects.Accepted, rejects.Rejected, rejects.RejectedByReason,
             request.AsOf, request.OutputPath, rejectsPath);

@@ -6,7 +6,7 @@ public sealed record ScoringRequest
     /// <summary>Transactions to score (CSV, optionally gzip), read with the run's column mapping.</summary>
     public required string InputPath { get; init; }
 
-    /// <summary>Where the scores CSV goes.</summary>
+    /// <summary>Where the scores go: a CSV file, or a Parquet file when the name ends in <c>.parquet</c> (see <see cref="Data.Tables.OutputTarget"/>).</summary>
     public required string OutputPath { get; init; }
 
     /// <summary>

@@ -60,6 +60,26 @@ public static class SampleGenerator
         return truth.Summary;
     }
 
+    /// <summary>
+    /// Writes the transaction log as a Parquet file (atomically): the CSV's columns typed, customer_id
+    /// as text or, with <paramref name="numericCustomerIds"/>, as INT64 (the number in <c>C0000001</c>);
+    /// date DATE; amount DOUBLE; order_id, channel and country text. Only purchases and returns are
+    /// written: the malformed rows have no typed form (<see cref="SampleSummary.MalformedRows"/> counts
+    /// those the CSV would hold).
+    /// </summary>
+    /// <returns>The rows drawn, by kind.</returns>
+    /// <exception cref="ArgumentException">An option is out of range; the message names it.</exception>
+    public static SampleSummary WriteParquet(SampleOptions options, string path, bool numericCustomerIds = false,
+        Parquet.Writing.ParquetWriterOptions? parquet = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(path);
+        options.Validate();
+        var (truth, rows) = Simulate(options);
+        SampleParquetWriter.Write(truth, rows, path, numericCustomerIds, parquet);
+        return truth.Summary;
+    }
+
     /// <summary>The truth behind the log <see cref="WriteCsv"/> writes for the same options, and its row counts.</summary>
     /// <exception cref="ArgumentException">An option is out of range; the message names it.</exception>
     public static SampleTruth Truth(SampleOptions options)
