@@ -42,12 +42,20 @@ internal sealed class Utf8Values
     /// <exception cref="ArgumentException">A null in a column declared REQUIRED.</exception>
     public static Utf8Values From(ParquetColumnSpec spec, IReadOnlyList<string?> text, int start, int count)
     {
+        // Arrays and lists are read as spans: two passes over a million rows through the
+        // interface indexer cost more than the UTF-8 encoding itself.
+        ReadOnlySpan<string?> rows = text switch
+        {
+            string?[] array => array.AsSpan(start, count),
+            List<string?> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list).Slice(start, count),
+            _ => Enumerable.Range(start, count).Select(i => text[i]).ToArray(),
+        };
         var levels = spec.IsOptional ? new int[count] : [];
         var nonNull = 0;
         long chars = 0;
         for (var i = 0; i < count; i++)
         {
-            if (text[start + i] is not { } s)
+            if (rows[i] is not { } s)
             {
                 if (!spec.IsOptional)
                     throw new ArgumentException($"Column '{spec.Name}' has a null at row {start + i} but is declared REQUIRED; declare it optional.", nameof(text));
@@ -65,7 +73,7 @@ internal sealed class Utf8Values
         var k = 0;
         for (var i = 0; i < count; i++)
         {
-            if (text[start + i] is not { } s) continue;
+            if (rows[i] is not { } s) continue;
             var room = Utf8.UTF8.GetMaxByteCount(s.Length);
             if (data.Length - used < room)
             {
