@@ -57,7 +57,7 @@ internal static class PageLevelReader
         }
         Assert.Equal(meta.TotalUncompressedSize, uncompressed);
         // data_page_offset names the first data page's header; dictionary_page_offset the dictionary page's.
-        Assert.Equal(meta.DataPageOffset, pages.First(p => p.Header.Type == PageType.DataPage).Offset);
+        Assert.Equal(meta.DataPageOffset, pages.First(p => p.Header.Type is PageType.DataPage or PageType.DataPageV2).Offset);
         if (meta.DictionaryPageOffset is { } dictionary)
         {
             Assert.Equal(PageType.DictionaryPage, pages[0].Header.Type);

@@ -113,6 +113,34 @@ public sealed class ParquetFileLayoutTests(TemporaryFolder folder) : IClassFixtu
     }
 
     [Fact]
+    public void A_dictionary_chunk_is_laid_out_as_parquet_mr_lays_out_the_reference_file()
+    {
+        // parquet-testing's rle-dict-snappy-checksum.parquet (parquet-mr 1.13): a REQUIRED INT64 and
+        // a REQUIRED BYTE_ARRAY, each a PLAIN dictionary page then RLE_DICTIONARY data pages (v2 there,
+        // v1 here). The layout rules the page-level reader checks (offsets at page headers, sizes
+        // counting the headers) hold for it, and a ClvML chunk of the same shape has the same conventions.
+        var reference = SharedData.File("parquet-testing", "rle-dict-snappy-checksum.parquet");
+        var referenceChunk = ParquetFooter.Read(reference).MetaData.RowGroups[0].Columns[1];
+        var referencePages = PageLevelReader.Pages(File.ReadAllBytes(reference), reference, referenceChunk.MetaData!);
+
+        var path = folder.File("like-parquet-mr.parquet");
+        ParquetTableWriter.Write(new ColumnTable("t", [TableColumn.OfText("binary_field", Enumerable.Range(0, 1000).Select(i => Channels[i % 3]).ToArray())]), path);
+        var chunk = ParquetFooter.Read(path).MetaData.RowGroups[0].Columns[0];
+        var pages = PageLevelReader.Pages(File.ReadAllBytes(path), path, chunk.MetaData!);
+        Assert.Equal(PageType.DataPageV2, referencePages[1].Header.Type);
+        Assert.Equal(PageType.DataPage, pages[1].Header.Type);
+
+        foreach (var (c, p) in new[] { (referenceChunk, referencePages), (chunk, pages) })
+        {
+            Assert.Equal([Encoding.Plain, Encoding.RleDictionary], c.MetaData!.Encodings.Order());
+            Assert.Equal(c.MetaData.DataPageOffset, c.FileOffset);
+            Assert.Equal((PageType.DictionaryPage, Encoding.Plain), (p[0].Header.Type, p[0].Header.DictionaryPageHeader!.Encoding));
+            Assert.All(p.Skip(1), page => Assert.Equal(Encoding.RleDictionary,
+                page.Header.DataPageHeader?.Encoding ?? page.Header.DataPageHeaderV2!.Encoding));
+        }
+    }
+
+    [Fact]
     public void The_footer_carries_column_orders_row_group_offsets_and_encoding_stats()
     {
         var path = folder.File("footer.parquet");
