@@ -90,6 +90,7 @@ public static class BatchScorer
                 columns.Write(request.OutputPath);
                 break;
             case OutputFormat.Parquet:
+                columns.ThrowIfNotFinite();
                 ParquetTableWriter.Write(columns.ToColumnTable(), target.Location);
                 break;
             default:

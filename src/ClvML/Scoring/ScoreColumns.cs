@@ -28,9 +28,7 @@ internal sealed class ScoreColumns(CustomerFeatureTable table)
     /// <summary>Writes the CSV (doubles in round-trip form; a non-finite value is an error, never a silent "NaN").</summary>
     public void Write(string path)
     {
-        foreach (var (name, numbers, _) in _columns)
-            if (numbers is not null && Array.FindIndex(numbers, v => !double.IsFinite(v)) is var bad and >= 0)
-                throw new InvalidOperationException($"Score '{name}' of customer {table.CustomerIds[bad]} is {numbers[bad]}; no scores were written.");
+        ThrowIfNotFinite();
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         // Written beside the target and renamed, so a nightly job never reads a half-written file.
@@ -51,6 +49,14 @@ internal sealed class ScoreColumns(CustomerFeatureTable table)
             }
         }
         File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Refuses a non-finite score before any output is written: every writer reports it, none stores a silent NaN.</summary>
+    public void ThrowIfNotFinite()
+    {
+        foreach (var (name, numbers, _) in _columns)
+            if (numbers is not null && Array.FindIndex(numbers, v => !double.IsFinite(v)) is var bad and >= 0)
+                throw new InvalidOperationException($"Score '{name}' of customer {table.CustomerIds[bad]} is {numbers[bad]}; no scores were written.");
     }
 
     private byte[] FormatRows(int from, int to)
