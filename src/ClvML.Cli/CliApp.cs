@@ -25,6 +25,7 @@ internal static class CliApp
             TrainCommand.Create(console),
             FeaturesCommand.Create(console),
             SimulateCommand.Create(console),
+            ConvertCommand.Create(console),
             ScoreCommand.Create(console),
             ReportCommand.Create(console),
         };
