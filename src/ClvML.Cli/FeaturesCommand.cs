@@ -1,28 +1,40 @@
 using System.CommandLine;
 using ClvML.Configuration;
+using ClvML.Data;
+using ClvML.Data.Tables;
 using ClvML.Features;
 using ClvML.Training;
 
 namespace ClvML.Cli;
 
-/// <summary><c>clvml features --config train.yaml --output features.csv</c>; rejected rows go to <c>features.rejects.csv</c> beside it.</summary>
+/// <summary>
+/// <c>clvml features --config train.yaml --output features.csv|sqlite:PATH|postgres:TABLE [--connection CS]</c>;
+/// rejected rows go to <c>features.rejects.csv</c> beside it (for PostgreSQL: TABLE.rejects.csv in the working folder).
+/// </summary>
 internal static class FeaturesCommand
 {
     public static Command Create(CliConsole console)
     {
         var config = new Option<string>("--config", "-c") { Description = "The config (train.yaml).", Required = true };
-        var output = new Option<string>("--output", "-o") { Description = "Where the per-customer feature table is written (CSV).", Required = true };
-        var command = new Command("features", "Write the per-customer feature table.") { config, output };
+        var output = new Option<string>("--output", "-o") { Description = "Where the per-customer feature table is written: features.csv, sqlite:PATH (table features) or postgres:TABLE.", Required = true };
+        var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string for --output postgres:TABLE; ${VAR} references are expanded. Default: the CLVML_POSTGRES environment variable." };
+        var command = new Command("features", "Write the per-customer feature table.") { config, output, connection };
         command.SetAction(parsed =>
         {
             var configPath = parsed.GetValue(config)!;
             var outputPath = parsed.GetValue(output)!;
             var settings = TrainConfigLoader.Load(configPath);
-            var rejectsPath = Path.ChangeExtension(outputPath, null) + ".rejects.csv";
+            var target = OutputTarget.Parse(outputPath);
+            var rejectsPath = target.RejectsPath;
             var built = console.WithProgress("building features", log =>
             {
                 var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
                 var result = FeatureJob.Build(settings, configDirectory, rejectsPath, out _);
+                if (DatabaseOutput.IsDatabase(target))
+                {
+                    DatabaseOutput.Write(target, FeatureColumnTable.From(result.Table), parsed.GetValue(connection));
+                    return result;
+                }
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
                 FeatureTableCsvWriter.Write(result.Table, outputPath);
                 return result;

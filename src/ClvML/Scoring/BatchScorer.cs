@@ -1,4 +1,6 @@
 using ClvML.Clustering;
+using ClvML.Data;
+using ClvML.Data.Tables;
 using ClvML.Features;
 using ClvML.Persistence;
 using ClvML.Probabilistic;
@@ -38,7 +40,8 @@ public static class BatchScorer
         log ??= _ => { };
         var config = ScoringInput.Config(run, request);
         var models = RunModels.Load(run);
-        var rejectsPath = request.RejectsPath ?? Path.ChangeExtension(request.OutputPath, null) + ".rejects.csv";
+        var target = OutputTarget.Parse(request.OutputPath);
+        var rejectsPath = request.RejectsPath ?? target.RejectsPath;
         log($"scoring {request.InputPath} with run {run.Manifest.RunName} as of {request.AsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the last transaction"}");
         var built = FeatureJob.Build(config, Path.GetDirectoryName(Path.GetFullPath(request.InputPath))!, rejectsPath, out _);
         var table = built.Table;
@@ -75,7 +78,8 @@ public static class BatchScorer
         }
         if (models.Regressor is { } regressor)
             columns.Add("predicted_spend", regressor.Predict(RegressorInputs(run, table, btyd, regressor)));
-        columns.Write(request.OutputPath);
+        if (DatabaseOutput.IsDatabase(target)) DatabaseOutput.Write(target, columns.ToColumnTable(), request.Connection);
+        else columns.Write(request.OutputPath);
         log($"scores written to {request.OutputPath}");
         return new ScoringResult(table.Count, rejects.RowsRead, rejects.Accepted, rejects.Rejected, rejects.RejectedByReason,
             request.AsOf, request.OutputPath, rejectsPath);
