@@ -10,7 +10,7 @@ namespace ClvML.Data.Postgres;
 /// any failure (a duplicate key, a lost connection, cancellation) the transaction rolls back and
 /// nothing of the new rows remains (an old table of that name is kept). Columns map to text, bigint,
 /// double precision (binary COPY carries the 8 bytes, so doubles arrive bit for bit) and date. A table
-/// whose first column is a text <c>customer_id</c> gets it as primary key.
+/// whose first column is a text <c>customer_id</c> without repeats gets it as primary key.
 /// </summary>
 public static class PostgresTableWriter
 {
@@ -35,7 +35,7 @@ public static class PostgresTableWriter
             foreach (var table in tables)
             {
                 var name = SqlText.QuoteTable(table.Name);
-                var key = table.Columns[0] is { Name: "customer_id", Kind: TableColumnKind.Text } ? 0 : -1;
+                var key = SqlText.HasCustomerKey(table) ? 0 : -1;
                 var definitions = table.Columns.Select((c, i) => $"{SqlText.Quote(c.Name)} {DeclaredType(c.Kind)}{(i == key ? " PRIMARY KEY" : "")}");
                 Execute(connection, transaction, sql = $"DROP TABLE IF EXISTS {name}");
                 Execute(connection, transaction, sql = $"CREATE TABLE {name} ({string.Join(", ", definitions)})");

@@ -8,9 +8,9 @@ namespace ClvML.Data.Sqlite;
 /// Writes <see cref="ColumnTable"/>s (and views over them) into a SQLite database file, creating it
 /// when absent. Everything happens in one transaction: a reader sees the old tables or all the new
 /// ones, and a failure leaves the file as it was. A table or view of the same name is replaced.
-/// Columns are stored as TEXT, INTEGER, REAL (8-byte IEEE, so doubles read back bit for bit; SQLite
-/// stores NaN as NULL) and DATE (ISO text yyyy-MM-dd, which SQLite's date functions read). A table
-/// whose first column is a text <c>customer_id</c> gets it as primary key, for the views' joins.
+/// Columns are stored as TEXT, INTEGER, REAL (8-byte IEEE, so doubles read back bit for bit; NaN,
+/// which SQLite cannot store, is NULL) and DATE (ISO text yyyy-MM-dd, which SQLite's date functions read). A table
+/// whose first column is a text <c>customer_id</c> without repeats gets it as primary key, for the views' joins.
 /// </summary>
 public static class SqliteTableWriter
 {
@@ -50,7 +50,7 @@ public static class SqliteTableWriter
     private static void WriteTable(SqliteConnection connection, SqliteTransaction transaction, ColumnTable table)
     {
         DropExisting(connection, transaction, table.Name);
-        var key = table.Columns[0] is { Name: "customer_id", Kind: TableColumnKind.Text } ? 0 : -1;
+        var key = SqlText.HasCustomerKey(table) ? 0 : -1;
         var definitions = table.Columns.Select((c, i) => $"{SqlText.Quote(c.Name)} {DeclaredType(c.Kind)}{(i == key ? " PRIMARY KEY NOT NULL" : "")}");
         Execute(connection, transaction, $"CREATE TABLE {SqlText.Quote(table.Name)} ({string.Join(", ", definitions)})");
 
@@ -71,7 +71,8 @@ public static class SqliteTableWriter
     {
         TableColumnKind.Text => (object?)column.Text![row] ?? DBNull.Value,
         TableColumnKind.Integer => column.Integers.Span[row],
-        TableColumnKind.Real => column.Reals.Span[row],
+        // SQLite has no NaN (Microsoft.Data.Sqlite refuses to bind one): a missing number is NULL.
+        TableColumnKind.Real => column.Reals.Span[row] is var x && double.IsNaN(x) ? DBNull.Value : x,
         _ => column.Dates.Span[row].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
