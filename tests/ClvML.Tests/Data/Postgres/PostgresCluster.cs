@@ -74,13 +74,13 @@ public sealed class PostgresCluster : IAsyncLifetime
         command.ExecuteNonQuery();
     }
 
-    /// <summary>The value of a scalar query.</summary>
+    /// <summary>The value of a scalar query; SQL NULL is null.</summary>
     public object? Scalar(string sql)
     {
         using var connection = new NpgsqlConnection(ConnectionString);
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
-        return command.ExecuteScalar();
+        return command.ExecuteScalar() is var value && value is DBNull ? null : value;
     }
 
     /// <summary>A loopback port nothing listens on right now.</summary>
