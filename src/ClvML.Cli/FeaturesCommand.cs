@@ -25,6 +25,7 @@ internal static class FeaturesCommand
             var outputPath = parsed.GetValue(output)!;
             var settings = TrainConfigLoader.Load(configPath);
             var target = OutputTarget.Parse(outputPath);
+            DatabaseOutput.CheckReady(target, parsed.GetValue(connection));
             var rejectsPath = target.RejectsPath;
             var built = console.WithProgress("building features", log =>
             {

@@ -15,6 +15,13 @@ public static class DatabaseOutput
     /// <summary>Whether <paramref name="target"/> is a database rather than a file format.</summary>
     public static bool IsDatabase(OutputTarget target) => target.Format is OutputFormat.Sqlite or OutputFormat.Postgres;
 
+    /// <summary>Checks up front what a write to <paramref name="target"/> needs (a PostgreSQL server's connection string), so a slow job does not fail at its end.</summary>
+    /// <exception cref="InputException">No connection string, or an unset variable in it.</exception>
+    public static void CheckReady(OutputTarget target, string? connection)
+    {
+        if (target.Format == OutputFormat.Postgres) _ = Connection(connection);
+    }
+
     /// <summary>
     /// Writes <paramref name="table"/> to <paramref name="target"/>: under its own name in SQLite, under
     /// the target's table name in PostgreSQL.

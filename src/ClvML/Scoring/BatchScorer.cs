@@ -41,6 +41,7 @@ public static class BatchScorer
         var config = ScoringInput.Config(run, request);
         var models = RunModels.Load(run);
         var target = OutputTarget.Parse(request.OutputPath);
+        DatabaseOutput.CheckReady(target, request.Connection);
         var rejectsPath = request.RejectsPath ?? target.RejectsPath;
         log($"scoring {request.InputPath} with run {run.Manifest.RunName} as of {request.AsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the last transaction"}");
         var built = FeatureJob.Build(config, Path.GetDirectoryName(Path.GetFullPath(request.InputPath))!, rejectsPath, out _);

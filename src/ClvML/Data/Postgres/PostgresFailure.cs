@@ -24,13 +24,14 @@ internal static class PostgresFailure
             NpgsqlException { InnerException: SocketException s } => $"connection refused or unreachable ({s.SocketErrorCode}): is the server running and listening there?",
             _ => e.Message,
         };
-        return new InputException($"{context}: cannot connect to {server.Description}: {server.Redact(detail)}.", e);
+        detail = server.Redact(detail).TrimEnd('.');
+        return new InputException($"{context}: cannot connect to {server.Description}: {detail}{(detail.EndsWith('?') ? "" : ".")}", e);
     }
 
     /// <summary>The message for a statement that failed on a connected server.</summary>
     public static InputException Running(PostgresConnectionSettings server, string context, string sql, Exception e)
     {
         var detail = e is PostgresException p ? $"{p.MessageText} ({p.SqlState}{(p.Position > 0 ? $", at character {p.Position}" : "")})" : e.Message;
-        return new InputException($"{context}: {server.Description}: {server.Redact(detail)} (query: {SqlText.Shorten(sql)}).", e);
+        return new InputException($"{context}: {server.Description}: {server.Redact(detail).TrimEnd('.')} (query: {SqlText.Shorten(sql)}).", e);
     }
 }

@@ -11,7 +11,8 @@ namespace ClvML.Tests.Data.Postgres;
 /// rejects as from CSV, all-or-nothing writes, and exit code 2 with the server's message for every
 /// kind of failure (never showing the password).
 /// </summary>
-public sealed class PostgresTests(PostgresCluster cluster) : IClassFixture<PostgresCluster>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresTests(PostgresCluster cluster)
 {
     /// <summary>The environment variable the tests' connection strings reference, as a user's config would.</summary>
     private const string Variable = "CLVML_TEST_PG_CONNECTION";
