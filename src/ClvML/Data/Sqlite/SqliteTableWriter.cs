@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClvML.Data.Tables;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace ClvML.Data.Sqlite;
 
@@ -54,34 +55,49 @@ public static class SqliteTableWriter
         var definitions = table.Columns.Select((c, i) => $"{SqlText.Quote(c.Name)} {DeclaredType(c.Kind)}{(i == key ? " PRIMARY KEY NOT NULL" : "")}");
         Execute(connection, transaction, $"CREATE TABLE {SqlText.Quote(table.Name)} ({string.Join(", ", definitions)})");
 
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO {SqlText.Quote(table.Name)} VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$p" + i))})";
-        var parameters = table.Columns.Select((c, i) => insert.Parameters.Add("$p" + i, Affinity(c.Kind))).ToArray();
-        insert.Prepare();
-        var columns = table.Columns;
-        for (var row = 0; row < table.RowCount; row++)
+        // One prepared statement, values bound by position through SQLite's own API: the ADO.NET
+        // command looks every parameter up by name and boxes every value, which made a million
+        // 20-column rows take several times longer.
+        var sql = $"INSERT INTO {SqlText.Quote(table.Name)} VALUES ({string.Join(", ", table.Columns.Select(_ => "?"))})";
+        var db = connection.Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, sql, out var insert));
+        using (insert)
         {
-            for (var c = 0; c < columns.Count; c++) parameters[c].Value = Value(columns[c], row);
-            insert.ExecuteNonQuery();
+            var columns = table.Columns;
+            for (var row = 0; row < table.RowCount; row++)
+            {
+                for (var c = 0; c < columns.Count; c++) Check(db, Bind(insert, c + 1, columns[c], row));
+                if (raw.sqlite3_step(insert) != raw.SQLITE_DONE) Check(db, raw.sqlite3_errcode(db));
+                Check(db, raw.sqlite3_reset(insert));
+            }
         }
     }
 
-    private static object Value(TableColumn column, int row) => column.Kind switch
+    private static int Bind(sqlite3_stmt insert, int index, TableColumn column, int row)
     {
-        TableColumnKind.Text => (object?)column.Text![row] ?? DBNull.Value,
-        TableColumnKind.Integer => column.Integers.Span[row],
-        // SQLite has no NaN (Microsoft.Data.Sqlite refuses to bind one): a missing number is NULL.
-        TableColumnKind.Real => column.Reals.Span[row] is var x && double.IsNaN(x) ? DBNull.Value : x,
-        _ => column.Dates.Span[row].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-    };
+        switch (column.Kind)
+        {
+            case TableColumnKind.Text:
+                return column.Text![row] is { } text ? raw.sqlite3_bind_text(insert, index, text) : raw.sqlite3_bind_null(insert, index);
+            case TableColumnKind.Integer:
+                return raw.sqlite3_bind_int64(insert, index, column.Integers.Span[row]);
+            case TableColumnKind.Real:
+                // SQLite has no NaN (it would store NULL anyway): a missing number is NULL, said explicitly.
+                var x = column.Reals.Span[row];
+                return double.IsNaN(x) ? raw.sqlite3_bind_null(insert, index) : raw.sqlite3_bind_double(insert, index, x);
+            default:
+                Span<byte> date = stackalloc byte[10];
+                column.Dates.Span[row].TryFormat(date, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return raw.sqlite3_bind_text(insert, index, date);
+        }
+    }
 
-    private static SqliteType Affinity(TableColumnKind kind) => kind switch
+    /// <summary>Turns a failed SQLite call into the exception the ADO.NET provider would throw, with SQLite's message.</summary>
+    private static void Check(sqlite3 db, int code)
     {
-        TableColumnKind.Integer => SqliteType.Integer,
-        TableColumnKind.Real => SqliteType.Real,
-        _ => SqliteType.Text,
-    };
+        if (code is raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW) return;
+        throw new SqliteException($"SQLite Error {code}: '{raw.sqlite3_errmsg(db).utf8_to_string()}'", code);
+    }
 
     /// <summary>Drops a table or view called <paramref name="name"/>; DROP TABLE refuses a view and DROP VIEW a table, so the kind is looked up.</summary>
     private static void DropExisting(SqliteConnection connection, SqliteTransaction transaction, string name)
