@@ -35,7 +35,7 @@ public sealed class SqliteTransactionSource(string path, string query, DataSetti
             }
             catch (SqliteException e)
             {
-                throw new InputException($"{path}: data.query failed: {e.Message} (query: {SqlText.Shorten(query)}).", e);
+                throw new InputException($"{path}: data.query failed: {e.Message.TrimEnd('.')} (query: {SqlText.Shorten(query)}).", e);
             }
             using (reader)
             {
@@ -46,7 +46,7 @@ public sealed class SqliteTransactionSource(string path, string query, DataSetti
                 catch (SqliteException e)
                 {
                     // A fault while stepping (a corrupt page, a runtime error such as a failing cast in the query).
-                    throw new InputException($"{path}: reading the rows of data.query failed: {e.Message} (query: {SqlText.Shorten(query)}).", e);
+                    throw new InputException($"{path}: reading the rows of data.query failed: {e.Message.TrimEnd('.')} (query: {SqlText.Shorten(query)}).", e);
                 }
             }
         }
@@ -67,7 +67,7 @@ public sealed class SqliteTransactionSource(string path, string query, DataSetti
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw new InputException($"{path}: cannot open the SQLite database: {e.Message}.", e);
+            throw new InputException($"{path}: cannot open the SQLite database: {e.Message.TrimEnd('.')}.", e);
         }
     }
 }
