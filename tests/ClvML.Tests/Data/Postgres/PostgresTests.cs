@@ -197,6 +197,20 @@ public sealed class PostgresTests(PostgresCluster cluster, ITestOutputHelper out
         Assert.Contains("is not set", run.Stderr);
     }
 
+    [Fact]
+    public void A_postgres_output_without_a_connection_is_exit_2_before_any_work()
+    {
+        // In this collection, so no other test has CLVML_POSTGRES set meanwhile.
+        Assert.Null(Environment.GetEnvironmentVariable("CLVML_POSTGRES"));
+        using var run = new CliRun();
+        var config = run.Write("train.yaml", DatabaseTestTransactions.Config("  source: csv\n  path: missing.csv"));
+        Assert.Equal(2, run.Run("features", "--config", config, "--output", "postgres:scores"));
+        Assert.Contains("--output postgres:TABLE needs a server: give --connection", run.Stderr);
+        Assert.Contains("CLVML_POSTGRES", run.Stderr);
+        // The connection is checked first: the missing input file is not reached.
+        Assert.DoesNotContain("missing.csv", run.Stderr);
+    }
+
     private static int Features(CliRun run, string connectionString, string query)
     {
         var config = run.Write("train.yaml", DatabaseTestTransactions.Config($"  source: postgres\n  connection_string: \"{connectionString}\"\n  query: \"{query.Replace("\"", "\\\"")}\""));

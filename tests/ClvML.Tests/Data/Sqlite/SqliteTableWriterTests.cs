@@ -102,6 +102,16 @@ public sealed class SqliteTableWriterTests(ITestOutputHelper output)
         TableReadBack.AssertSame(features, reader);
     }
 
+    [Fact]
+    public void Train_refuses_an_output_other_than_sqlite_before_training()
+    {
+        using var run = new CliRun();
+        var config = run.Write("train.yaml", "data:\n  source: csv\n  path: missing.csv\n");
+        Assert.Equal(2, run.Run("train", "--config", config, "--output", run.Path_("results.csv")));
+        Assert.Contains("train writes its tables to a SQLite database only (sqlite:PATH)", run.Stderr);
+        Assert.False(Directory.Exists(run.Path_("models")));
+    }
+
     [Fact(Explicit = true)]
     public void Timing_one_million_feature_rows()
     {
