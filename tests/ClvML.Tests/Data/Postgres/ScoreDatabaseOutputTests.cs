@@ -16,6 +16,20 @@ public sealed class ScoreDatabaseOutputTests(PostgresCluster cluster, ScoreDatab
         public ScoredSample()
         {
             Cli = new CliRun();
+            try
+            {
+                Prepare();
+            }
+            catch
+            {
+                // xunit does not dispose a fixture whose constructor threw; the folder would stay behind.
+                Cli.Dispose();
+                throw;
+            }
+        }
+
+        private void Prepare()
+        {
             var config = Cli.Write("train.yaml", """
                 run:
                   name: dbscore
@@ -49,8 +63,8 @@ public sealed class ScoreDatabaseOutputTests(PostgresCluster cluster, ScoreDatab
 
         public static readonly string[] TextColumns = ["customer_id", "cluster_label", "rfm_code", "rfm_segment"];
         internal CliRun Cli { get; }
-        public string RunPath { get; }
-        public RunCsvFile Csv { get; }
+        public string RunPath { get; private set; } = "";
+        public RunCsvFile Csv { get; private set; } = null!;
 
         public int Score(string output, params string[] more) =>
             Cli.Run(["score", "--run", RunPath, "--input", Cli.Path_("tx.csv"), "--as-of", "2025-12-31", "--output", output, .. more]);
