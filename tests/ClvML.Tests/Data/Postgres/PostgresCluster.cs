@@ -40,6 +40,22 @@ public sealed class PostgresCluster : IAsyncLifetime
         if (!Environment.IsPrivilegedProcess) { _unavailable = "the PostgreSQL tests run initdb as the postgres user through runuser, which needs root"; return; }
         if (!File.Exists("/usr/sbin/runuser") && !File.Exists("/sbin/runuser") && !File.Exists("/usr/bin/runuser")) { _unavailable = "runuser not found"; return; }
         _folder = Path.Combine(Path.GetTempPath(), "clvml-pg-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await Start(_folder, _binaries);
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose initialisation threw: stop and delete here.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task Start(string folder, string binaries)
+    {
+        _folder = folder;
+        _binaries = binaries;
         Directory.CreateDirectory(Path.Combine(_folder, "socket"));
         await File.WriteAllTextAsync(Path.Combine(_folder, "pwfile"), Password + "\n");
         Run("chown", "-R", "postgres:postgres", _folder);
