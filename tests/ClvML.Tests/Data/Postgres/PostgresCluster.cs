@@ -54,16 +54,14 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     private async Task Start(string folder, string binaries)
     {
-        _folder = folder;
-        _binaries = binaries;
-        Directory.CreateDirectory(Path.Combine(_folder, "socket"));
-        await File.WriteAllTextAsync(Path.Combine(_folder, "pwfile"), Password + "\n");
-        Run("chown", "-R", "postgres:postgres", _folder);
-        Run("runuser", "-u", "postgres", "--", Path.Combine(_binaries, "initdb"), "-D", Path.Combine(_folder, "data"), "-U", User,
-            "-A", "scram-sha-256", "--pwfile=" + Path.Combine(_folder, "pwfile"), "-E", "UTF8", "--no-sync", "--no-instructions");
+        Directory.CreateDirectory(Path.Combine(folder, "socket"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "pwfile"), Password + "\n");
+        Run("chown", "-R", "postgres:postgres", folder);
+        Run("runuser", "-u", "postgres", "--", Path.Combine(binaries, "initdb"), "-D", Path.Combine(folder, "data"), "-U", User,
+            "-A", "scram-sha-256", "--pwfile=" + Path.Combine(folder, "pwfile"), "-E", "UTF8", "--no-sync", "--no-instructions");
         Port = FreePort();
-        Run("runuser", "-u", "postgres", "--", Path.Combine(_binaries, "pg_ctl"), "-D", Path.Combine(_folder, "data"), "-l", Path.Combine(_folder, "log"),
-            "-o", $"-p {Port} -k {Path.Combine(_folder, "socket")} -c listen_addresses=127.0.0.1 -c fsync=off", "-w", "start");
+        Run("runuser", "-u", "postgres", "--", Path.Combine(binaries, "pg_ctl"), "-D", Path.Combine(folder, "data"), "-l", Path.Combine(folder, "log"),
+            "-o", $"-p {Port} -k {Path.Combine(folder, "socket")} -c listen_addresses=127.0.0.1 -c fsync=off", "-w", "start");
     }
 
     public ValueTask DisposeAsync()
@@ -71,12 +69,14 @@ public sealed class PostgresCluster : IAsyncLifetime
         if (_folder is null) return ValueTask.CompletedTask;
         try
         {
-            if (Directory.Exists(Path.Combine(_folder, "data", "base")))
+            // Only a started server leaves postmaster.pid; stopping none would fail and hide the real error.
+            if (File.Exists(Path.Combine(_folder, "data", "postmaster.pid")))
                 Run("runuser", "-u", "postgres", "--", Path.Combine(_binaries!, "pg_ctl"), "-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop");
         }
         finally
         {
             Directory.Delete(_folder, recursive: true);
+            _folder = null;
         }
         return ValueTask.CompletedTask;
     }
