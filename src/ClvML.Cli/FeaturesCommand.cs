@@ -1,31 +1,37 @@
 using System.CommandLine;
 using ClvML.Configuration;
 using ClvML.Data.Parquet.Writing;
+using ClvML.Data;
 using ClvML.Data.Tables;
 using ClvML.Features;
 using ClvML.Training;
 
 namespace ClvML.Cli;
 
-/// <summary><c>clvml features --config train.yaml --output features.csv</c>; rejected rows go to <c>features.rejects.csv</c> beside it.</summary>
+/// <summary>
+/// <c>clvml features --config train.yaml --output features.csv|sqlite:PATH|postgres:TABLE [--connection CS]</c>;
+/// rejected rows go to <c>features.rejects.csv</c> beside it (for PostgreSQL: TABLE.rejects.csv in the working folder).
+/// </summary>
 internal static class FeaturesCommand
 {
     public static Command Create(CliConsole console)
     {
         var config = new Option<string>("--config", "-c") { Description = "The config (train.yaml).", Required = true };
-        var output = new Option<string>("--output", "-o") { Description = "Where the per-customer feature table is written: CSV, or Parquet when the name ends in .parquet.", Required = true };
-        var command = new Command("features", "Write the per-customer feature table.") { config, output };
+        var output = new Option<string>("--output", "-o") { Description = "Where the per-customer feature table is written: features.csv, features.parquet, sqlite:PATH (table features) or postgres:TABLE.", Required = true };
+        var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string for --output postgres:TABLE; ${VAR} references are expanded. Default: the CLVML_POSTGRES environment variable." };
+        var command = new Command("features", "Write the per-customer feature table.") { config, output, connection };
         command.SetAction(parsed =>
         {
             var configPath = parsed.GetValue(config)!;
             var outputPath = parsed.GetValue(output)!;
             var settings = TrainConfigLoader.Load(configPath);
-            var rejectsPath = Path.ChangeExtension(outputPath, null) + ".rejects.csv";
+            var target = OutputTarget.Parse(outputPath);
+            DatabaseOutput.CheckReady(target, parsed.GetValue(connection));
+            var rejectsPath = target.RejectsPath;
             var built = console.WithProgress("building features", log =>
             {
                 var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
                 var result = FeatureJob.Build(settings, configDirectory, rejectsPath, out _);
-                var target = OutputTarget.Parse(outputPath);
                 switch (target.Format)
                 {
                     case OutputFormat.Csv:
@@ -36,7 +42,8 @@ internal static class FeaturesCommand
                         ParquetTableWriter.Write(FeatureColumnTable.From(result.Table), target.Location);
                         break;
                     default:
-                        throw new InputException($"--output {outputPath}: {target.Format} output is not available in this build; write CSV or .parquet.");
+                        DatabaseOutput.Write(target, FeatureColumnTable.From(result.Table), parsed.GetValue(connection));
+                        break;
                 }
                 return result;
             });

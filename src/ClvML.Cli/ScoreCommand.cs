@@ -6,7 +6,7 @@ using ClvML.Scoring;
 namespace ClvML.Cli;
 
 /// <summary>
-/// <c>clvml score --run models/RUN --input tx.csv [--as-of DATE] --output scores.csv [--map key=column ...]</c>:
+/// <c>clvml score --run models/RUN --input tx.csv [--as-of DATE] --output scores.csv|sqlite:PATH|postgres:TABLE [--connection CS] [--map key=column ...]</c>:
 /// scores fresh transactions with a saved run. A tampered, missing or too-new run file is refused (exit 2).
 /// </summary>
 internal static class ScoreCommand
@@ -15,7 +15,8 @@ internal static class ScoreCommand
     {
         var run = new Option<string>("--run", "-r") { Description = "The run directory written by 'clvml train'.", Required = true };
         var input = new Option<string>("--input", "-i") { Description = "Transactions to score (CSV, optionally .gz), in the run's column mapping.", Required = true };
-        var output = new Option<string>("--output", "-o") { Description = "Where the scores are written: CSV, or Parquet when the name ends in .parquet.", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "Where the scores are written: scores.csv, scores.parquet, sqlite:PATH (table scores) or postgres:TABLE.", Required = true };
+        var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string for --output postgres:TABLE; ${VAR} references are expanded. Default: the CLVML_POSTGRES environment variable." };
         var asOf = new Option<string?>("--as-of") { Description = "Compute features as of this date (yyyy-MM-dd); later rows are rejected. Default: the last transaction date." };
         var map = new Option<string[]>("--map")
         {
@@ -23,13 +24,14 @@ internal static class ScoreCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var formats = new Option<string[]>("--timestamp-format") { Description = "Timestamp format(s) of the input, replacing the run's (e.g. yyyyMMdd). Repeatable." };
-        var command = new Command("score", "Score customers from fresh transactions with a saved run.") { run, input, output, asOf, map, formats };
+        var command = new Command("score", "Score customers from fresh transactions with a saved run.") { run, input, output, connection, asOf, map, formats };
         command.SetAction(parsed =>
         {
             var request = new ScoringRequest
             {
                 InputPath = parsed.GetValue(input)!,
                 OutputPath = parsed.GetValue(output)!,
+                Connection = parsed.GetValue(connection),
                 AsOf = ParseDate(parsed.GetValue(asOf)),
                 ColumnMap = ParseMap(parsed.GetValue(map) ?? []),
                 TimestampFormats = parsed.GetValue(formats) ?? [],

@@ -1,22 +1,36 @@
 using System.CommandLine;
 using ClvML.Configuration;
+using ClvML.Data.Tables;
 using ClvML.Training;
 
 namespace ClvML.Cli;
 
-/// <summary><c>clvml train --config train.yaml [--output-dir DIR]</c>.</summary>
+/// <summary><c>clvml train --config train.yaml [--output-dir DIR] [--output sqlite:PATH]</c>.</summary>
 internal static class TrainCommand
 {
     public static Command Create(CliConsole console)
     {
         var config = new Option<string>("--config", "-c") { Description = "The training config (train.yaml).", Required = true };
         var outputDir = new Option<string?>("--output-dir") { Description = "Folder for the run directory (default: output.models_dir of the config)." };
-        var command = new Command("train", "Train everything the config enables and write one run directory.") { config, outputDir };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Also write the run's tables (features, predictions, segments, cluster_profiles, leaderboard, customer_months) and analyst views into a SQLite database: sqlite:PATH.",
+        };
+        var command = new Command("train", "Train everything the config enables and write one run directory.") { config, outputDir, output };
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(config)!;
+            // Checked before training, so a typo does not cost a whole run.
+            var target = parsed.GetValue(output) is { } text ? OutputTarget.Parse(text) : null;
+            if (target is not null && target.Format != OutputFormat.Sqlite)
+                throw new InputException($"--output: '{target.Location}': train writes its tables to a SQLite database only (sqlite:PATH); the run directory holds the files. Write scores to PostgreSQL with clvml score --output postgres:TABLE.");
             var settings = TrainConfigLoader.Load(path);
-            var result = console.WithProgress("training", log => TrainingJob.Run(settings, path, parsed.GetValue(outputDir), log));
+            var result = console.WithProgress("training", log =>
+            {
+                var trained = TrainingJob.Run(settings, path, parsed.GetValue(outputDir), log);
+                if (target is not null) RunSqliteExport.Write(settings, path, trained, target.Location, log);
+                return trained;
+            });
             console.Out.WriteLine(result.RunPath);
             return CliApp.Ok;
         });

@@ -1,5 +1,7 @@
 using ClvML.Configuration;
 using ClvML.Data.Csv;
+using ClvML.Data.Postgres;
+using ClvML.Data.Sqlite;
 using ClvML.Training;
 
 namespace ClvML.Data;
@@ -11,7 +13,13 @@ public static class TransactionSources
     public static ITransactionSource Create(TrainConfig config, string configDirectory) => config.Data.Source switch
     {
         DataSourceKind.Csv => new CsvTransactionSource(FeatureJob.ResolveDataPath(config.Data, configDirectory), config.Data),
+        DataSourceKind.Sqlite => new SqliteTransactionSource(FeatureJob.ResolveDataPath(config.Data, configDirectory), Required(config.Data.Query, "data.query"), config.Data),
+        DataSourceKind.Postgres => new PostgresTransactionSource(Required(config.Data.ConnectionString, "data.connection_string"), Required(config.Data.Query, "data.query"), config.Data),
         DataSourceKind.Sample => new SampleTransactionSource(config.Data.Sample.Customers, config.Run.Seed, config.Data),
         var other => throw new InputException($"data.source: '{other.ToString().ToLowerInvariant()}' is not available in this version of ClvML yet; use csv or sample."),
     };
+
+    // The loader already requires these keys for their sources; a config built in code may still lack them.
+    private static string Required(string? value, string key) =>
+        value ?? throw new InputException($"{key}: required for this data.source.");
 }

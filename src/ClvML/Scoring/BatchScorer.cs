@@ -1,5 +1,6 @@
 using ClvML.Clustering;
 using ClvML.Data.Parquet.Writing;
+using ClvML.Data;
 using ClvML.Data.Tables;
 using ClvML.Features;
 using ClvML.Persistence;
@@ -40,7 +41,9 @@ public static class BatchScorer
         log ??= _ => { };
         var config = ScoringInput.Config(run, request);
         var models = RunModels.Load(run);
-        var rejectsPath = request.RejectsPath ?? Path.ChangeExtension(request.OutputPath, null) + ".rejects.csv";
+        var target = OutputTarget.Parse(request.OutputPath);
+        DatabaseOutput.CheckReady(target, request.Connection);
+        var rejectsPath = request.RejectsPath ?? target.RejectsPath;
         log($"scoring {request.InputPath} with run {run.Manifest.RunName} as of {request.AsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the last transaction"}");
         var built = FeatureJob.Build(config, Path.GetDirectoryName(Path.GetFullPath(request.InputPath))!, rejectsPath, out _);
         var table = built.Table;
@@ -83,7 +86,6 @@ public static class BatchScorer
             columns.Add("predicted_spend", regressor.Predict(RegressorInputs(run, table, btyd, regressor)));
             log("predicted spend computed");
         }
-        var target = OutputTarget.Parse(request.OutputPath);
         switch (target.Format)
         {
             case OutputFormat.Csv:
@@ -94,7 +96,8 @@ public static class BatchScorer
                 ParquetTableWriter.Write(columns.ToColumnTable(), target.Location);
                 break;
             default:
-                throw new InputException($"--output {request.OutputPath}: {target.Format} output is not available in this build; write CSV or .parquet.");
+                DatabaseOutput.Write(target, columns.ToColumnTable(), request.Connection);
+                break;
         }
         log($"scores written to {request.OutputPath}");
         return new ScoringResult(table.Count, rejects.RowsRead, rejects.Accepted, rejects.Rejected, rejects.RejectedByReason,

@@ -6,7 +6,7 @@ public sealed record ScoringRequest
     /// <summary>Transactions to score (CSV, optionally gzip), read with the run's column mapping.</summary>
     public required string InputPath { get; init; }
 
-    /// <summary>Where the scores go: a CSV file, or a Parquet file when the name ends in <c>.parquet</c> (see <see cref="Data.Tables.OutputTarget"/>).</summary>
+    /// <summary>Where the scores go: a CSV file, a Parquet file (a name ending in <c>.parquet</c>), <c>sqlite:PATH</c> (table <c>scores</c>) or <c>postgres:TABLE</c>.</summary>
     public required string OutputPath { get; init; }
 
     /// <summary>
@@ -24,6 +24,9 @@ public sealed record ScoringRequest
 
     /// <summary>Timestamp formats that replace the run's data.timestamp_formats (empty: keep the run's).</summary>
     public IReadOnlyList<string> TimestampFormats { get; init; } = [];
+
+    /// <summary>The PostgreSQL connection string for a <c>postgres:TABLE</c> output (<c>${VAR}</c> references allowed); null: the CLVML_POSTGRES variable.</summary>
+    public string? Connection { get; init; }
 
     /// <summary>Where rejected rows are written; null: beside the output (scores.csv -> scores.rejects.csv).</summary>
     public string? RejectsPath { get; init; }

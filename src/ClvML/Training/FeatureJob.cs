@@ -20,6 +20,8 @@ public static class FeatureJob
         var data = config.Data;
         if (data.Kind == DataKind.Summary)
         {
+            if (data.Source is DataSourceKind.Sqlite or DataSourceKind.Postgres)
+                throw new InputException($"data.kind: summary is read from a CSV file; with data.source {data.Source.ToString().ToLowerInvariant()} give the transactions (data.kind: transactions) or export the summary to CSV.");
             source = null;
             var path = ResolveDataPath(data, configDirectory);
             using var writer = RejectsWriter(rejectsPath);

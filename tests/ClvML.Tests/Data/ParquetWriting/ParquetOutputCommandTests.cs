@@ -54,15 +54,6 @@ public sealed class ParquetOutputCommandTests(ScoringTests.TrainedRun trained) :
     }
 
     [Fact]
-    public void Database_outputs_are_refused_until_they_are_available()
-    {
-        using var run = new CliRun();
-        var config = run.Write("train.yaml", SampleConfig);
-        Assert.Equal(2, run.Run("features", "--config", config, "--output", "sqlite:" + run.Path_("out.db")));
-        Assert.Contains("not available", run.Stderr);
-    }
-
-    [Fact]
     public void Simulate_writes_typed_purchases_and_returns_matching_the_csv_rows()
     {
         using var run = new CliRun();
