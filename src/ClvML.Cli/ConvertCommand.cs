@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ClvML.Configuration;
+using ClvML.Data;
 using ClvML.Data.Parquet.Writing;
 using ClvML.Data.Tables;
 using ClvML.Training;
@@ -7,28 +8,31 @@ using ClvML.Training;
 namespace ClvML.Cli;
 
 /// <summary>
-/// <c>clvml convert --config train.yaml --output tx.parquet</c>: the config's transactions, validated
-/// as for training, written as typed columns; rejected rows go to <c>tx.rejects.csv</c> beside it.
+/// <c>clvml convert --config train.yaml --output tx.parquet | sqlite:PATH | postgres:TABLE</c>: the config's
+/// transactions, validated as for training, written as typed columns; rejected rows go to <c>tx.rejects.csv</c>.
 /// </summary>
 internal static class ConvertCommand
 {
     public static Command Create(CliConsole console)
     {
         var config = new Option<string>("--config", "-c") { Description = "The config whose data: section is read (train.yaml).", Required = true };
-        var output = new Option<string>("--output", "-o") { Description = "Where the transactions go: a file ending in .parquet.", Required = true };
-        var command = new Command("convert", "Convert the config's transactions (e.g. a CSV log) to a typed Parquet file.") { config, output };
+        var output = new Option<string>("--output", "-o") { Description = "Where the transactions go: tx.parquet, sqlite:PATH (table transactions) or postgres:TABLE.", Required = true };
+        var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string for --output postgres:TABLE; ${VAR} references are expanded. Default: the CLVML_POSTGRES environment variable." };
+        var command = new Command("convert", "Convert the config's transactions (e.g. a CSV log) to typed Parquet or a database table.") { config, output, connection };
         command.SetAction(parsed =>
         {
             var configPath = parsed.GetValue(config)!;
             var target = OutputTarget.Parse(parsed.GetValue(output)!);
-            if (target.Format != OutputFormat.Parquet)
-                throw new InputException($"--output {target.Location}: convert writes Parquet (a name ending in .parquet).");
+            if (target.Format == OutputFormat.Csv)
+                throw new InputException($"--output {target.Location}: convert writes typed data: a name ending in .parquet, sqlite:PATH or postgres:TABLE.");
+            DatabaseOutput.CheckReady(target, parsed.GetValue(connection));
             var settings = TrainConfigLoader.Load(configPath);
             var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
             var result = console.WithProgress("converting", _ =>
             {
                 var read = ConvertJob.Read(settings, configDirectory, target.RejectsPath);
-                ParquetTableWriter.Write(read.Table, target.Location);
+                if (target.Format == OutputFormat.Parquet) ParquetTableWriter.Write(read.Table, target.Location);
+                else DatabaseOutput.Write(target, read.Table, parsed.GetValue(connection));
                 return read;
             });
             var rejects = result.Rejects;

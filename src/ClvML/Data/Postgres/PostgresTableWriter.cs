@@ -58,6 +58,7 @@ public static class PostgresTableWriter
         TableColumnKind.Text => "text",
         TableColumnKind.Integer => "bigint",
         TableColumnKind.Real => "double precision",
+        TableColumnKind.Timestamp => "timestamp",
         _ => "date",
     };
 
@@ -83,6 +84,9 @@ public static class PostgresTableWriter
                         break;
                     case TableColumnKind.Real:
                         importer.Write(column.Reals.Span[row], NpgsqlDbType.Double);
+                        break;
+                    case TableColumnKind.Timestamp:
+                        importer.Write(DateTime.SpecifyKind(column.Timestamps.Span[row], DateTimeKind.Unspecified), NpgsqlDbType.Timestamp);
                         break;
                     default:
                         importer.Write(column.Dates.Span[row], NpgsqlDbType.Date);

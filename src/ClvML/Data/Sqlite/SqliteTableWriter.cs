@@ -45,6 +45,7 @@ public static class SqliteTableWriter
         TableColumnKind.Text => "TEXT",
         TableColumnKind.Integer => "INTEGER",
         TableColumnKind.Real => "REAL",
+        TableColumnKind.Timestamp => "TIMESTAMP",
         _ => "DATE",
     };
 
@@ -85,6 +86,12 @@ public static class SqliteTableWriter
                 // SQLite has no NaN (it would store NULL anyway): a missing number is NULL, said explicitly.
                 var x = column.Reals.Span[row];
                 return double.IsNaN(x) ? raw.sqlite3_bind_null(insert, index) : raw.sqlite3_bind_double(insert, index, x);
+            case TableColumnKind.Timestamp:
+                // ISO 8601 text, the form SQLite's date functions read; fractions only when present.
+                Span<byte> stamp = stackalloc byte[32];
+                var when = column.Timestamps.Span[row];
+                when.TryFormat(stamp, out var length, when.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
+                return raw.sqlite3_bind_text(insert, index, stamp[..length]);
             default:
                 Span<byte> date = stackalloc byte[10];
                 column.Dates.Span[row].TryFormat(date, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture);
