@@ -11,6 +11,7 @@ public static class TransactionSources
     public static ITransactionSource Create(TrainConfig config, string configDirectory) => config.Data.Source switch
     {
         DataSourceKind.Csv => new CsvTransactionSource(FeatureJob.ResolveDataPath(config.Data, configDirectory), config.Data),
+        DataSourceKind.Parquet => new Parquet.ParquetTransactionSource(FeatureJob.ResolveDataPath(config.Data, configDirectory), config.Data),
         DataSourceKind.Sample => new SampleTransactionSource(config.Data.Sample.Customers, config.Run.Seed, config.Data),
         var other => throw new InputException($"data.source: '{other.ToString().ToLowerInvariant()}' is not available in this version of ClvML yet; use csv or sample."),
     };

@@ -10,6 +10,10 @@ public sealed partial class ParquetColumnValues
     // INT96 timestamps count Julian days; day 2,440,588 is 1970-01-01 (Impala/Spark convention).
     private const int UnixEpochJulianDay = 2_440_588;
     private const long NanosecondsPerDay = 86_400_000_000_000;
+    private static readonly long MinEpochTicks = -DateTime.UnixEpoch.Ticks;
+    private static readonly long MaxEpochTicks = DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks;
+    private static readonly long MinEpochDay = MinEpochTicks / TimeSpan.TicksPerDay;
+    private static readonly long MaxEpochDay = MaxEpochTicks / TimeSpan.TicksPerDay;
 
     /// <summary>An INTEGER (or BOOLEAN as 0/1) value; unsigned annotations are read as unsigned.</summary>
     /// <exception cref="ParquetFormatException">A UINT_64 value beyond the int64 range.</exception>
@@ -87,6 +91,26 @@ public sealed partial class ParquetColumnValues
     /// <summary>A DATE or TIMESTAMP as a <see cref="DateTime"/> of unspecified kind, or false when it lies outside years 1..9999.</summary>
     public bool TryGetDateTime(int row, out DateTime value)
     {
+        // Fast paths for DATE and INT64 millis/micros: range-check in the stored unit, then scale (no 128-bit arithmetic per row).
+        if (Type.Kind == ParquetValueKind.Date)
+        {
+            var days = Int32s![row];
+            if (days >= MinEpochDay && days <= MaxEpochDay)
+            {
+                value = new DateTime(DateTime.UnixEpoch.Ticks + days * TimeSpan.TicksPerDay, DateTimeKind.Unspecified);
+                return true;
+            }
+        }
+        else if (Type.Unit is TimeUnit.Micros or TimeUnit.Millis)
+        {
+            var stored = Int64s![row];
+            var perTick = Type.Unit == TimeUnit.Micros ? 10L : TimeSpan.TicksPerMillisecond;
+            if (stored >= MinEpochTicks / perTick && stored <= MaxEpochTicks / perTick)
+            {
+                value = new DateTime(DateTime.UnixEpoch.Ticks + stored * perTick, DateTimeKind.Unspecified);
+                return true;
+            }
+        }
         var ticks = GetEpochNanoseconds(row) / 100 + DateTime.UnixEpoch.Ticks;
         if (ticks < 0 || ticks > DateTime.MaxValue.Ticks)
         {
