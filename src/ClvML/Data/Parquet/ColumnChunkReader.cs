@@ -144,8 +144,13 @@ internal sealed partial class ColumnChunkReader
         if (_levels.Length < count) _levels = new int[count];
         var levels = _levels.AsSpan(0, count);
         RleBitPackedHybrid.Decode(data, 1, levels, source, offset);
+        // An RLE run stores its value in a whole byte, so a corrupt run can hold levels above the maximum of 1.
         var defined = 0;
-        foreach (var level in levels) defined += level;
+        foreach (var level in levels)
+        {
+            if ((uint)level > 1) throw new ParquetFormatException(source, offset, $"a definition level of {level} where the maximum is 1");
+            defined += level;
+        }
         return defined;
     }
 

@@ -30,7 +30,8 @@ internal static class PageDecompressor
                 _ => throw new ParquetFormatException(source, offset, $"unsupported: compression codec {codec}"),
             };
         }
-        catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentException)
+        // IronSnappy reports corrupt input as IOException, BrotliStream as InvalidOperationException.
+        catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentException or IOException or InvalidOperationException)
         {
             throw new ParquetFormatException(source, offset, $"the {codec} page does not decompress ({e.Message})");
         }
