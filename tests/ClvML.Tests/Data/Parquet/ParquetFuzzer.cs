@@ -78,11 +78,28 @@ internal sealed class ParquetFuzzer
     public static void ReadEverything(byte[] bytes, string name)
     {
         using var reader = ParquetFileReader.Open(new MemoryStream(bytes, writable: false), name);
+        var chars = new char[4096];
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             var columns = reader.Schema.Columns.Where(c => ParquetColumnType.Resolve(c, out _) is not null).ToList();
             foreach (var values in reader.ReadRowGroup(g, columns))
-                for (var row = 0; row < values.Count; row++) values.Describe(row);
+                for (var row = 0; row < values.Count; row++) Touch(values, row, chars);
+        }
+    }
+
+    /// <summary>Every value through its typed conversion, without allocating (the CI run does 100,000 files).</summary>
+    private static void Touch(ParquetColumnValues values, int row, char[] chars)
+    {
+        if (values.IsNull(row)) return;
+        switch (values.Type.Kind)
+        {
+            case ParquetValueKind.Text or ParquetValueKind.Binary:
+                if (values.GetBytes(row).Length <= chars.Length) values.GetChars(row, chars);
+                break;
+            case ParquetValueKind.Date or ParquetValueKind.Timestamp: values.TryGetDateTime(row, out _); break;
+            case ParquetValueKind.Decimal: values.GetReal(row); values.GetDecimal(row); break;
+            case ParquetValueKind.Real: values.GetReal(row); break;
+            default: values.GetInteger(row); break;
         }
     }
 
