@@ -25,7 +25,7 @@ public sealed record ParquetColumnType(ParquetValueKind Kind, int Scale, TimeUni
         var logical = column.LogicalType;
         var converted = column.ConvertedType;
         var decimalScale = logical is LogicalType.DecimalType d ? d.Scale : converted == ConvertedType.Decimal ? column.Scale ?? 0 : (int?)null;
-        var annotation = logical?.Name ?? converted?.ToString().ToUpperInvariant();
+        var annotation = logical?.Name ?? (converted is { } c ? SpecName(c.ToString()) : null);
         ParquetColumnType? type = column.PhysicalType switch
         {
             PhysicalType.Boolean when annotation is null => new(ParquetValueKind.Boolean, 0, null, false),
@@ -47,7 +47,7 @@ public sealed record ParquetColumnType(ParquetValueKind Kind, int Scale, TimeUni
             _ => null,
         };
         if (type is null)
-            unsupported = $"unsupported: column {column.Name} is {column.PhysicalType.ToString().ToUpperInvariant()}{(annotation is null ? "" : " annotated " + annotation)}";
+            unsupported = $"unsupported: column {column.Name} is {SpecName(column.PhysicalType.ToString())}{(annotation is null ? "" : " annotated " + annotation)}";
         else if (type.Kind == ParquetValueKind.Decimal && (type.Scale < 0 || type.Scale > 38))
         {
             unsupported = $"unsupported: column {column.Name} is a DECIMAL with scale {type.Scale} (0..38 are read)";
@@ -59,6 +59,18 @@ public sealed record ParquetColumnType(ParquetValueKind Kind, int Scale, TimeUni
             type = null;
         }
         return type;
+    }
+
+    /// <summary>The parquet.thrift spelling of an enum member: FixedLenByteArray -> FIXED_LEN_BYTE_ARRAY, TimeMicros -> TIME_MICROS.</summary>
+    private static string SpecName(string member)
+    {
+        var name = new System.Text.StringBuilder();
+        for (var i = 0; i < member.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(member[i])) name.Append('_');
+            name.Append(char.ToUpperInvariant(member[i]));
+        }
+        return name.ToString();
     }
 
     private static ParquetColumnType Decimal(int scale) => new(ParquetValueKind.Decimal, scale, null, false);

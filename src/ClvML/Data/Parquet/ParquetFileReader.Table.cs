@@ -61,5 +61,4 @@ public sealed partial class ParquetFileReader
             for (var i = 0; i < part.Count; i++) result[at++] = read(part, i);
         return result;
     }
-
 }
