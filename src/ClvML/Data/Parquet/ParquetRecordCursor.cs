@@ -16,7 +16,7 @@ internal sealed class ParquetRecordCursor : IRecordCursor
     private readonly ParquetFileReader _reader;
     private readonly IReadOnlyList<ParquetColumn> _columns;
     private readonly RecordValueKind[] _kinds;
-    private IReadOnlyList<ParquetColumnValues> _values = [];
+    private ParquetColumnValues[] _values = []; // an array, not the interface: read several times per row
     private char[] _chars = new char[256];
     private int _nextGroup;
     private int _groupRows;
@@ -43,7 +43,7 @@ internal sealed class ParquetRecordCursor : IRecordCursor
         {
             if (_nextGroup >= _reader.RowGroupCount) return false;
             _rowsBefore += _groupRows;
-            _values = _reader.ReadRowGroup(_nextGroup, _columns);
+            _values = [.. _reader.ReadRowGroup(_nextGroup, _columns)];
             _groupRows = (int)_reader.RowGroupRowCount(_nextGroup);
             _nextGroup++;
             _index = 0;
