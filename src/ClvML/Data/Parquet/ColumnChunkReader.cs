@@ -19,14 +19,16 @@ internal sealed partial class ColumnChunkReader
     private Range[] _ranges = [];
 
     /// <summary>Decodes <paramref name="rows"/> values of <paramref name="column"/> from <paramref name="chunk"/>.</summary>
-    /// <param name="chunk">The chunk's stored bytes (every page, headers included).</param>
+    /// <param name="chunk">A buffer whose first <paramref name="length"/> bytes are the chunk's stored pages, headers included.
+    /// Every value is copied out, so the caller may reuse the buffer for the next chunk.</param>
+    /// <param name="length">Bytes of the chunk.</param>
     /// <param name="chunkOffset">File offset of <paramref name="chunk"/>, for messages.</param>
     /// <param name="column">The leaf column.</param>
     /// <param name="type">How the column is read.</param>
     /// <param name="codec">The chunk's compression codec.</param>
     /// <param name="rows">Rows in the row group.</param>
     /// <param name="source">The file named in errors.</param>
-    public ParquetColumnValues Read(byte[] chunk, long chunkOffset, ParquetColumn column, ParquetColumnType type, CompressionCodec codec, int rows, string source)
+    public ParquetColumnValues Read(byte[] chunk, int length, long chunkOffset, ParquetColumn column, ParquetColumnType type, CompressionCodec codec, int rows, string source)
     {
         var values = new ParquetColumnValues(column, type, rows, source);
         ParquetColumnValues? dictionary = null;
@@ -34,13 +36,13 @@ internal sealed partial class ColumnChunkReader
         var position = 0;
         while (done < rows)
         {
-            if (position >= chunk.Length)
+            if (position >= length)
                 throw Fail(source, chunkOffset + position, column, $"the column chunk ends after {done} of its {rows} values");
-            var reader = new ThriftCompactReader(chunk, position, chunk.Length - position, source, chunkOffset + position);
+            var reader = new ThriftCompactReader(chunk, position, length - position, source, chunkOffset + position);
             var header = PageHeaderDecoder.Read(reader);
             var dataStart = position + reader.BytesRead;
-            if (header.CompressedPageSize > chunk.Length - dataStart)
-                throw Fail(source, chunkOffset + position, column, $"a page of {header.CompressedPageSize} bytes overruns the column chunk ({chunk.Length - dataStart} bytes left)");
+            if (header.CompressedPageSize > length - dataStart)
+                throw Fail(source, chunkOffset + position, column, $"a page of {header.CompressedPageSize} bytes overruns the column chunk ({length - dataStart} bytes left)");
             var page = new Page(chunk, dataStart, header.CompressedPageSize, chunkOffset + dataStart);
             switch (header.Type)
             {

@@ -12,6 +12,8 @@ public sealed partial class ParquetFileReader : IDisposable
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
     private readonly ColumnChunkReader _chunks = new();
+    // One buffer for every chunk read: chunks are megabytes, and a fresh array each time would churn the large-object heap.
+    private byte[] _chunk = [];
 
     private ParquetFileReader(Stream stream, ParquetFooter footer, bool leaveOpen)
     {
@@ -128,11 +130,13 @@ public sealed partial class ParquetFileReader : IDisposable
         if (start < ParquetFooter.MagicLength || length < 0 || length > Footer.MetaDataOffset - start)
             throw new ParquetFormatException(Source, null,
                 $"{Where()}: the chunk's {length} bytes at offset {start} do not lie between the leading magic and the footer at {Footer.MetaDataOffset}");
-        var bytes = new byte[length];
+        if (length > Array.MaxLength)
+            throw new ParquetFormatException(Source, start, $"unsupported: {Where()} is a column chunk of {length} bytes (at most {Array.MaxLength} are read)");
+        if (_chunk.Length < length) _chunk = new byte[Math.Max(length, Math.Min(Array.MaxLength, 2L * _chunk.Length))];
         _stream.Position = start;
-        var read = _stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-        if (read < bytes.Length) throw new ParquetFormatException(Source, start + read, $"truncated: {Where()} ends after {read} of {length} bytes");
-        return _chunks.Read(bytes, start, column, type, meta.Codec, (int)group.NumRows, Source);
+        var read = _stream.ReadAtLeast(_chunk.AsSpan(0, (int)length), (int)length, throwOnEndOfStream: false);
+        if (read < length) throw new ParquetFormatException(Source, start + read, $"truncated: {Where()} ends after {read} of {length} bytes");
+        return _chunks.Read(_chunk, (int)length, start, column, type, meta.Codec, (int)group.NumRows, Source);
     }
 
     /// <inheritdoc />
