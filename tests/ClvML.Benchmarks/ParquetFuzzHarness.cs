@@ -35,7 +35,8 @@ internal static class ParquetFuzzHarness
             crashes += result.Crashes.Count;
             refused += result.Refused;
             slowest = Math.Max(slowest, result.SlowestMilliseconds);
-            Console.WriteLine($"  {start + result.Cases - firstSeed:N0} cases, {refused:N0} refused, {crashes} crashes, slowest case {slowest:F1} ms, {clock.Elapsed.TotalSeconds:F1} s");
+            Console.WriteLine($"  {start + result.Cases - firstSeed:N0} cases, {refused:N0} refused, {crashes} crashes, slowest case {slowest:F1} ms " +
+                $"(this batch: {result.SlowestMilliseconds:F1} ms, {result.SlowestCase}), {clock.Elapsed.TotalSeconds:F1} s");
         }
         return crashes == 0 ? 0 : 1;
     }

@@ -34,7 +34,8 @@ internal sealed class ParquetFuzzer
     /// <param name="Refused">Cases refused with a ParquetFormatException or InputException.</param>
     /// <param name="Crashes">One line per case that threw anything else: file, seed, kind, exception.</param>
     /// <param name="SlowestMilliseconds">Longest single case, to catch near-hangs.</param>
-    public sealed record Result(long Cases, long Refused, IReadOnlyList<string> Crashes, double SlowestMilliseconds);
+    /// <param name="SlowestCase">File, seed and kind of that case.</param>
+    public sealed record Result(long Cases, long Refused, IReadOnlyList<string> Crashes, double SlowestMilliseconds, string SlowestCase);
 
     /// <summary>Runs cases <paramref name="firstSeed"/> .. firstSeed + count - 1 on <paramref name="threads"/> threads.</summary>
     public Result Run(long firstSeed, long count, int threads)
@@ -42,11 +43,13 @@ internal sealed class ParquetFuzzer
         long refused = 0;
         var crashes = new List<string>();
         var slowest = 0.0;
+        var slowestCase = "";
         var gate = new object();
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
         {
             long localRefused = 0;
             var localSlowest = 0.0;
+            var localCase = "";
             for (var seed = firstSeed + t; seed < firstSeed + count; seed += threads)
             {
                 var (name, kind, bytes) = Mutate(seed);
@@ -63,15 +66,19 @@ internal sealed class ParquetFuzzer
                 {
                     lock (gate) crashes.Add($"{name} seed {seed} ({kind}): {e.GetType().Name}: {e.Message}\n{e.StackTrace}");
                 }
-                localSlowest = Math.Max(localSlowest, clock.Elapsed.TotalMilliseconds);
+                if (clock.Elapsed.TotalMilliseconds > localSlowest)
+                {
+                    localSlowest = clock.Elapsed.TotalMilliseconds;
+                    localCase = $"{name} seed {seed} ({kind})";
+                }
             }
             lock (gate)
             {
                 refused += localRefused;
-                slowest = Math.Max(slowest, localSlowest);
+                if (localSlowest > slowest) (slowest, slowestCase) = (localSlowest, localCase);
             }
         });
-        return new Result(count, refused, crashes, slowest);
+        return new Result(count, refused, crashes, slowest, slowestCase);
     }
 
     /// <summary>Reads the footer, every readable column of every row group and every value's conversion.</summary>
