@@ -158,6 +158,8 @@ internal sealed partial class ColumnChunkReader
 
     private static ReadOnlySpan<byte> Inflate(CompressionCodec codec, Page page, ReadOnlySpan<byte> stored, int uncompressedSize, ParquetColumn column, string source)
     {
+        // Some writers store an all-null v2 page's empty values as zero bytes even under a codec.
+        if (stored.IsEmpty && uncompressedSize == 0) return [];
         if (codec != CompressionCodec.Uncompressed) return PageDecompressor.Decompress(codec, stored, uncompressedSize, source, page.Offset);
         if (stored.Length != uncompressedSize)
             throw Fail(source, page.Offset, column, $"an uncompressed page of {stored.Length} bytes whose header says {uncompressedSize}");
