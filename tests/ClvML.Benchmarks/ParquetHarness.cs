@@ -87,12 +87,13 @@ internal static class ParquetHarness
     {
         GC.Collect();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (gen0, gen2) = (GC.CollectionCount(0), GC.CollectionCount(2));
         var clock = Stopwatch.StartNew();
         var result = FeatureBuilder.FromTransactions(source, data, features, () => new RejectLog(source.Name, BadRowPolicy.Reject));
         var seconds = clock.Elapsed.TotalSeconds;
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var t = result.Table;
-        return (seconds, string.Create(CultureInfo.InvariantCulture, $"CPU {cpu.TotalSeconds:F3} s, {result.Rejects.RowsRead} rows, {t.Count} customers, sum frequency {t.Frequency.Sum()}, sum monetary {t.MonetaryValue.Sum():F2}"));
+        return (seconds, string.Create(CultureInfo.InvariantCulture, $"CPU {cpu.TotalSeconds:F3} s, GC gen0 {GC.CollectionCount(0) - gen0} gen2 {GC.CollectionCount(2) - gen2}, {result.Rejects.RowsRead} rows, {t.Count} customers, sum frequency {t.Frequency.Sum()}, sum monetary {t.MonetaryValue.Sum():F2}"));
     }
 
     /// <summary>The sample CSV's customer_id (C0037425 -> 37425), date and amount as a SNAPPY Parquet file.</summary>
