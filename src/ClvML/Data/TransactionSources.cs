@@ -15,8 +15,9 @@ public static class TransactionSources
         DataSourceKind.Csv => new CsvTransactionSource(FeatureJob.ResolveDataPath(config.Data, configDirectory), config.Data),
         DataSourceKind.Sqlite => new SqliteTransactionSource(FeatureJob.ResolveDataPath(config.Data, configDirectory), Required(config.Data.Query, "data.query"), config.Data),
         DataSourceKind.Postgres => new PostgresTransactionSource(Required(config.Data.ConnectionString, "data.connection_string"), Required(config.Data.Query, "data.query"), config.Data),
+        DataSourceKind.Parquet => new Parquet.ParquetTransactionSource(FeatureJob.ResolveDataPath(config.Data, configDirectory), config.Data),
         DataSourceKind.Sample => new SampleTransactionSource(config.Data.Sample.Customers, config.Run.Seed, config.Data),
-        var other => throw new InputException($"data.source: '{other.ToString().ToLowerInvariant()}' is not available in this version of ClvML yet; use csv or sample."),
+        var other => throw new InputException($"data.source: '{other.ToString().ToLowerInvariant()}' is not a transaction source; use sample, csv, parquet, sqlite or postgres."),
     };
 
     // The loader already requires these keys for their sources; a config built in code may still lack them.

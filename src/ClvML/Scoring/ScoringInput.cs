@@ -39,7 +39,7 @@ internal static class ScoringInput
         };
         var data = trained.Data with
         {
-            Source = DataSourceKind.Csv,
+            Source = IsParquet(request.InputPath) ? DataSourceKind.Parquet : DataSourceKind.Csv,
             Path = Path.GetFullPath(request.InputPath),
             Columns = columns,
             TimestampFormats = request.TimestampFormats.Count > 0 ? request.TimestampFormats : trained.Data.TimestampFormats,
@@ -54,6 +54,11 @@ internal static class ScoringInput
     {
         var data = config.Data;
         if (!File.Exists(data.Path)) throw new InputException($"{request.InputPath}: no such input file.");
+        if (data.Source == DataSourceKind.Parquet)
+        {
+            CheckParquetColumns(config, run, request);
+            return;
+        }
         if (!data.Header) return; // column_names from the run name the columns; the reader checks the field count
         using var file = InputFile.Open(data.Path!, data.Compression);
         using var reader = new StreamReader(file.Content);
@@ -65,6 +70,23 @@ internal static class ScoringInput
                 ? line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
                 : line.Split(data.Delimiter))
             .Select(n => n.Trim().Trim('"')).ToHashSet(StringComparer.Ordinal);
+        Refuse(config, run, request, names);
+    }
+
+    /// <summary>A <c>.parquet</c> input is read as Parquet whatever the run was trained on.</summary>
+    private static bool IsParquet(string path) => path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+
+    private static void CheckParquetColumns(TrainConfig config, SavedRun run, ScoringRequest request)
+    {
+        if (config.Data.Kind == DataKind.Summary)
+            throw new InputException($"{request.InputPath}: the run was trained on a per-customer summary (data.kind: summary), which ClvML reads from CSV only; give a CSV input.");
+        using var reader = Data.Parquet.ParquetFileReader.Open(config.Data.Path!);
+        Refuse(config, run, request, reader.Schema.Leaves.Select(c => c.Name).ToHashSet(StringComparer.Ordinal));
+    }
+
+    private static void Refuse(TrainConfig config, SavedRun run, ScoringRequest request, HashSet<string> names)
+    {
+        var data = config.Data;
         var c = data.Columns;
         var required = data.Kind == DataKind.Summary
             ? new (string, string?)[] { ("customer_id", c.CustomerId), ("frequency", c.Frequency), ("recency", c.Recency), ("t", c.T), ("monetary_value", c.MonetaryValue) }

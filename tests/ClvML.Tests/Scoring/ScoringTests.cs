@@ -85,6 +85,35 @@ public sealed class ScoringTests : IClassFixture<ScoringTests.TrainedRun>
     }
 
     [Fact]
+    public void A_parquet_input_scores_the_same_as_the_same_rows_in_csv_and_a_corrupt_one_exits_2()
+    {
+        using var cli = new CliRun();
+        Assert.Equal(0, cli.Run("simulate", "--customers", "300", "--seed", "5", "--output", cli.Path_("tx.csv")));
+        // The simulator writes some malformed rows on purpose; keep the well-formed ones for both inputs.
+        var rows = File.ReadAllLines(cli.Path_("tx.csv")).Skip(1).Select(l => l.Split(','))
+            .Where(f => f.Length == 6 && f[0].Length > 0 && f[3].Length > 0
+                && DateOnly.TryParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                && double.TryParse(f[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var a) && double.IsFinite(a))
+            .ToList();
+        File.WriteAllLines(cli.Path_("clean.csv"), ["customer_id,date,amount,order_id", .. rows.Select(f => string.Join(',', f[..4]))]);
+        new Data.Parquet.TinyParquetFile()
+            .Text("customer_id", [.. rows.Select(f => f[0])])
+            .Date("date", [.. rows.Select(f => (DateOnly?)DateOnly.ParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture))])
+            .Double("amount", [.. rows.Select(f => (double?)double.Parse(f[2], CultureInfo.InvariantCulture))])
+            .Text("order_id", [.. rows.Select(f => f[3])])
+            .Write(cli.Path_("clean.parquet"));
+
+        Assert.True(cli.Run("score", "--run", _trained.RunPath, "--input", cli.Path_("clean.csv"), "--as-of", "2025-12-31", "--output", cli.Path_("from-csv.csv")) == 0, cli.Stderr);
+        Assert.True(cli.Run("score", "--run", _trained.RunPath, "--input", cli.Path_("clean.parquet"), "--as-of", "2025-12-31", "--output", cli.Path_("from-parquet.csv")) == 0, cli.Stderr);
+        Assert.Equal(File.ReadAllLines(cli.Path_("from-csv.csv")), File.ReadAllLines(cli.Path_("from-parquet.csv")));
+
+        var bytes = File.ReadAllBytes(cli.Path_("clean.parquet"));
+        File.WriteAllBytes(cli.Path_("cut.parquet"), bytes[..(bytes.Length / 2)]);
+        Assert.Equal(2, cli.Run("score", "--run", _trained.RunPath, "--input", cli.Path_("cut.parquet"), "--output", cli.Path_("cut-scores.csv")));
+        Assert.Contains(cli.Path_("cut.parquet"), cli.Stderr);
+    }
+
+    [Fact]
     public void A_tampered_model_file_makes_score_exit_2_naming_the_file()
     {
         using var cli = new CliRun();

@@ -10,6 +10,9 @@ namespace ClvML.Data.Parquet;
 /// </summary>
 internal static class DeltaBinaryPacked
 {
+    /// <summary>Largest block accepted (values per block).</summary>
+    public const int MaxBlockSize = 1 << 20;
+
     /// <summary>Decodes the values the header announces into <paramref name="values"/> (which must hold them); returns (values, bytes read).</summary>
     public static (int Count, int BytesRead) Decode(ReadOnlySpan<byte> data, Span<long> values, string source, long offset)
     {
@@ -18,6 +21,9 @@ internal static class DeltaBinaryPacked
         var miniblocks = Uleb(data, ref position, source, offset);
         var total = Uleb(data, ref position, source, offset);
         var first = ZigZag(Uleb(data, ref position, source, offset));
+        // Writers use blocks of 128 or 256 values; the cap keeps the per-miniblock arithmetic inside int.
+        if (blockSize > MaxBlockSize)
+            throw new ParquetFormatException(source, offset, $"DELTA_BINARY_PACKED block size {blockSize} is beyond {MaxBlockSize}");
         if (blockSize == 0 || blockSize % 128 != 0 || miniblocks == 0 || blockSize % miniblocks != 0 || blockSize / miniblocks % 32 != 0)
             throw new ParquetFormatException(source, offset, $"DELTA_BINARY_PACKED block size {blockSize} with {miniblocks} miniblocks breaks the format's rules");
         if (total > (ulong)values.Length)

@@ -15,6 +15,7 @@ internal static class PageDecompressor
     public static byte[] Decompress(CompressionCodec codec, ReadOnlySpan<byte> page, int uncompressedSize, string source, long offset)
     {
         if (uncompressedSize < 0) throw new ParquetFormatException(source, offset, $"negative uncompressed page size {uncompressedSize}");
+        CheckClaimedSize(codec, page, uncompressedSize, source, offset);
         byte[] result;
         try
         {
@@ -29,7 +30,8 @@ internal static class PageDecompressor
                 _ => throw new ParquetFormatException(source, offset, $"unsupported: compression codec {codec}"),
             };
         }
-        catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentException)
+        // IronSnappy reports corrupt input as IOException, BrotliStream as InvalidOperationException.
+        catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentException or IOException or InvalidOperationException)
         {
             throw new ParquetFormatException(source, offset, $"the {codec} page does not decompress ({e.Message})");
         }
@@ -38,15 +40,78 @@ internal static class PageDecompressor
         return result;
     }
 
+    /// <summary>Largest page ClvML decompresses; writers aim at about 1 MB, so this only stops corrupt headers.</summary>
+    public const int MaxPageSize = 1 << 30;
+
+    /// <summary>
+    /// Refuses a header whose uncompressed size the compressed bytes cannot produce, before the output
+    /// buffer is allocated, so a corrupt size field (say 2 GB for a 1 KB page) costs nothing. SNAPPY
+    /// and ZSTD carry the decompressed length in their own framing (Snappy's preamble varint, ZSTD's
+    /// frame content sizes); an LZ4 block expands at most 255-fold (a match of 255 bytes per length
+    /// byte). GZIP and BROTLI output is read into a buffer that grows with what actually arrives.
+    /// </summary>
+    private static void CheckClaimedSize(CompressionCodec codec, ReadOnlySpan<byte> page, int uncompressedSize, string source, long offset)
+    {
+        if (uncompressedSize > MaxPageSize)
+            throw new ParquetFormatException(source, offset, $"unsupported: a page of {uncompressedSize} bytes uncompressed (at most {MaxPageSize} are read)");
+        long? framed = codec switch
+        {
+            CompressionCodec.Snappy => SnappyLength(page),
+            CompressionCodec.Zstd => ZstdLength(page),
+            _ => null,
+        };
+        if (framed is { } length && length != uncompressedSize)
+            throw new ParquetFormatException(source, offset, $"the {codec} page holds {length} bytes uncompressed, not the {uncompressedSize} its header gives");
+        if (codec == CompressionCodec.Lz4Raw && uncompressedSize > 255L * page.Length + 16)
+            throw new ParquetFormatException(source, offset, $"an LZ4_RAW page of {page.Length} bytes cannot hold the {uncompressedSize} bytes its header gives");
+    }
+
+    // Snappy format_description.txt: the stream starts with the uncompressed length as a little-endian varint (at most 32 bits).
+    private static long SnappyLength(ReadOnlySpan<byte> page)
+    {
+        long length = 0;
+        for (var i = 0; i < 5 && i < page.Length; i++)
+        {
+            length |= (long)(page[i] & 0x7F) << (7 * i);
+            if ((page[i] & 0x80) == 0) return length;
+        }
+        return -1;
+    }
+
+    // Sum of the frames' content sizes; when a frame does not record it, the library's upper bound must still reach the claim.
+    private static long? ZstdLength(ReadOnlySpan<byte> page)
+    {
+        const ulong unknown = ulong.MaxValue, error = ulong.MaxValue - 1;
+        try
+        {
+            var bytes = page.ToArray();
+            var exact = ZstdFindDecompressedSize(bytes, (nuint)bytes.Length);
+            if (exact == error) return -1;
+            if (exact != unknown) return exact > int.MaxValue ? -1 : (long)exact;
+            return null;
+        }
+        catch (DllNotFoundException)
+        {
+            return null; // Zstd() below reports the missing library.
+        }
+    }
+
     private static byte[] FromStream(ReadOnlySpan<byte> page, Func<Stream, Stream> open, int uncompressedSize)
     {
         using var input = new MemoryStream(page.ToArray());
         using var stream = open(input);
-        // One byte more than promised, so a page that inflates further is caught rather than cut.
-        var buffer = new byte[uncompressedSize + 1];
+        // One byte more than promised, so a page that inflates further is caught rather than cut. The
+        // buffer grows with the output, so a header that lies about the size allocates nothing up front.
+        var limit = uncompressedSize + 1;
+        var buffer = new byte[Math.Min(limit, Math.Max(1 << 16, 4 * page.Length))];
         var total = 0;
-        int read;
-        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0) total += read;
+        while (total < limit)
+        {
+            if (total == buffer.Length) Array.Resize(ref buffer, (int)Math.Min(limit, 2L * buffer.Length));
+            var read = stream.Read(buffer, total, buffer.Length - total);
+            if (read == 0) break;
+            total += read;
+        }
         return buffer[..total];
     }
 
@@ -69,6 +134,9 @@ internal static class PageDecompressor
 
     [DllImport("libzstd.so.1", EntryPoint = "ZSTD_decompress")]
     private static extern nuint ZstdDecompress(byte[] destination, nuint destinationCapacity, byte[] source, nuint sourceSize);
+
+    [DllImport("libzstd.so.1", EntryPoint = "ZSTD_findDecompressedSize")]
+    private static extern ulong ZstdFindDecompressedSize(byte[] source, nuint sourceSize);
 
     [DllImport("libzstd.so.1", EntryPoint = "ZSTD_isError")]
     private static extern uint ZstdIsError(nuint code);

@@ -1,0 +1,85 @@
+using System.Globalization;
+using ClvML.Data.Records;
+
+namespace ClvML.Data.Parquet;
+
+/// <summary>
+/// The rows of selected Parquet columns as typed records, one row group decoded at a time (so memory
+/// holds one row group of the mapped columns, never the file). Integers (and booleans) are
+/// <see cref="RecordValueKind.Integer"/>, FLOAT/DOUBLE/DECIMAL <see cref="RecordValueKind.Real"/>,
+/// DATE and TIMESTAMP <see cref="RecordValueKind.Timestamp"/>, text and unannotated byte arrays
+/// <see cref="RecordValueKind.Text"/>. A timestamp outside years 1..9999 is offered as text that
+/// says so, so the row is rejected with that reason instead of stopping the read.
+/// </summary>
+internal sealed class ParquetRecordCursor : IRecordCursor
+{
+    private readonly ParquetFileReader _reader;
+    private readonly IReadOnlyList<ParquetColumn> _columns;
+    private readonly RecordValueKind[] _kinds;
+    private ParquetColumnValues[] _values = []; // an array, not the interface: read several times per row
+    private char[] _chars = new char[256];
+    private int _nextGroup;
+    private int _groupRows;
+    private int _index;
+    private long _rowsBefore;
+
+    public ParquetRecordCursor(ParquetFileReader reader, IReadOnlyList<ParquetColumn> columns)
+    {
+        _reader = reader;
+        _columns = columns;
+        ColumnNames = [.. columns.Select(c => c.Name)];
+        _kinds = [.. columns.Select(c => ParquetColumnType.Resolve(c, out var unsupported) is { } type ? KindOf(type.Kind)
+            : throw new InputException($"{reader.Source}: {unsupported}."))];
+    }
+
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    public long Row => _rowsBefore + _index + 1;
+
+    public bool Read()
+    {
+        _index++;
+        while (_index >= _groupRows)
+        {
+            if (_nextGroup >= _reader.RowGroupCount) return false;
+            _rowsBefore += _groupRows;
+            _values = [.. _reader.ReadRowGroup(_nextGroup, _columns)];
+            _groupRows = (int)_reader.RowGroupRowCount(_nextGroup);
+            _nextGroup++;
+            _index = 0;
+        }
+        return true;
+    }
+
+    public RecordValueKind KindOf(int column)
+    {
+        var values = _values[column];
+        if (values.Nulls is { } nulls && nulls[_index]) return RecordValueKind.Null;
+        var kind = _kinds[column];
+        return kind == RecordValueKind.Timestamp && !values.TryGetDateTime(_index, out _) ? RecordValueKind.Text : kind;
+    }
+
+    public long GetInteger(int column) => _values[column].GetInteger(_index);
+
+    public double GetReal(int column) => _values[column].GetReal(_index);
+
+    public DateTime GetTimestamp(int column) => _values[column].GetDateTime(_index);
+
+    public ReadOnlySpan<char> GetText(int column)
+    {
+        var values = _values[column];
+        if (_kinds[column] == RecordValueKind.Timestamp)
+            return $"{values.GetEpochNanoseconds(_index).ToString(CultureInfo.InvariantCulture)} ns since 1970-01-01, outside years 1..9999";
+        var bytes = values.GetBytes(_index);
+        if (_chars.Length < bytes.Length) _chars = new char[Math.Max(bytes.Length, _chars.Length * 2)];
+        return _chars.AsSpan(0, values.GetChars(_index, _chars));
+    }
+
+    private static RecordValueKind KindOf(ParquetValueKind kind) => kind switch
+    {
+        ParquetValueKind.Boolean or ParquetValueKind.Integer => RecordValueKind.Integer,
+        ParquetValueKind.Real or ParquetValueKind.Decimal => RecordValueKind.Real,
+        ParquetValueKind.Date or ParquetValueKind.Timestamp => RecordValueKind.Timestamp,
+        _ => RecordValueKind.Text,
+    };
+}
