@@ -4,6 +4,8 @@ using ClvML.Configuration;
 using ClvML.Data;
 using ClvML.Data.Csv;
 using ClvML.Data.Parquet;
+using ClvML.Data.Parquet.Writing;
+using ClvML.Data.Tables;
 using ClvML.Features;
 
 namespace ClvML.Benchmarks;
@@ -112,8 +114,13 @@ internal static class ParquetHarness
             days.Add(DateOnly.ParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber);
             amounts.Add(double.Parse(f[2], CultureInfo.InvariantCulture));
         }
-        BenchParquetFile.Write(path + ".tmp", [.. ids], [.. days], [.. amounts]);
-        File.Move(path + ".tmp", path, overwrite: true);
+        // ClvML's own writer with its defaults: SNAPPY, one row group per 1,048,576 rows, PLAIN values.
+        ParquetTableWriter.Write(new ColumnTable("transactions",
+        [
+            TableColumn.OfIntegers("customer_id", ids.ToArray()),
+            TableColumn.OfDates("date", days.Select(d => DateOnly.FromDayNumber(d + DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber)).ToArray()),
+            TableColumn.OfReals("amount", amounts.ToArray()),
+        ]), path);
         return path;
     }
 
