@@ -9,11 +9,11 @@ public sealed partial class ParquetFileReader
     /// Reads every column of the Parquet file at <paramref name="path"/> into a table named after the
     /// file. Column kinds: INT32/INT64 integers and BOOLEAN (0/1) become Integer; FLOAT, DOUBLE and
     /// DECIMAL become Real; DATE becomes Date; STRING (and unannotated BYTE_ARRAY that is valid UTF-8)
-    /// becomes Text with null for a missing value; TIMESTAMP (INT64 or INT96) becomes Text in ISO 8601
-    /// (<c>yyyy-MM-ddTHH:mm:ss.FFFFFFF</c>, as written, no time-zone shift), because the table has no
-    /// timestamp kind and text keeps the time of day exactly to 100 ns. Integer, Real and Date columns
-    /// cannot hold a missing value, so a null in an integer or decimal column makes the column Real
-    /// with NaN for the nulls, and a null in a DATE column makes it Text (ISO dates, null for missing).
+    /// becomes Text with null for a missing value; TIMESTAMP (INT64 or INT96) becomes Timestamp (as
+    /// written, no time-zone shift; nanoseconds are truncated to .NET's 100 ns ticks). Integer, Real,
+    /// Date and Timestamp columns cannot hold a missing value, so a null in an integer or decimal column
+    /// makes the column Real with NaN for the nulls, and a null in a DATE or TIMESTAMP column makes it
+    /// Text (ISO 8601, null for missing).
     /// </summary>
     /// <exception cref="InputException">The file is missing, corrupt, or has nested or unsupported columns ("unsupported: ...").</exception>
     public static ColumnTable ReadTable(string path)
@@ -48,6 +48,8 @@ public sealed partial class ParquetFileReader
                 return TableColumn.OfReals(column.Name, Fill(parts, rows, (p, i) => p.IsNull(i) ? double.NaN : p.GetReal(i)));
             case ParquetValueKind.Date when !hasNulls:
                 return TableColumn.OfDates(column.Name, Fill(parts, rows, (p, i) => DateOnly.FromDateTime(p.GetDateTime(i))));
+            case ParquetValueKind.Timestamp when !hasNulls:
+                return TableColumn.OfTimestamps(column.Name, Fill(parts, rows, (p, i) => p.GetDateTime(i)));
             default:
                 return TableColumn.OfText(column.Name, Fill(parts, rows, (p, i) => p.IsNull(i) ? null : p.Describe(i)));
         }

@@ -86,8 +86,8 @@ public sealed class ParquetExpectCsvTests
         Assert.Equal(TableColumnKind.Integer, table["bool_col"].Kind);
         Assert.Equal(TableColumnKind.Real, table["double_col"].Kind);
         Assert.Equal(TableColumnKind.Text, table["string_col"].Kind);
-        Assert.Equal(TableColumnKind.Text, table["timestamp_col"].Kind);
-        Assert.Equal("2009-03-01T00:01:00", table["timestamp_col"].Text![1]);
+        Assert.Equal(TableColumnKind.Timestamp, table["timestamp_col"].Kind);
+        Assert.Equal(new DateTime(2009, 3, 1, 0, 1, 0), table["timestamp_col"].Timestamps.Span[1]);
 
         var decimals = ParquetFileReader.ReadTable(SharedData.File("parquet-testing", "fixed_length_decimal.parquet"));
         Assert.Equal(Enumerable.Range(1, 24).Select(i => (double)i), decimals["value"].Reals.ToArray());

@@ -41,6 +41,43 @@ public sealed class ParquetOutputCommandTests(ScoringTests.TrainedRun trained) :
     }
 
     [Fact]
+    public void Convert_writes_the_accepted_transactions_and_features_from_them_equal_the_csv_features()
+    {
+        using var run = new CliRun();
+        Assert.Equal(0, run.Run("simulate", "--customers", "700", "--seed", "4", "--output", run.Path_("tx.csv")));
+        var csvConfig = run.Write("csv.yaml", $"""
+            data:
+              source: csv
+              path: {run.Path_("tx.csv")}
+              columns:
+                order_id: order_id
+                attributes: [channel, country]
+            features:
+              time_unit: week
+              calibration_end: 2025-06-30
+              observation_end: 2025-12-31
+            """);
+        Assert.True(run.Run("convert", "--config", csvConfig, "--output", run.Path_("tx.parquet")) == 0, run.Stderr);
+        // The sample's deliberately malformed rows are rejected and counted, the rest converted.
+        var counts = System.Text.RegularExpressions.Regex.Match(run.Stdout, @"rows read (\d+) = accepted (\d+) \+ rejected (\d+)");
+        Assert.True(counts.Success, run.Stdout);
+        var (read, accepted, rejected) = (long.Parse(counts.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(counts.Groups[2].Value, CultureInfo.InvariantCulture),
+            long.Parse(counts.Groups[3].Value, CultureInfo.InvariantCulture));
+        Assert.True(rejected > 0);
+        Assert.Equal(read, accepted + rejected);
+        Assert.Equal(accepted, ParquetFileReader.ReadTable(run.Path_("tx.parquet")).RowCount);
+        Assert.Equal(rejected + 1, File.ReadAllLines(run.Path_("tx.rejects.csv")).Length);
+
+        var parquetConfig = run.Write("parquet.yaml", File.ReadAllText(csvConfig).Replace("source: csv", "source: parquet").Replace(run.Path_("tx.csv"), run.Path_("tx.parquet")));
+        Assert.Equal(0, run.Run("features", "--config", csvConfig, "--output", run.Path_("from-csv.csv")));
+        Assert.Equal(0, run.Run("features", "--config", parquetConfig, "--output", run.Path_("from-parquet.csv")));
+        Assert.Equal(File.ReadAllText(run.Path_("from-csv.csv")), File.ReadAllText(run.Path_("from-parquet.csv")));
+
+        Assert.Equal(2, run.Run("convert", "--config", csvConfig, "--output", run.Path_("tx2.csv")));
+        Assert.Contains("convert writes typed data", run.Stderr);
+    }
+
+    [Fact]
     public void Scores_written_as_parquet_hold_the_csv_scores_exactly()
     {
         using var cli = new CliRun();
