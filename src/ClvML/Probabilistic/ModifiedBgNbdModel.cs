@@ -58,8 +58,7 @@ public sealed record ModifiedBgNbdModel(double R, double Alpha, double A, double
 
     /// <summary>
     /// The conditional expectation at several horizons of one customer (the monthly steps of CLV):
-    /// P(alive) once, and the 2F1 in its Euler form (A&amp;S 15.3.3), whose prefactor (1-z)^(c-a-b)
-    /// combines with (1-z)^(r+x) into (1-z)^(a-1), summed with shared coefficients for all horizons.
+    /// P(alive) once, and the 2F1 in its Euler form summed once for all horizons (<see cref="EulerFormForecast"/>).
     /// </summary>
     public void ConditionalExpectedPurchases(ReadOnlySpan<double> t, double frequency, double recency, double T, Span<double> destination)
     {
@@ -67,18 +66,13 @@ public sealed record ModifiedBgNbdModel(double R, double Alpha, double A, double
         ModelArguments.History(frequency, recency, T);
         foreach (var h in t) ModelArguments.Horizon(h);
         var x = frequency;
-        var count = t.Length;
-        Span<double> z = count <= 128 ? stackalloc double[count] : new double[count];
-        Span<double> series = count <= 128 ? stackalloc double[count] : new double[count];
-        for (var m = 0; m < count; m++) z[m] = t[m] / (Alpha + T + t[m]);
-        if (!Hypergeometric.TrySeries(A + B - R, A - 1, A + B + x, z, series))
+        if (!EulerFormForecast.TryBracket(t, Alpha + T, A + B - R, A - 1, A + B + x, A - 1, destination))
         {
-            for (var m = 0; m < count; m++) destination[m] = ConditionalExpectedPurchases(t[m], frequency, recency, T);
+            for (var m = 0; m < t.Length; m++) destination[m] = ConditionalExpectedPurchases(t[m], frequency, recency, T);
             return;
         }
         var scale = (A + B + x) / (A - 1) * ProbabilityAlive(frequency, recency, T);
-        for (var m = 0; m < count; m++)
-            destination[m] = t[m] == 0 ? 0 : scale * (1 - series[m] * Math.Exp((A - 1) * LogSpace.Log1p(-z[m])));
+        for (var m = 0; m < t.Length; m++) destination[m] *= scale;
     }
 
     /// <summary>P(alive | x, t_x, T) (Batislam et al. 2007): 1/(1 + a/(b+x) ((alpha+T)/(alpha+t_x))^(r+x)), below 1 even for x = 0.</summary>

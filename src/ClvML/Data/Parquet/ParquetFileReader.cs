@@ -41,21 +41,7 @@ public sealed partial class ParquetFileReader : IDisposable
     /// <exception cref="InputException">The file is missing, unreadable or not a readable Parquet file.</exception>
     public static ParquetFileReader Open(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (Directory.Exists(path)) throw new InputException($"{path}: is a directory, not a file.");
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.RandomAccess);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new InputException($"{path}: file not found (full path {Path.GetFullPath(path)}).");
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw new InputException($"{path}: cannot be read (permission denied).");
-        }
+        var stream = ParquetFooter.OpenFile(path);
         try
         {
             return new ParquetFileReader(stream, ParquetFooter.Read(stream, path), leaveOpen: false);

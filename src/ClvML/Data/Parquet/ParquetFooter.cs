@@ -41,18 +41,15 @@ public sealed class ParquetFooter
     /// <summary>Leaf columns of the schema and the parts ClvML cannot read.</summary>
     public ParquetSchema Schema { get; }
 
-    /// <summary>Reads the footer of the Parquet file at <paramref name="path"/>.</summary>
-    /// <exception cref="ParquetFormatException">The file is not a readable Parquet file; the message says why.</exception>
-    /// <exception cref="InputException">The file is missing or cannot be opened.</exception>
-    public static ParquetFooter Read(string path)
+    /// <summary>Opens a Parquet file for reading; a missing or unreadable file is an <see cref="InputException"/> naming it.</summary>
+    internal static FileStream OpenFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path)) throw new InputException($"{path}: is a directory, not a file.");
-        FileStream stream;
         try
         {
-            // Unbuffered: the footer reader seeks to a few places and reads each once.
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.RandomAccess);
+            // Unbuffered: readers seek to the footer and the column chunks and read each once.
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.RandomAccess);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -62,6 +59,14 @@ public sealed class ParquetFooter
         {
             throw new InputException($"{path}: cannot be read (permission denied).");
         }
+    }
+
+    /// <summary>Reads the footer of the Parquet file at <paramref name="path"/>.</summary>
+    /// <exception cref="ParquetFormatException">The file is not a readable Parquet file; the message says why.</exception>
+    /// <exception cref="InputException">The file is missing or cannot be opened.</exception>
+    public static ParquetFooter Read(string path)
+    {
+        var stream = OpenFile(path);
         using (stream) return Read(stream, path);
     }
 
