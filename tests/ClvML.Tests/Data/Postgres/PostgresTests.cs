@@ -12,7 +12,7 @@ namespace ClvML.Tests.Data.Postgres;
 /// kind of failure (never showing the password).
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresTests(PostgresCluster cluster, ITestOutputHelper output)
+public sealed class PostgresTests(PostgresCluster cluster)
 {
     /// <summary>The environment variable the tests' connection strings reference, as a user's config would.</summary>
     private const string Variable = "CLVML_TEST_PG_CONNECTION";
@@ -134,17 +134,6 @@ public sealed class PostgresTests(PostgresCluster cluster, ITestOutputHelper out
         using var connection = new NpgsqlConnection(cluster.ConnectionString);
         using var reader = Select(connection, "public.cli_features");
         TableReadBack.AssertSame(features, reader);
-    }
-
-    [Fact(Explicit = true)]
-    public void Timing_one_million_feature_rows()
-    {
-        var server = Server();
-        var table = SqliteTableWriterTests.MillionRows("timing_features");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        PostgresTableWriter.Write(server, [table]);
-        output.WriteLine($"PostgreSQL: {table.RowCount:N0} rows x {table.Columns.Count} columns in {clock.Elapsed.TotalSeconds:F2} s");
-        Assert.Equal(1_000_000L, cluster.Scalar("SELECT COUNT(*) FROM timing_features"));
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ClvML.Data.Sqlite;
 using ClvML.Data.Tables;
 using ClvML.Tests.Cli;
@@ -7,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace ClvML.Tests.Data.Sqlite;
 
 /// <summary>SQLite sink: tables read back exactly as written, replace what was there, and come from the CLI's sqlite: outputs.</summary>
-public sealed class SqliteTableWriterTests(ITestOutputHelper output)
+public sealed class SqliteTableWriterTests
 {
     /// <summary>Doubles that short decimal text would change, dates, non-ASCII and missing text.</summary>
     internal static ColumnTable TrickyTable(string name = "tricky") => new(name,
@@ -110,38 +109,5 @@ public sealed class SqliteTableWriterTests(ITestOutputHelper output)
         Assert.Equal(2, run.Run("train", "--config", config, "--output", run.Path_("results.csv")));
         Assert.Contains("train writes its tables to a SQLite database only (sqlite:PATH)", run.Stderr);
         Assert.False(Directory.Exists(run.Path_("models")));
-    }
-
-    [Fact(Explicit = true)]
-    public void Timing_one_million_feature_rows()
-    {
-        var table = MillionRows();
-        var path = Path.Combine(Path.GetTempPath(), $"clvml-timing-{Guid.NewGuid():N}.db");
-        try
-        {
-            var clock = Stopwatch.StartNew();
-            SqliteTableWriter.Write(path, [table]);
-            output.WriteLine($"SQLite: {table.RowCount:N0} rows x {table.Columns.Count} columns in {clock.Elapsed.TotalSeconds:F2} s ({new FileInfo(path).Length / 1e6:F0} MB)");
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    /// <summary>A feature-shaped table (20 columns: ids, 13 doubles, 3 integers, 2 dates, a text attribute) of a million customers.</summary>
-    internal static ColumnTable MillionRows(string name = "features")
-    {
-        const int n = 1_000_000;
-        var random = new Random(7);
-        var columns = new List<TableColumn> { TableColumn.OfText("customer_id", [.. Enumerable.Range(0, n).Select(i => "customer-" + i)]) };
-        foreach (var c in new[] { "frequency", "recency", "T", "monetary_value", "total_spend", "avg_order_value", "holdout_frequency", "holdout_spend", "holdout_duration", "p_alive", "clv", "expected_spend", "expected_purchases" })
-            columns.Add(TableColumn.OfReals(c, Enumerable.Range(0, n).Select(_ => random.NextDouble() * 100).ToArray()));
-        foreach (var c in new[] { "recency_days", "orders", "tenure_days" })
-            columns.Add(TableColumn.OfIntegers(c, Enumerable.Range(0, n).Select(_ => (long)random.Next(1000)).ToArray()));
-        foreach (var c in new[] { "first_purchase", "last_purchase" })
-            columns.Add(TableColumn.OfDates(c, Enumerable.Range(0, n).Select(_ => new DateOnly(2020, 1, 1).AddDays(random.Next(1500))).ToArray()));
-        columns.Add(TableColumn.OfText("country", [.. Enumerable.Range(0, n).Select(i => i % 3 == 0 ? "GB" : "Österreich")]));
-        return new ColumnTable(name, columns);
     }
 }
