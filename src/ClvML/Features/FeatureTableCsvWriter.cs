@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClvML.Data;
+using ClvML.Data.Text;
 
 namespace ClvML.Features;
 
@@ -75,6 +76,11 @@ public static class FeatureTableCsvWriter
     private static void Number(TextWriter writer, double value)
     {
         writer.Write(',');
-        writer.Write(value.ToString("R", CultureInfo.InvariantCulture));
+        // Round-trip text without a string per value (the same text as ToString("R")).
+        Span<byte> utf8 = stackalloc byte[32];
+        Span<char> chars = stackalloc char[32];
+        ShortestDoubleFormatter.TryFormat(value, utf8, out var length);
+        for (var i = 0; i < length; i++) chars[i] = (char)utf8[i];
+        writer.Write(chars[..length]);
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ClvML.Data;
 using ClvML.Data.Tables;
+using ClvML.Data.Text;
 using ClvML.Features;
 
 namespace ClvML.Scoring;
@@ -25,7 +26,7 @@ internal sealed class ScoreColumns(CustomerFeatureTable table)
         return new ColumnTable(name, columns);
     }
 
-    /// <summary>Writes the CSV (doubles in round-trip form; a non-finite value is an error, never a silent "NaN").</summary>
+    /// <summary>Writes the CSV (doubles in round-trip form, as <c>ToString("R")</c> writes them, by <see cref="ShortestDoubleFormatter"/>; a non-finite value is an error, never a silent "NaN").</summary>
     public void Write(string path)
     {
         ThrowIfNotFinite();
@@ -38,14 +39,23 @@ internal sealed class ScoreColumns(CustomerFeatureTable table)
             var header = new StringBuilder("customer_id");
             foreach (var (name, _, _) in _columns) header.Append(',').Append(name);
             file.Write(Encoding.UTF8.GetBytes(header.Append('\n').ToString()));
-            // Blocks of rows are formatted to UTF-8 on both cores and written in order.
+            // Blocks of rows are formatted to UTF-8 on both cores and written in order; the eight
+            // block buffers are reused (sized for ~24 bytes a value, growing if needed), so a million
+            // rows allocate a few buffers instead of a large array per block.
             const int BlockRows = 16_384;
+            const int BlocksPerBatch = 8;
             var blocks = (table.Count + BlockRows - 1) / BlockRows;
-            for (var first = 0; first < blocks; first += 8)
+            var buffers = new ArrayBufferWriter<byte>[Math.Min(BlocksPerBatch, Math.Max(1, blocks))];
+            for (var b = 0; b < buffers.Length; b++) buffers[b] = new ArrayBufferWriter<byte>(24 * BlockRows * (_columns.Count + 1));
+            for (var first = 0; first < blocks; first += BlocksPerBatch)
             {
-                var batch = new byte[Math.Min(8, blocks - first)][];
-                Parallel.For(0, batch.Length, b => batch[b] = FormatRows((first + b) * BlockRows, Math.Min(table.Count, (first + b + 1) * BlockRows)));
-                foreach (var bytes in batch) file.Write(bytes);
+                var count = Math.Min(BlocksPerBatch, blocks - first);
+                Parallel.For(0, count, b =>
+                {
+                    buffers[b].ResetWrittenCount();
+                    FormatRows(buffers[b], (first + b) * BlockRows, Math.Min(table.Count, (first + b + 1) * BlockRows));
+                });
+                for (var b = 0; b < count; b++) file.Write(buffers[b].WrittenSpan);
             }
         }
         File.Move(temporary, path, overwrite: true);
@@ -59,28 +69,32 @@ internal sealed class ScoreColumns(CustomerFeatureTable table)
                 throw new InvalidOperationException($"Score '{name}' of customer {table.CustomerIds[bad]} is {numbers[bad]}; no scores were written.");
     }
 
-    private byte[] FormatRows(int from, int to)
+    private void FormatRows(ArrayBufferWriter<byte> buffer, int from, int to)
     {
-        var buffer = new ArrayBufferWriter<byte>(64 * (to - from) * (_columns.Count + 1));
         for (var i = from; i < to; i++)
         {
             WriteText(buffer, CsvText.Quote(table.CustomerIds[i]));
             foreach (var (_, numbers, values) in _columns)
             {
-                WriteText(buffer, ",");
+                WriteByte(buffer, (byte)',');
                 if (numbers is null)
                 {
                     WriteText(buffer, CsvText.Quote(values![i]));
                     continue;
                 }
                 var span = buffer.GetSpan(32);
-                if (!numbers[i].TryFormat(span, out var written, "R", CultureInfo.InvariantCulture))
+                if (!ShortestDoubleFormatter.TryFormat(numbers[i], span, out var written))
                     throw new InvalidOperationException($"Could not format {numbers[i]}.");
                 buffer.Advance(written);
             }
-            WriteText(buffer, "\n");
+            WriteByte(buffer, (byte)'\n');
         }
-        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteByte(ArrayBufferWriter<byte> buffer, byte value)
+    {
+        buffer.GetSpan(1)[0] = value;
+        buffer.Advance(1);
     }
 
     private static void WriteText(ArrayBufferWriter<byte> buffer, string text)
