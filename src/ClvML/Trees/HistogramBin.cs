@@ -40,14 +40,13 @@ internal static class Histogram
     public static void Build(int[] rows, int start, int count, BinnedRows binned, double[] gradients, double[] hessians, HistogramBin[] histogram,
         double[] orderedGradients, double[] orderedHessians, ref HistogramBin[] partials, bool unitHessian = false, bool serial = false)
     {
-        // The ordered copies live at the node's own offset, so nodes built at the same time do not share them.
+        // The ordered copies live at the node's own offset, so nodes built at the same time do not share
+        // them; each chunk gathers its own rows, so the gather (random reads) runs on every core too.
         var nodeRows = rows.AsSpan(start, count);
-        for (var i = 0; i < nodeRows.Length; i++) orderedGradients[start + i] = gradients[nodeRows[i]];
-        if (!unitHessian)
-            for (var i = 0; i < nodeRows.Length; i++) orderedHessians[start + i] = hessians[nodeRows[i]];
         var chunks = serial ? 1 : Math.Clamp(count / ChunkRows, 1, MaxChunks);
         if (chunks == 1)
         {
+            Gather(rows, start, count, gradients, hessians, orderedGradients, orderedHessians, unitHessian);
             Array.Clear(histogram);
             BuildRows(nodeRows, binned, orderedGradients.AsSpan(start, count), orderedHessians.AsSpan(start, count), histogram, unitHessian);
             if (unitHessian) CountsAsHessians(histogram);
@@ -62,6 +61,7 @@ internal static class Histogram
             var from = c * per;
             var length = Math.Min(per, count - from);
             var target = partial.AsSpan(c * size, size);
+            Gather(rows, start + from, length, gradients, hessians, orderedGradients, orderedHessians, unitHessian);
             target.Clear();
             BuildRows(rows.AsSpan(start + from, length), binned, orderedGradients.AsSpan(start + from, length), orderedHessians.AsSpan(start + from, length),
                 target, unitHessian);
@@ -73,6 +73,17 @@ internal static class Histogram
             for (var i = 0; i < size; i++) histogram[i] += source[i];
         }
         if (unitHessian) CountsAsHessians(histogram);
+    }
+
+    /// <summary>Copies the gradients (and hessians) of <c>rows[start .. start + count)</c> to the same positions of the ordered buffers.</summary>
+    private static void Gather(int[] rows, int start, int count, double[] gradients, double[] hessians, double[] orderedGradients, double[] orderedHessians, bool unitHessian)
+    {
+        var nodeRows = rows.AsSpan(start, count);
+        var ordered = orderedGradients.AsSpan(start, count);
+        for (var i = 0; i < nodeRows.Length; i++) ordered[i] = gradients[nodeRows[i]];
+        if (unitHessian) return;
+        ordered = orderedHessians.AsSpan(start, count);
+        for (var i = 0; i < nodeRows.Length; i++) ordered[i] = hessians[nodeRows[i]];
     }
 
     private static void CountsAsHessians(HistogramBin[] histogram)
