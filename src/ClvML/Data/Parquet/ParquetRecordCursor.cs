@@ -51,6 +51,34 @@ internal sealed class ParquetRecordCursor : IRecordCursor
         return true;
     }
 
+    /// <summary>
+    /// Decodes the next row group for a columnar reader, which then reads <see cref="GroupValues"/>
+    /// directly and moves to single rows with <see cref="MoveTo"/>; false after the last group.
+    /// Not to be mixed with <see cref="Read"/>.
+    /// </summary>
+    internal bool ReadRowGroup()
+    {
+        if (_nextGroup >= _reader.RowGroupCount) return false;
+        _rowsBefore += _groupRows;
+        _values = [.. _reader.ReadRowGroup(_nextGroup, _columns)];
+        _groupRows = (int)_reader.RowGroupRowCount(_nextGroup);
+        _nextGroup++;
+        _index = 0;
+        return true;
+    }
+
+    /// <summary>The current row group's decoded columns, in <see cref="ColumnNames"/> order.</summary>
+    internal IReadOnlyList<ParquetColumnValues> GroupValues => _values;
+
+    /// <summary>Rows in the current row group.</summary>
+    internal int GroupRows => _groupRows;
+
+    /// <summary>Rows in the row groups before the current one.</summary>
+    internal long RowsBefore => _rowsBefore;
+
+    /// <summary>Makes row <paramref name="index"/> of the current row group the current row.</summary>
+    internal void MoveTo(int index) => _index = index;
+
     public RecordValueKind KindOf(int column)
     {
         var values = _values[column];
