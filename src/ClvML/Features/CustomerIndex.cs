@@ -26,7 +26,7 @@ internal sealed class CustomerIndex
     /// <summary>Loads what a lookup of row <paramref name="row"/> will read; see <see cref="CustomerKeyTable.Touch"/>.</summary>
     public ulong Touch(PendingRows rows, int row)
     {
-        if (rows.IsNumeric(row)) return _numbers?.Touch(rows.Hash[row]) ?? 0;
+        if (rows.IsNumeric(row)) return _numbers?.Touch(rows.Number[row], rows.Hash[row]) ?? 0;
         return _numbers is null ? _text.Touch(rows.Hash[row]) : 0;
     }
 

@@ -46,6 +46,18 @@ internal sealed class ParquetBatchTransactionReader
     /// <summary>Reads every row group into <paramref name="sink"/>, counting every row in <paramref name="rejects"/>.</summary>
     public void Read(ITransactionBatchSink sink, RejectLog rejects)
     {
+        try
+        {
+            ReadGroups(sink, rejects);
+        }
+        finally
+        {
+            _cursor.StopDecoding();
+        }
+    }
+
+    private void ReadGroups(ITransactionBatchSink sink, RejectLog rejects)
+    {
         var ranges = Array.Empty<Range>();
         while (_cursor.ReadRowGroup())
         {
