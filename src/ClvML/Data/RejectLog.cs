@@ -43,6 +43,7 @@ public sealed class RejectLog
         Enum.GetValues<RejectReason>().Where(r => _byReason[(int)r] > 0).ToDictionary(r => r.Name(), r => _byReason[(int)r]);
 
     internal void CountRow() => RowsRead++;
+    internal void CountRows(int rows) => RowsRead += rows;
     internal void CountBlankLine() => BlankLines++;
 
     /// <summary>Rejects one row already counted as read.</summary>

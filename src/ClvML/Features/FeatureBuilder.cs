@@ -86,10 +86,17 @@ public static class FeatureBuilder
         double[]? holdoutFrequency = hasHoldout ? new double[n] : null, holdoutSpend = hasHoldout ? new double[n] : null;
         var endPeriod = calendar.PeriodOf(calibrationEnd);
         var holdoutDuration = calendar.Duration(endPeriod, calendar.PeriodOf(observationEnd));
-        for (var i = 0; i < n; i++)
+        // In two halves on two threads: a million customers take a tenth of a second here, after
+        // the read, when nothing else runs. Each half has its own calendar (its month cache is not shared).
+        Parallel.For(0, 2, half =>
+        {
+            var cal = half == 0 ? calendar : new PeriodCalendar(features.TimeUnit, features.EffectivePurchasePeriod);
+            for (var i = half * (n / 2); i < (half == 0 ? n / 2 : n); i++) Fill(i, cal);
+        });
+        void Fill(int i, PeriodCalendar calendar)
         {
             var c = keep[i];
-            ref readonly var s = ref states[c];
+            ref readonly var s = ref accumulator.States[c];
             ids[i] = accumulator.CustomerId(c);
             var firstPeriod = calendar.PeriodOf(s.FirstDay);
             frequency[i] = s.CalibrationPeriods - 1;

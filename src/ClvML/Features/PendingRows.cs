@@ -5,6 +5,7 @@ namespace ClvML.Features;
 /// <summary>
 /// Accepted rows waiting to be applied, column by column: what <see cref="TransactionAccumulator"/>
 /// needs of a row, copied out of the reader's buffers (ids and attribute values into char arenas).
+/// A row from a column batch keeps its integer id in <see cref="Number"/> instead of text.
 /// </summary>
 internal sealed class PendingRows
 {
@@ -23,6 +24,7 @@ internal sealed class PendingRows
         _keyStart = new int[capacity];
         _keyLength = new int[capacity];
         Hash = new uint[capacity];
+        Number = new long[capacity];
         Ticks = new long[capacity];
         Amount = new double[capacity];
         OrderHash = new ulong[capacity];
@@ -33,7 +35,10 @@ internal sealed class PendingRows
     }
 
     public int Count { get; private set; }
+    /// <summary>Hash of the id: <see cref="CustomerKeyTable.Hash"/> of the text, or <see cref="NumericCustomerKeyTable.Hash"/> of the number.</summary>
     public uint[] Hash { get; }
+    /// <summary>The integer id of a row for which <see cref="IsNumeric"/> holds.</summary>
+    public long[] Number { get; }
     /// <summary>Timestamps as <see cref="DateTime.Ticks"/>; the day is ticks / ticks per day.</summary>
     public long[] Ticks { get; }
     public double[] Amount { get; }
@@ -42,6 +47,9 @@ internal sealed class PendingRows
     public bool[] IsReturn { get; }
     /// <summary>Filled by the accumulator: each row's customer index.</summary>
     public int[] Customer { get; }
+
+    /// <summary>Whether the row's id is the integer in <see cref="Number"/> rather than text.</summary>
+    public bool IsNumeric(int row) => _keyLength[row] < 0;
 
     public ReadOnlySpan<char> Key(int row) => _keys.AsSpan(_keyStart[row], _keyLength[row]);
 
@@ -64,6 +72,23 @@ internal sealed class PendingRows
         Line[i] = row.Line;
         IsReturn[i] = isReturn;
         if (_attributeCount > 0) CopyAttributes(row, i);
+        return Count == _capacity;
+    }
+
+    /// <summary>Copies a row with an integer id in; true when the batch is full.</summary>
+    public bool AddNumeric(long id, long ticks, double amount, long line, bool isReturn)
+    {
+        var i = Count++;
+        _keyLength[i] = -1;
+        Number[i] = id;
+        Hash[i] = NumericCustomerKeyTable.Hash(id);
+        Ticks[i] = ticks;
+        Amount[i] = amount;
+        OrderHash[i] = 0;
+        Line[i] = line;
+        IsReturn[i] = isReturn;
+        // Column batches carry no attributes; the values read as empty.
+        for (var a = 0; a < _attributeCount; a++) _attributeRanges[i * _attributeCount + a] = default;
         return Count == _capacity;
     }
 

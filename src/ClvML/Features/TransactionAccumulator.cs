@@ -18,7 +18,7 @@ namespace ClvML.Features;
 /// second thread while the reader parses the next ones (a two-stage pipeline); with <c>fail</c> rows
 /// are applied one by one on the reader's thread so that the first bad row stops the read.
 /// </summary>
-internal sealed class TransactionAccumulator : ITransactionSink, IDisposable
+internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposable
 {
     // Three batches: one being filled, one being applied, one queued between them.
     private const int PipelineDepth = 3;
@@ -27,7 +27,7 @@ internal sealed class TransactionAccumulator : ITransactionSink, IDisposable
     private readonly Task? _consumer;
     private volatile Exception? _consumerError;
     private bool _flushed;
-    private readonly CustomerKeyTable _keys = new();
+    private readonly CustomerIndex _keys = new();
     private CustomerState[] _states = new CustomerState[1024];
     private readonly List<string[]> _attributes = [];
     private readonly List<int> _attributeDay = [];
@@ -79,7 +79,7 @@ internal sealed class TransactionAccumulator : ITransactionSink, IDisposable
     public int MaxDay { get; private set; } = int.MinValue;
     /// <summary>Customers seen so far.</summary>
     public int CustomerCount => _keys.Count;
-    internal string CustomerId(int customer) => _keys.Key(customer).ToString();
+    internal string CustomerId(int customer) => _keys.Id(customer);
     internal ReadOnlySpan<CustomerState> States => _states.AsSpan(0, _keys.Count);
     internal IReadOnlyList<string[]> AttributeValues => _attributes;
 
@@ -101,6 +101,36 @@ internal sealed class TransactionAccumulator : ITransactionSink, IDisposable
             return;
         }
         if (_pending.Add(row, CustomerKeyTable.Hash(row.CustomerId), OrderHash(row.OrderId), isReturn)) Submit();
+    }
+
+    /// <inheritdoc />
+    public void AcceptBatch(in TransactionColumns rows)
+    {
+        // The checks of Accept, on days and numbers: no DateTime and no id text per row.
+        var epoch = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        var ids = rows.CustomerIds;
+        var days = rows.EpochDays;
+        var amounts = rows.Amounts;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var day = epoch + days[i];
+            var amount = amounts[i];
+            var line = rows.FirstLine + i;
+            if (day > _observationEndDay)
+            {
+                _rejects.Reject(line, null, RejectReason.AfterObservationEnd,
+                    $"dated {DateOnly.FromDayNumber(day):yyyy-MM-dd}, after features.observation_end {DateOnly.FromDayNumber(_observationEndDay):yyyy-MM-dd}");
+                continue;
+            }
+            var isReturn = amount < 0 && _returns != ReturnPolicy.Keep;
+            if (isReturn && _returns == ReturnPolicy.Drop)
+            {
+                _rejects.Reject(line, _amountColumn, RejectReason.ReturnDropped,
+                    $"negative amount {amount.ToString(CultureInfo.InvariantCulture)} (data.returns is 'drop')");
+                continue;
+            }
+            if (_pending.AddNumeric(ids[i], day * TimeSpan.TicksPerDay, amount, line, isReturn)) Submit();
+        }
     }
 
     /// <summary>Hands a full batch on: to the applying thread, or applies it here without one.</summary>
@@ -173,10 +203,10 @@ internal sealed class TransactionAccumulator : ITransactionSink, IDisposable
         for (var start = 0; start < p.Count; start += chunk)
         {
             var end = Math.Min(start + chunk, p.Count);
-            for (var i = start; i < end; i++) touched += _keys.Touch(p.Hash[i]);
+            for (var i = start; i < end; i++) touched += _keys.Touch(p, i);
             for (var i = start; i < end; i++)
             {
-                p.Customer[i] = _keys.GetOrAdd(p.Key(i), p.Hash[i], out var added);
+                p.Customer[i] = _keys.GetOrAdd(p, i, out var added);
                 if (added) OnNewCustomer();
             }
             if (_buffer is null)

@@ -88,6 +88,9 @@ public sealed partial class ParquetColumnValues
         return (Int128)(day - (long)UnixEpochJulianDay) * NanosecondsPerDay + nanos;
     }
 
+    /// <summary>Whether a DATE of <paramref name="epochDays"/> days since 1970-01-01 lies in years 1..9999 (what <see cref="TryGetDateTime"/> accepts).</summary>
+    internal static bool IsDateInRange(int epochDays) => epochDays >= MinEpochDay && epochDays <= MaxEpochDay;
+
     /// <summary>A DATE or TIMESTAMP as a <see cref="DateTime"/> of unspecified kind, or false when it lies outside years 1..9999.</summary>
     public bool TryGetDateTime(int row, out DateTime value)
     {

@@ -18,6 +18,7 @@ internal sealed class ParquetRecordCursor : IRecordCursor
     private readonly RecordValueKind[] _kinds;
     private ParquetColumnValues[] _values = []; // an array, not the interface: read several times per row
     private char[] _chars = new char[256];
+    private Task<ParquetColumnValues[]>? _prefetched;
     private int _nextGroup;
     private int _groupRows;
     private int _index;
@@ -50,6 +51,61 @@ internal sealed class ParquetRecordCursor : IRecordCursor
         }
         return true;
     }
+
+    /// <summary>
+    /// Decodes the next row group for a columnar reader, which then reads <see cref="GroupValues"/>
+    /// directly and moves to single rows with <see cref="MoveTo"/>; false after the last group.
+    /// Not to be mixed with <see cref="Read"/>.
+    /// </summary>
+    internal bool ReadRowGroup()
+    {
+        if (_nextGroup >= _reader.RowGroupCount) return false;
+        var values = _prefetched is { } decoding ? decoding.GetAwaiter().GetResult() : Decode(_nextGroup);
+        _prefetched = null;
+        _rowsBefore += _groupRows;
+        _values = values;
+        _groupRows = (int)_reader.RowGroupRowCount(_nextGroup);
+        _nextGroup++;
+        _index = 0;
+        // The next group decodes on a pool thread while this one is handed on, so decoding overlaps
+        // the sink's work instead of leaving it idle; the reader is used by that thread alone until
+        // the next call collects the result.
+        if (_nextGroup < _reader.RowGroupCount)
+        {
+            var next = _nextGroup;
+            _prefetched = Task.Run(() => Decode(next));
+        }
+        return true;
+    }
+
+    /// <summary>Waits for a row group still decoding after the read stopped early, so the file can be closed under no one.</summary>
+    internal void StopDecoding()
+    {
+        if (_prefetched is not { } decoding) return;
+        _prefetched = null;
+        // Its result or error no longer matters: the read has already ended or failed.
+        try
+        {
+            decoding.Wait();
+        }
+        catch (AggregateException)
+        {
+        }
+    }
+
+    private ParquetColumnValues[] Decode(int rowGroup) => [.. _reader.ReadRowGroup(rowGroup, _columns)];
+
+    /// <summary>The current row group's decoded columns, in <see cref="ColumnNames"/> order.</summary>
+    internal IReadOnlyList<ParquetColumnValues> GroupValues => _values;
+
+    /// <summary>Rows in the current row group.</summary>
+    internal int GroupRows => _groupRows;
+
+    /// <summary>Rows in the row groups before the current one.</summary>
+    internal long RowsBefore => _rowsBefore;
+
+    /// <summary>Makes row <paramref name="index"/> of the current row group the current row.</summary>
+    internal void MoveTo(int index) => _index = index;
 
     public RecordValueKind KindOf(int column)
     {

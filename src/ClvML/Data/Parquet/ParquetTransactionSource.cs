@@ -8,7 +8,9 @@ namespace ClvML.Data.Parquet;
 /// A Parquet file as a transaction source (<c>data.source: parquet</c>): only the columns that
 /// <c>data.columns</c> maps are decoded, one row group at a time, and go through the same typed-record
 /// path as database rows (<see cref="RecordTransactionReader"/>), so mapping, validation, reject
-/// reasons and counts are the CSV reader's.
+/// reasons and counts are the CSV reader's. A sink that takes column batches gets the common shape
+/// (INT64 id, DATE, DOUBLE amount) through <see cref="ParquetBatchTransactionReader"/> instead,
+/// with the same results.
 /// </summary>
 public sealed class ParquetTransactionSource(string path, DataSettings settings) : ITransactionSource
 {
@@ -28,7 +30,10 @@ public sealed class ParquetTransactionSource(string path, DataSettings settings)
         try
         {
             var columns = RecordColumns.MappedNames(settings.Columns).Select(reader.Column).ToList();
-            new RecordTransactionReader(settings).Read(new ParquetRecordCursor(reader, columns), path, sink, rejects);
+            var cursor = new ParquetRecordCursor(reader, columns);
+            if (sink is ITransactionBatchSink batches && ParquetBatchTransactionReader.TryCreate(cursor, columns, settings, path) is { } fast)
+                fast.Read(batches, rejects);
+            else new RecordTransactionReader(settings).Read(cursor, path, sink, rejects);
         }
         finally
         {

@@ -36,57 +36,68 @@ public sealed class RecordTransactionReader
     {
         var columns = new RecordColumns(records.ColumnNames, sourceName, _settings.Columns);
         var ranges = new Range[columns.Attributes.Length];
-        while (records.Read())
+        while (records.Read()) ReadRow(records, columns, ranges, sink, rejects);
+    }
+
+    /// <summary>
+    /// Counts the cursor's current row, then rejects it or hands it to <paramref name="sink"/>: the
+    /// whole per-row path, also used by columnar readers for the rows their fast path leaves out.
+    /// </summary>
+    /// <param name="records">The typed rows, on the row to read.</param>
+    /// <param name="columns">Where the mapped columns are.</param>
+    /// <param name="ranges">Scratch for the attribute ranges, one per mapped attribute.</param>
+    /// <param name="sink">Receives the row when accepted.</param>
+    /// <param name="rejects">Counts the row and records it when rejected.</param>
+    internal void ReadRow(IRecordCursor records, RecordColumns columns, Range[] ranges, ITransactionSink sink, RejectLog rejects)
+    {
+        rejects.CountRow();
+        var row = records.Row;
+        var used = 0;
+        var idLength = AppendText(records, columns.CustomerId, ref used, trim: true);
+        if (idLength == 0)
         {
-            rejects.CountRow();
-            var row = records.Row;
-            var used = 0;
-            var idLength = AppendText(records, columns.CustomerId, ref used, trim: true);
-            if (idLength == 0)
-            {
-                Reject(records, rejects, columns.CustomerId, RejectReason.MissingCustomerId, "customer id is empty");
-                continue;
-            }
-            if (!TryTimestamp(records, columns.Timestamp, used, out var when, out var timestampProblem))
-            {
-                Reject(records, rejects, columns.Timestamp, RejectReason.BadTimestamp, timestampProblem);
-                continue;
-            }
-            double value;
-            if (columns.Amount >= 0)
-            {
-                if (!TryNumber(records, rejects, columns.Amount, out value)) continue;
-            }
-            else
-            {
-                if (!TryNumber(records, rejects, columns.Quantity, out var q) || !TryNumber(records, rejects, columns.UnitPrice, out var price)) continue;
-                value = q * price;
-                if (!double.IsFinite(value))
-                {
-                    Reject(records, rejects, columns.Quantity, RejectReason.NonFiniteAmount, "quantity x unit price overflows");
-                    continue;
-                }
-            }
-            var orderStart = used;
-            var orderLength = columns.OrderId < 0 ? 0 : AppendText(records, columns.OrderId, ref used, trim: true);
-            var attributeStart = used;
-            for (var i = 0; i < columns.Attributes.Length; i++)
-            {
-                var start = used - attributeStart;
-                AppendText(records, columns.Attributes[i], ref used, trim: true);
-                ranges[i] = new Range(start, used - attributeStart);
-            }
-            sink.Accept(new TransactionRow
-            {
-                CustomerId = _text.AsSpan(0, idLength),
-                Timestamp = when,
-                Amount = value,
-                OrderId = _text.AsSpan(orderStart, orderLength),
-                AttributeText = _text.AsSpan(attributeStart, used - attributeStart),
-                AttributeRanges = ranges,
-                Line = row,
-            });
+            Reject(records, rejects, columns.CustomerId, RejectReason.MissingCustomerId, "customer id is empty");
+            return;
         }
+        if (!TryTimestamp(records, columns.Timestamp, used, out var when, out var timestampProblem))
+        {
+            Reject(records, rejects, columns.Timestamp, RejectReason.BadTimestamp, timestampProblem);
+            return;
+        }
+        double value;
+        if (columns.Amount >= 0)
+        {
+            if (!TryNumber(records, rejects, columns.Amount, out value)) return;
+        }
+        else
+        {
+            if (!TryNumber(records, rejects, columns.Quantity, out var q) || !TryNumber(records, rejects, columns.UnitPrice, out var price)) return;
+            value = q * price;
+            if (!double.IsFinite(value))
+            {
+                Reject(records, rejects, columns.Quantity, RejectReason.NonFiniteAmount, "quantity x unit price overflows");
+                return;
+            }
+        }
+        var orderStart = used;
+        var orderLength = columns.OrderId < 0 ? 0 : AppendText(records, columns.OrderId, ref used, trim: true);
+        var attributeStart = used;
+        for (var i = 0; i < columns.Attributes.Length; i++)
+        {
+            var start = used - attributeStart;
+            AppendText(records, columns.Attributes[i], ref used, trim: true);
+            ranges[i] = new Range(start, used - attributeStart);
+        }
+        sink.Accept(new TransactionRow
+        {
+            CustomerId = _text.AsSpan(0, idLength),
+            Timestamp = when,
+            Amount = value,
+            OrderId = _text.AsSpan(orderStart, orderLength),
+            AttributeText = _text.AsSpan(attributeStart, used - attributeStart),
+            AttributeRanges = ranges,
+            Line = row,
+        });
     }
 
     private bool TryTimestamp(IRecordCursor records, int column, int used, out DateTime value, out string problem)

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace ClvML.Features;
+
+/// <summary>
+/// Customer id -> dense index 0..n-1 (order of first appearance), for rows whose ids are text or
+/// integers. While every id so far is an integer they live in a <see cref="NumericCustomerKeyTable"/>
+/// (no text per row); the first text id moves them, in index order, into the
+/// <see cref="CustomerKeyTable"/> as their invariant text, so an id means one customer whichever way
+/// it arrives (Parquet's 42 and CSV's "42" alike) and indices never change.
+/// </summary>
+internal sealed class CustomerIndex
+{
+    // The longest int64 text: "-9223372036854775808".
+    private const int MaxNumberChars = 20;
+    private readonly CustomerKeyTable _text = new();
+    private NumericCustomerKeyTable? _numbers = new();
+
+    /// <summary>Number of distinct customers.</summary>
+    public int Count => _numbers?.Count ?? _text.Count;
+
+    /// <summary>The id of <paramref name="customer"/> as text, exactly as the per-row path formats it.</summary>
+    public string Id(int customer) =>
+        _numbers is { } numbers ? numbers.Key(customer).ToString(CultureInfo.InvariantCulture) : _text.Key(customer).ToString();
+
+    /// <summary>Loads what a lookup of row <paramref name="row"/> will read; see <see cref="CustomerKeyTable.Touch"/>.</summary>
+    public ulong Touch(PendingRows rows, int row)
+    {
+        if (rows.IsNumeric(row)) return _numbers?.Touch(rows.Number[row], rows.Hash[row]) ?? 0;
+        return _numbers is null ? _text.Touch(rows.Hash[row]) : 0;
+    }
+
+    /// <summary>The index of row <paramref name="row"/>'s customer, adding it when new.</summary>
+    public int GetOrAdd(PendingRows rows, int row, out bool added)
+    {
+        if (rows.IsNumeric(row))
+        {
+            if (_numbers is { } numbers) return numbers.GetOrAdd(rows.Number[row], rows.Hash[row], out added);
+            Span<char> text = stackalloc char[MaxNumberChars];
+            rows.Number[row].TryFormat(text, out var length, provider: CultureInfo.InvariantCulture);
+            return _text.GetOrAdd(text[..length], CustomerKeyTable.Hash(text[..length]), out added);
+        }
+        if (_numbers is not null) MoveNumbersToText();
+        return _text.GetOrAdd(rows.Key(row), rows.Hash[row], out added);
+    }
+
+    private void MoveNumbersToText()
+    {
+        Span<char> text = stackalloc char[MaxNumberChars];
+        for (var i = 0; i < _numbers!.Count; i++)
+        {
+            _numbers.Key(i).TryFormat(text, out var length, provider: CultureInfo.InvariantCulture);
+            // Distinct numbers have distinct texts, so each is added, at index i.
+            _text.GetOrAdd(text[..length], CustomerKeyTable.Hash(text[..length]), out _);
+        }
+        _numbers = null;
+    }
+}
