@@ -50,16 +50,23 @@ public sealed record CustomerScores(double[] PAlive, double[] ExpectedPurchases,
             }
             slot[i] = k;
         }
+        var clvHorizon = clv.HorizonMonths * CustomerLifetimeValue.UnitsPerMonth(table.TimeUnit);
         var alive = new double[distinct.Count];
         var expected = new double[distinct.Count];
         var discounted = new double[distinct.Count];
         Parallel.For(0, distinct.Count, k =>
         {
             var (x, tx, t, horizon) = distinct[k];
-            expected[k] = model.ConditionalExpectedPurchases(horizon, x, tx, t);
-            if (!withClv) return;
+            if (!withClv)
+            {
+                expected[k] = model.ConditionalExpectedPurchases(horizon, x, tx, t);
+                return;
+            }
             alive[k] = model.ProbabilityAlive(x, tx, t);
-            discounted[k] = CustomerLifetimeValue.DiscountedPurchases(model, x, tx, t, clv, table.TimeUnit).Discounted;
+            var (discountedPurchases, overHorizon) = CustomerLifetimeValue.DiscountedPurchases(model, x, tx, t, clv, table.TimeUnit);
+            discounted[k] = discountedPurchases;
+            // Scoring asks for purchases over the CLV horizon, which the monthly steps have just reached.
+            expected[k] = horizon == clvHorizon ? overHorizon : model.ConditionalExpectedPurchases(horizon, x, tx, t);
         });
         var scores = new CustomerScores(new double[n], new double[n], new double[n], new double[n]);
         for (var i = 0; i < n; i++)
