@@ -3,8 +3,9 @@ namespace ClvML.Tests.Data.Parquet;
 /// <summary>
 /// The bounded CI run of <see cref="ParquetFuzzer"/>: 100,000 seeded mutations of the small
 /// parquet-testing files (every file under 16 KB: all codecs, page versions and encodings), read in
-/// full, must fail only with ParquetFormatException/InputException and none may take longer than two
-/// seconds (a hang would never end; a loaded CI machine can stall a case for a while). The long run
+/// full, must fail only with ParquetFormatException/InputException and none may take longer than twenty
+/// seconds: a case takes milliseconds, a hang never ends, and a loaded CI machine has been seen to stall
+/// a case for 1.5 s, so the limit tells a hang from a stall without making the test flaky. The long run
 /// is <c>dotnet run -c Release --project tests/ClvML.Benchmarks -- parquet-fuzz N</c>.
 /// </summary>
 public sealed class ParquetFuzzTests
@@ -21,6 +22,6 @@ public sealed class ParquetFuzzTests
             .Select(g => $"{g.Count()} x {g.Key}\n    e.g. {g.First().Split('\n')[0]}");
         Assert.True(result.Crashes.Count == 0, $"{result.Crashes.Count} crashes:\n{string.Join("\n", kinds)}");
         Assert.True(result.Refused > 10_000, $"only {result.Refused} of {result.Cases} mutations were refused: the fuzzer is not damaging the files");
-        Assert.True(result.SlowestMilliseconds < 2000, $"the slowest case, {result.SlowestCase}, took {result.SlowestMilliseconds:F0} ms");
+        Assert.True(result.SlowestMilliseconds < 20_000, $"the slowest case, {result.SlowestCase}, took {result.SlowestMilliseconds:F0} ms");
     }
 }
