@@ -24,8 +24,7 @@ public static class ConvertJob
         if (config.Data.Kind == DataKind.Summary)
             throw new InputException("data.kind: convert reads transactions; a summary input has none (it is already one row per customer).");
         var source = TransactionSources.Create(config, configDirectory);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(rejectsPath))!);
-        using var writer = new StreamWriter(rejectsPath, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        using var writer = FeatureJob.RejectsWriter(rejectsPath);
         var rejects = new RejectLog(source.Name, config.Data.BadRows, writer);
         var builder = new TransactionTableBuilder(config.Data.Columns);
         source.ReadInto(builder, rejects);

@@ -52,7 +52,8 @@ public static class FeatureJob
         data.Path is { } p ? Path.GetFullPath(Path.Combine(configDirectory, p))
         : throw new InputException($"data.path: required for data.source {data.Source.ToString().ToLowerInvariant()}.");
 
-    private static StreamWriter RejectsWriter(string path)
+    /// <summary>A rejects.csv writer at <paramref name="path"/> (its folder created, UTF-8 without BOM, LF line ends).</summary>
+    internal static StreamWriter RejectsWriter(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         return new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
