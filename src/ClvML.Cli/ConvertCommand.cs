@@ -1,7 +1,5 @@
 using System.CommandLine;
 using ClvML.Configuration;
-using ClvML.Data;
-using ClvML.Data.Parquet.Writing;
 using ClvML.Data.Tables;
 using ClvML.Training;
 
@@ -25,14 +23,13 @@ internal static class ConvertCommand
             var target = OutputTarget.Parse(parsed.GetValue(output)!);
             if (target.Format == OutputFormat.Csv)
                 throw new InputException($"--output {target.Location}: convert writes typed data: a name ending in .parquet, sqlite:PATH or postgres:TABLE.");
-            DatabaseOutput.CheckReady(target, parsed.GetValue(connection));
+            TableOutput.CheckReady(target, parsed.GetValue(connection));
             var settings = TrainConfigLoader.Load(configPath);
             var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
             var result = console.WithProgress("converting", _ =>
             {
                 var read = ConvertJob.Read(settings, configDirectory, target.RejectsPath);
-                if (target.Format == OutputFormat.Parquet) ParquetTableWriter.Write(read.Table, target.Location);
-                else DatabaseOutput.Write(target, read.Table, parsed.GetValue(connection));
+                TableOutput.Write(target, read.Table, parsed.GetValue(connection));
                 return read;
             });
             var rejects = result.Rejects;

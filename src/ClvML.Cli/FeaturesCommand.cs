@@ -1,7 +1,5 @@
 using System.CommandLine;
 using ClvML.Configuration;
-using ClvML.Data.Parquet.Writing;
-using ClvML.Data;
 using ClvML.Data.Tables;
 using ClvML.Features;
 using ClvML.Training;
@@ -26,25 +24,18 @@ internal static class FeaturesCommand
             var outputPath = parsed.GetValue(output)!;
             var settings = TrainConfigLoader.Load(configPath);
             var target = OutputTarget.Parse(outputPath);
-            DatabaseOutput.CheckReady(target, parsed.GetValue(connection));
+            TableOutput.CheckReady(target, parsed.GetValue(connection));
             var rejectsPath = target.RejectsPath;
             var built = console.WithProgress("building features", log =>
             {
                 var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
                 var result = FeatureJob.Build(settings, configDirectory, rejectsPath, out _);
-                switch (target.Format)
+                if (target.Format == OutputFormat.Csv)
                 {
-                    case OutputFormat.Csv:
-                        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-                        FeatureTableCsvWriter.Write(result.Table, outputPath);
-                        break;
-                    case OutputFormat.Parquet:
-                        ParquetTableWriter.Write(FeatureColumnTable.From(result.Table), target.Location);
-                        break;
-                    default:
-                        DatabaseOutput.Write(target, FeatureColumnTable.From(result.Table), parsed.GetValue(connection));
-                        break;
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
+                    FeatureTableCsvWriter.Write(result.Table, outputPath);
                 }
+                else TableOutput.Write(target, FeatureColumnTable.From(result.Table), parsed.GetValue(connection));
                 return result;
             });
             var rejects = built.Rejects;

@@ -1,6 +1,4 @@
 using ClvML.Clustering;
-using ClvML.Data.Parquet.Writing;
-using ClvML.Data;
 using ClvML.Data.Tables;
 using ClvML.Features;
 using ClvML.Persistence;
@@ -42,7 +40,7 @@ public static class BatchScorer
         var config = ScoringInput.Config(run, request);
         var models = RunModels.Load(run);
         var target = OutputTarget.Parse(request.OutputPath);
-        DatabaseOutput.CheckReady(target, request.Connection);
+        TableOutput.CheckReady(target, request.Connection);
         var rejectsPath = request.RejectsPath ?? target.RejectsPath;
         log($"scoring {request.InputPath} with run {run.Manifest.RunName} as of {request.AsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the last transaction"}");
         var built = FeatureJob.Build(config, Path.GetDirectoryName(Path.GetFullPath(request.InputPath))!, rejectsPath, out _);
@@ -86,18 +84,12 @@ public static class BatchScorer
             columns.Add("predicted_spend", regressor.Predict(RegressorInputs(run, table, btyd, regressor)));
             log("predicted spend computed");
         }
-        switch (target.Format)
+        if (target.Format == OutputFormat.Csv) columns.Write(request.OutputPath);
+        else
         {
-            case OutputFormat.Csv:
-                columns.Write(request.OutputPath);
-                break;
-            case OutputFormat.Parquet:
-                columns.ThrowIfNotFinite();
-                ParquetTableWriter.Write(columns.ToColumnTable(), target.Location);
-                break;
-            default:
-                DatabaseOutput.Write(target, columns.ToColumnTable(), request.Connection);
-                break;
+            // Parquet refuses a non-finite score as CSV does; SQLite stores NaN as NULL.
+            if (target.Format == OutputFormat.Parquet) columns.ThrowIfNotFinite();
+            TableOutput.Write(target, columns.ToColumnTable(), request.Connection);
         }
         log($"scores written to {request.OutputPath}");
         return new ScoringResult(table.Count, rejects.RowsRead, rejects.Accepted, rejects.Rejected, rejects.RejectedByReason,

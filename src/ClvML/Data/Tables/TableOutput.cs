@@ -1,20 +1,19 @@
+using ClvML.Data.Parquet.Writing;
 using ClvML.Data.Postgres;
 using ClvML.Data.Sqlite;
-using ClvML.Data.Tables;
 
-namespace ClvML.Data;
+namespace ClvML.Data.Tables;
 
 /// <summary>
-/// The database forms of <c>--output</c>: <c>sqlite:PATH</c> writes the tables (and views) into that
+/// The typed forms of <c>--output</c>, one writer for every command that has a <see cref="ColumnTable"/>:
+/// <c>NAME.parquet</c> writes a Parquet file; <c>sqlite:PATH</c> writes the table (and views) into that
 /// database file; <c>postgres:TABLE</c> writes the one table under that name, connecting with
 /// <c>--connection</c> or, when that is absent, the <c>CLVML_POSTGRES</c> environment variable
-/// (both may reference other variables as <c>${VAR}</c>).
+/// (both may reference other variables as <c>${VAR}</c>). CSV has a writer per table (features, scores)
+/// and is not handled here.
 /// </summary>
-public static class DatabaseOutput
+public static class TableOutput
 {
-    /// <summary>Whether <paramref name="target"/> is a database rather than a file format.</summary>
-    public static bool IsDatabase(OutputTarget target) => target.Format is OutputFormat.Sqlite or OutputFormat.Postgres;
-
     /// <summary>Checks up front what a write to <paramref name="target"/> needs (a PostgreSQL server's connection string), so a slow job does not fail at its end.</summary>
     /// <exception cref="InputException">No connection string, or an unset variable in it.</exception>
     public static void CheckReady(OutputTarget target, string? connection)
@@ -23,14 +22,17 @@ public static class DatabaseOutput
     }
 
     /// <summary>
-    /// Writes <paramref name="table"/> to <paramref name="target"/>: under its own name in SQLite, under
-    /// the target's table name in PostgreSQL.
+    /// Writes <paramref name="table"/> to <paramref name="target"/>: as the Parquet file, under its own
+    /// name in SQLite, under the target's table name in PostgreSQL.
     /// </summary>
     /// <exception cref="InputException">No connection string, a database refusing the write, naming the target.</exception>
     public static void Write(OutputTarget target, ColumnTable table, string? connection, IReadOnlyList<SqliteView>? views = null)
     {
         switch (target.Format)
         {
+            case OutputFormat.Parquet:
+                ParquetTableWriter.Write(table, target.Location);
+                break;
             case OutputFormat.Sqlite:
                 SqliteTableWriter.Write(target.Location, [table], views);
                 break;
@@ -38,7 +40,7 @@ public static class DatabaseOutput
                 PostgresTableWriter.Write(Connection(connection), [new ColumnTable(target.Location, table.Columns)]);
                 break;
             default:
-                throw new ArgumentException($"{target.Format} is not a database output.", nameof(target));
+                throw new ArgumentException($"{target.Format} output has a writer per table, not a typed one.", nameof(target));
         }
     }
 
