@@ -63,20 +63,8 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IT
     /// The conditional expectation at several horizons of one customer (the monthly steps of CLV):
     /// P(alive) once, and the 2F1 in its Euler form summed once for all horizons (<see cref="EulerFormForecast"/>).
     /// </summary>
-    public void ConditionalExpectedPurchases(ReadOnlySpan<double> t, double frequency, double recency, double T, Span<double> destination)
-    {
-        if (t.Length != destination.Length) throw new ArgumentException("One destination per horizon is needed.", nameof(destination));
-        ModelArguments.History(frequency, recency, T);
-        foreach (var h in t) ModelArguments.Horizon(h);
-        var x = frequency;
-        if (!EulerFormForecast.TryBracket(t, Alpha + T, A + B - 1 - R, A - 1, A + B + x - 1, A - 1, destination))
-        {
-            for (var m = 0; m < t.Length; m++) destination[m] = ConditionalExpectedPurchases(t[m], frequency, recency, T);
-            return;
-        }
-        var scale = (A + B + x - 1) / (A - 1) * ProbabilityAlive(frequency, recency, T);
-        for (var m = 0; m < t.Length; m++) destination[m] *= scale;
-    }
+    public void ConditionalExpectedPurchases(ReadOnlySpan<double> t, double frequency, double recency, double T, Span<double> destination) =>
+        EulerFormForecast.ConditionalExpectedPurchases(this, t, frequency, recency, T, Alpha, A, A + B - 1 - R, A + B + frequency - 1, destination);
 
     /// <summary>P(alive | x, t_x, T) (the denominator of FHL 2005 eq. 10; Fader, Hardie &amp; Lee 2008, "Computing P(alive) using the BG/NBD model"): 1 for x = 0, else 1/(1 + a/(b+x-1) ((alpha+T)/(alpha+t_x))^(r+x)).</summary>
     public double ProbabilityAlive(double frequency, double recency, double T)

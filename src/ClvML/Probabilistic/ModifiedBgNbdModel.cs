@@ -60,20 +60,8 @@ public sealed record ModifiedBgNbdModel(double R, double Alpha, double A, double
     /// The conditional expectation at several horizons of one customer (the monthly steps of CLV):
     /// P(alive) once, and the 2F1 in its Euler form summed once for all horizons (<see cref="EulerFormForecast"/>).
     /// </summary>
-    public void ConditionalExpectedPurchases(ReadOnlySpan<double> t, double frequency, double recency, double T, Span<double> destination)
-    {
-        if (t.Length != destination.Length) throw new ArgumentException("One destination per horizon is needed.", nameof(destination));
-        ModelArguments.History(frequency, recency, T);
-        foreach (var h in t) ModelArguments.Horizon(h);
-        var x = frequency;
-        if (!EulerFormForecast.TryBracket(t, Alpha + T, A + B - R, A - 1, A + B + x, A - 1, destination))
-        {
-            for (var m = 0; m < t.Length; m++) destination[m] = ConditionalExpectedPurchases(t[m], frequency, recency, T);
-            return;
-        }
-        var scale = (A + B + x) / (A - 1) * ProbabilityAlive(frequency, recency, T);
-        for (var m = 0; m < t.Length; m++) destination[m] *= scale;
-    }
+    public void ConditionalExpectedPurchases(ReadOnlySpan<double> t, double frequency, double recency, double T, Span<double> destination) =>
+        EulerFormForecast.ConditionalExpectedPurchases(this, t, frequency, recency, T, Alpha, A, A + B - R, A + B + frequency, destination);
 
     /// <summary>P(alive | x, t_x, T) (Batislam et al. 2007): 1/(1 + a/(b+x) ((alpha+T)/(alpha+t_x))^(r+x)), below 1 even for x = 0.</summary>
     public double ProbabilityAlive(double frequency, double recency, double T)
