@@ -10,43 +10,28 @@ namespace ClvML.Data.Postgres;
 /// floating point and numeric, date and timestamp map to their record kinds; text types are text;
 /// anything else (uuid, boolean, ...) arrives as its invariant text form.
 /// </summary>
-internal sealed class PostgresRecordCursor : IRecordCursor
+internal sealed class PostgresRecordCursor : DbRecordCursor
 {
     private readonly NpgsqlDataReader _reader;
     private readonly RecordValueKind[] _kinds;
     private readonly Type[] _types;
-    private readonly string?[] _text;
 
-    public PostgresRecordCursor(NpgsqlDataReader reader)
+    public PostgresRecordCursor(NpgsqlDataReader reader) : base(reader)
     {
         _reader = reader;
-        ColumnNames = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
         _types = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetFieldType)];
         _kinds = [.. _types.Select(KindOf)];
-        _text = new string?[reader.FieldCount];
     }
 
-    public IReadOnlyList<string> ColumnNames { get; }
+    public override RecordValueKind KindOf(int column) => _reader.IsDBNull(column) ? RecordValueKind.Null : _kinds[column];
 
-    public long Row { get; private set; }
-
-    public bool Read()
-    {
-        Array.Clear(_text);
-        if (!_reader.Read()) return false;
-        Row++;
-        return true;
-    }
-
-    public RecordValueKind KindOf(int column) => _reader.IsDBNull(column) ? RecordValueKind.Null : _kinds[column];
-
-    public long GetInteger(int column) => _types[column] == typeof(long) ? _reader.GetInt64(column)
+    public override long GetInteger(int column) => _types[column] == typeof(long) ? _reader.GetInt64(column)
         : _types[column] == typeof(int) ? _reader.GetInt32(column) : _reader.GetInt16(column);
 
-    public double GetReal(int column) => _types[column] == typeof(double) ? _reader.GetDouble(column)
+    public override double GetReal(int column) => _types[column] == typeof(double) ? _reader.GetDouble(column)
         : _types[column] == typeof(float) ? _reader.GetFloat(column) : (double)_reader.GetDecimal(column);
 
-    public DateTime GetTimestamp(int column) => _reader.GetValue(column) switch
+    public override DateTime GetTimestamp(int column) => _reader.GetValue(column) switch
     {
         DateTime t => t,
         DateOnly d => d.ToDateTime(TimeOnly.MinValue),
@@ -54,8 +39,8 @@ internal sealed class PostgresRecordCursor : IRecordCursor
         var other => throw new InvalidOperationException($"Column {ColumnNames[column]}: {other.GetType().Name} is not a timestamp."),
     };
 
-    public ReadOnlySpan<char> GetText(int column) =>
-        _text[column] ??= _types[column] == typeof(string) ? _reader.GetString(column)
+    protected override string ReadText(int column) =>
+        _types[column] == typeof(string) ? _reader.GetString(column)
             : Convert.ToString(_reader.GetValue(column), CultureInfo.InvariantCulture) ?? "";
 
     private static RecordValueKind KindOf(Type type) =>

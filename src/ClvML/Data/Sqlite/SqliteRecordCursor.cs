@@ -8,49 +8,24 @@ namespace ClvML.Data.Sqlite;
 /// column (a REAL column may hold the text 'abc' in one row), so the storage class is asked per value:
 /// INTEGER, REAL, TEXT, NULL, and BLOB, which is read as UTF-8 text.
 /// </summary>
-internal sealed class SqliteRecordCursor : IRecordCursor
+internal sealed class SqliteRecordCursor(SqliteDataReader reader) : DbRecordCursor(reader)
 {
-    private readonly SqliteDataReader _reader;
-    private readonly string?[] _text;
-
-    public SqliteRecordCursor(SqliteDataReader reader)
+    public override RecordValueKind KindOf(int column)
     {
-        _reader = reader;
-        ColumnNames = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
-        _text = new string?[reader.FieldCount];
-    }
-
-    public IReadOnlyList<string> ColumnNames { get; }
-
-    public long Row { get; private set; }
-
-    public bool Read()
-    {
-        Array.Clear(_text);
-        if (!_reader.Read()) return false;
-        Row++;
-        return true;
-    }
-
-    public RecordValueKind KindOf(int column)
-    {
-        if (_reader.IsDBNull(column)) return RecordValueKind.Null;
+        if (reader.IsDBNull(column)) return RecordValueKind.Null;
         // With a current row, GetFieldType reports the value's storage class, not the declared type.
-        var type = _reader.GetFieldType(column);
+        var type = reader.GetFieldType(column);
         if (type == typeof(long)) return RecordValueKind.Integer;
         if (type == typeof(double)) return RecordValueKind.Real;
         return RecordValueKind.Text;
     }
 
-    public long GetInteger(int column) => _reader.GetInt64(column);
+    public override long GetInteger(int column) => reader.GetInt64(column);
 
-    public double GetReal(int column) => _reader.GetDouble(column);
+    public override double GetReal(int column) => reader.GetDouble(column);
 
-    public DateTime GetTimestamp(int column) => throw new InvalidOperationException("SQLite has no timestamp storage class; dates arrive as text or numbers.");
+    public override DateTime GetTimestamp(int column) => throw new InvalidOperationException("SQLite has no timestamp storage class; dates arrive as text or numbers.");
 
-    public ReadOnlySpan<char> GetText(int column)
-    {
-        // GetString decodes a BLOB as UTF-8 too; the string is kept so the span outlives this call.
-        return _text[column] ??= _reader.GetString(column);
-    }
+    // GetString decodes a BLOB as UTF-8 too.
+    protected override string ReadText(int column) => reader.GetString(column);
 }
