@@ -23,11 +23,20 @@ internal sealed class CustomerIndex
     public string Id(int customer) =>
         _numbers is { } numbers ? numbers.Key(customer).ToString(CultureInfo.InvariantCulture) : _text.Key(customer).ToString();
 
-    /// <summary>Loads what a lookup of row <paramref name="row"/> will read; see <see cref="CustomerKeyTable.Touch"/>.</summary>
-    public ulong Touch(PendingRows rows, int row)
+    /// <summary>
+    /// How many rounds of <see cref="Prefetch"/> a lookup needs: each round's prefetch reads what
+    /// the round before loaded (a text id's slot, then its key offset, then its text).
+    /// </summary>
+    public int PrefetchRounds => _numbers is null ? CustomerKeyTable.PrefetchRounds : 1;
+
+    /// <summary>Round <paramref name="round"/> of loading what a lookup of row <paramref name="row"/> will read.</summary>
+    public void Prefetch(PendingRows rows, int row, int round)
     {
-        if (rows.IsNumeric(row)) return _numbers?.Touch(rows.Number[row], rows.Hash[row]) ?? 0;
-        return _numbers is null ? _text.Touch(rows.Hash[row]) : 0;
+        if (_numbers is { } numbers)
+        {
+            if (rows.IsNumeric(row)) numbers.Prefetch(rows.Number[row], rows.Hash[row]);
+        }
+        else if (!rows.IsNumeric(row)) _text.Prefetch(rows.Hash[row], round);
     }
 
     /// <summary>The index of row <paramref name="row"/>'s customer, adding it when new.</summary>

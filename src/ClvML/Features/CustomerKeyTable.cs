@@ -45,17 +45,28 @@ internal sealed class CustomerKeyTable
         return (uint)h;
     }
 
+    /// <summary>Rounds of <see cref="Prefetch"/> that load everything a lookup reads.</summary>
+    public const int PrefetchRounds = 3;
+
     /// <summary>
-    /// Loads the memory a lookup of <paramref name="hash"/> will read (its home slot and the id it
-    /// points to) and returns something of it, so a loop of these over many rows keeps many cache
-    /// misses in flight at once; the lookups that follow then hit the cache.
+    /// Starts loading what a lookup of <paramref name="hash"/> will read, one dependent step per
+    /// round: round 0 the home slot, round 1 the key offset of the id in it, round 2 the id's text.
+    /// Callers run each round over a batch of rows before the next (see <see cref="CachePrefetch"/>),
+    /// so every round reads what the one before brought into the cache.
     /// </summary>
-    public ulong Touch(uint hash)
+    public void Prefetch(uint hash, int round)
     {
-        var slot = _slots[(int)hash & (_slots.Length - 1)];
-        if (slot == 0) return 0;
+        var home = (int)hash & (_slots.Length - 1);
+        if (round == 0)
+        {
+            CachePrefetch.Element(_slots, home);
+            return;
+        }
+        var slot = _slots[home];
+        if (slot == 0 || (uint)(slot >> 32) != hash) return;
         var index = (int)(uint)slot - 1;
-        return slot ^ _arena[_keyStart[index]];
+        if (round == 1) CachePrefetch.Element(_keyStart, index);
+        else CachePrefetch.Element(_arena, _keyStart[index]);
     }
 
     /// <summary>The index of <paramref name="key"/>, adding it when new.</summary>

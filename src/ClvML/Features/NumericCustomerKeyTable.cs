@@ -37,14 +37,11 @@ internal sealed class NumericCustomerKeyTable
         return (uint)h;
     }
 
-    /// <summary>
-    /// Loads the home slot of <paramref name="hash"/> and returns something of it, so a loop of these
-    /// over a batch keeps many cache misses in flight; the lookups that follow then hit the cache.
-    /// </summary>
-    public ulong Touch(long key, uint hash)
+    /// <summary>Starts loading what a lookup of <paramref name="key"/> will read (see <see cref="CachePrefetch"/>).</summary>
+    public void Prefetch(long key, uint hash)
     {
-        if (_direct is not { } direct) return (ulong)_slots[(int)hash & (_slots.Length - 1)].Key;
-        return (ulong)key < (ulong)direct.Length ? (uint)direct[key] : 0;
+        if (_direct is not { } direct) CachePrefetch.Element(_slots, (int)hash & (_slots.Length - 1));
+        else if ((ulong)key < (ulong)direct.Length) CachePrefetch.Element(direct, (int)key);
     }
 
     /// <summary>The index of <paramref name="key"/> (whose hash is <paramref name="hash"/>), adding it when new.</summary>
@@ -73,7 +70,7 @@ internal sealed class NumericCustomerKeyTable
         long length = _direct!.Length;
         while (length <= key) length *= 2;
         if (length > Array.MaxLength || length > Math.Max(DirectEntriesAlwaysAllowed, (long)DirectEntriesPerCustomer * (Count + 1))) return false;
-        Array.Resize(ref _direct, (int)length);
+        ArrayGrowth.Resize(ref _direct, (int)length);
         return true;
     }
 
