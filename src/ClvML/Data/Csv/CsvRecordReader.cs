@@ -57,6 +57,12 @@ internal sealed class CsvRecordReader
     /// <summary>The current record's bytes as read (for reject files).</summary>
     public ReadOnlySpan<byte> RawRecord => _buffer.AsSpan(_recordStart, _recordLength);
 
+    /// <summary>Where the current record starts in the buffer its fields are views of.</summary>
+    internal int RecordStart => _recordStart;
+
+    /// <summary>Where the <paramref name="index"/>-th field starts in that buffer.</summary>
+    internal int FieldStart(int index) => _fieldStart[index];
+
     /// <summary>Moves to the next non-blank record; false at the end of the stream.</summary>
     public bool Read()
     {

@@ -33,6 +33,14 @@ public sealed class CsvTransactionReader
     {
         var records = new CsvRecordReader(content, sourceName, DelimiterOf(_settings));
         var header = CsvHeader.Read(records, sourceName, _settings);
+        var columns = MapColumns(header);
+        using var split = new CsvRecordPipeline(records);
+        ReadRows(split, sourceName, header.Names, columns, sink, rejects);
+    }
+
+    /// <summary>Positions of the mapped columns in the file's columns; every missing one is reported at once.</summary>
+    private MappedColumns MapColumns(CsvHeader header)
+    {
         var map = _settings.Columns;
         var customer = header.Require(map.CustomerId, "data.columns.customer_id");
         var timestamp = header.Require(map.Timestamp, "data.columns.timestamp");
@@ -46,8 +54,13 @@ public sealed class CsvTransactionReader
         var order = map.OrderId is null ? -1 : header.Require(map.OrderId, "data.columns.order_id");
         var attributes = map.Attributes.Select((a, i) => header.Require(a, $"data.columns.attributes[{i}]")).ToArray();
         header.ThrowIfMissing();
+        return new MappedColumns(customer, timestamp, amount, quantity, unitPrice, order, attributes);
+    }
 
-        var names = header.Names;
+    private void ReadRows(CsvRecordPipeline records, string sourceName, IReadOnlyList<string> names, MappedColumns columns,
+        ITransactionSink sink, RejectLog rejects)
+    {
+        var (customer, timestamp, amount, quantity, unitPrice, order, attributes) = columns;
         var ranges = new Range[attributes.Length];
         while (records.Read())
         {
@@ -117,7 +130,7 @@ public sealed class CsvTransactionReader
         for (var i = 0; i < records.BlankLines; i++) rejects.CountBlankLine();
     }
 
-    private static bool TryNumber(CsvRecordReader records, int column, IReadOnlyList<string> names, long line, RejectLog rejects, out double value)
+    private static bool TryNumber(CsvRecordPipeline records, int column, IReadOnlyList<string> names, long line, RejectLog rejects, out double value)
     {
         var field = records.Field(column).Trim((byte)' ');
         if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
@@ -148,5 +161,8 @@ public sealed class CsvTransactionReader
 
     private static string Text(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8.Length > 80 ? utf8[..80] : utf8);
 
-    private static string Raw(CsvRecordReader records) => Encoding.UTF8.GetString(records.RawRecord);
+    private static string Raw(CsvRecordPipeline records) => Encoding.UTF8.GetString(records.RawRecord);
+
+    /// <summary>Field positions of the mapped columns (-1: not mapped).</summary>
+    private readonly record struct MappedColumns(int Customer, int Timestamp, int Amount, int Quantity, int UnitPrice, int Order, int[] Attributes);
 }

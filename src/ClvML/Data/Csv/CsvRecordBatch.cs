@@ -1,0 +1,89 @@
+namespace ClvML.Data.Csv;
+
+/// <summary>
+/// A run of parsed records copied out of a <see cref="CsvRecordReader"/>'s buffer (which the next
+/// read overwrites), so that splitting records and using them can run on different threads: each
+/// record's bytes as read, its fields as ranges of those bytes, its line and why it is malformed.
+/// </summary>
+internal sealed class CsvRecordBatch
+{
+    private readonly int _capacity;
+    private byte[] _bytes = new byte[1 << 16];
+    private int _bytesUsed;
+    private int[] _fieldStart = new int[1 << 12];
+    private int[] _fieldLength = new int[1 << 12];
+    private int _fields;
+    private readonly int[] _firstField, _fieldCount, _rawStart, _rawLength;
+    private readonly long[] _line;
+    private readonly string?[] _malformed;
+
+    public CsvRecordBatch(int capacity)
+    {
+        _capacity = capacity;
+        _firstField = new int[capacity];
+        _fieldCount = new int[capacity];
+        _rawStart = new int[capacity];
+        _rawLength = new int[capacity];
+        _line = new long[capacity];
+        _malformed = new string?[capacity];
+    }
+
+    /// <summary>Records in the batch.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Whether the batch holds as many records as it takes.</summary>
+    public bool IsFull => Count == _capacity;
+
+    /// <summary>Copies the reader's current record in.</summary>
+    public void Add(CsvRecordReader records)
+    {
+        var raw = records.RawRecord;
+        var fields = records.FieldCount;
+        if (_bytesUsed + raw.Length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _bytesUsed + raw.Length));
+        if (_fields + fields > _fieldStart.Length)
+        {
+            var length = Math.Max(_fieldStart.Length * 2, _fields + fields);
+            Array.Resize(ref _fieldStart, length);
+            Array.Resize(ref _fieldLength, length);
+        }
+        var i = Count++;
+        raw.CopyTo(_bytes.AsSpan(_bytesUsed));
+        // Fields are ranges inside the record's bytes, so they move with it.
+        var shift = _bytesUsed - records.RecordStart;
+        for (var f = 0; f < fields; f++)
+        {
+            _fieldStart[_fields + f] = records.FieldStart(f) + shift;
+            _fieldLength[_fields + f] = records.Field(f).Length;
+        }
+        _firstField[i] = _fields;
+        _fieldCount[i] = fields;
+        _rawStart[i] = _bytesUsed;
+        _rawLength[i] = raw.Length;
+        _line[i] = records.Line;
+        _malformed[i] = records.Malformed;
+        _fields += fields;
+        _bytesUsed += raw.Length;
+    }
+
+    public int FieldCount(int record) => _fieldCount[record];
+
+    public ReadOnlySpan<byte> Field(int record, int field)
+    {
+        var f = _firstField[record] + field;
+        return _bytes.AsSpan(_fieldStart[f], _fieldLength[f]);
+    }
+
+    public ReadOnlySpan<byte> RawRecord(int record) => _bytes.AsSpan(_rawStart[record], _rawLength[record]);
+
+    public long Line(int record) => _line[record];
+
+    public string? Malformed(int record) => _malformed[record];
+
+    public void Clear()
+    {
+        Count = 0;
+        _bytesUsed = 0;
+        _fields = 0;
+        Array.Clear(_malformed);
+    }
+}
