@@ -11,9 +11,11 @@ public sealed partial class ParquetFileReader : IDisposable
 {
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
-    private readonly ColumnChunkReader _chunks = new();
-    // One buffer for every chunk read: chunks are megabytes, and a fresh array each time would churn the large-object heap.
-    private byte[] _chunk = [];
+    // A buffer and a decoder per position in the columns asked for, kept from one row group to the
+    // next (chunks are megabytes; fresh arrays would churn the large-object heap), and separate so
+    // that the chunks of one row group can decode side by side.
+    private byte[][] _chunkBytes = [];
+    private ColumnChunkReader[] _chunkReaders = [];
 
     private ParquetFileReader(Stream stream, ParquetFooter footer, bool leaveOpen)
     {
@@ -83,8 +85,11 @@ public sealed partial class ParquetFileReader : IDisposable
     }
 
     /// <summary>Decodes <paramref name="columns"/> of row group <paramref name="rowGroup"/>, in the order given.</summary>
+    /// <param name="rowGroup">Index of the row group.</param>
+    /// <param name="columns">The columns to decode.</param>
+    /// <param name="inParallel">Decode the chunks on the thread pool, for a caller with nothing else to do meanwhile.</param>
     /// <exception cref="ParquetFormatException">A chunk is corrupt or uses a feature outside ClvML's list ("unsupported: ...").</exception>
-    public IReadOnlyList<ParquetColumnValues> ReadRowGroup(int rowGroup, IReadOnlyList<ParquetColumn> columns)
+    public IReadOnlyList<ParquetColumnValues> ReadRowGroup(int rowGroup, IReadOnlyList<ParquetColumn> columns, bool inParallel = false)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentOutOfRangeException.ThrowIfNegative(rowGroup);
@@ -94,12 +99,46 @@ public sealed partial class ParquetFileReader : IDisposable
             throw new ParquetFormatException(Source, null, $"row group {rowGroup} has {group.NumRows} rows (0..{Array.MaxLength} are read)");
         if (group.Columns.Count != Schema.Leaves.Count)
             throw new ParquetFormatException(Source, null, $"row group {rowGroup} has {group.Columns.Count} column chunks for {Schema.Leaves.Count} leaf columns");
+        if (_chunkBytes.Length < columns.Count)
+        {
+            _chunkBytes = [.. _chunkBytes, .. Enumerable.Range(0, columns.Count - _chunkBytes.Length).Select(_ => Array.Empty<byte>())];
+            _chunkReaders = [.. _chunkReaders, .. Enumerable.Range(0, columns.Count - _chunkReaders.Length).Select(_ => new ColumnChunkReader())];
+        }
+        // The file is read in order on this thread; only decoding may run in parallel.
+        var chunks = new LoadedChunk[columns.Count];
+        for (var i = 0; i < columns.Count; i++) chunks[i] = LoadChunk(rowGroup, group, columns[i], ref _chunkBytes[i]);
         var result = new ParquetColumnValues[columns.Count];
-        for (var i = 0; i < columns.Count; i++) result[i] = ReadChunk(rowGroup, group, columns[i]);
+        if (inParallel && columns.Count > 1) DecodeInParallel(chunks, columns, (int)group.NumRows, result);
+        else
+            for (var i = 0; i < columns.Count; i++) result[i] = Decode(i, chunks[i], columns[i], (int)group.NumRows);
         return result;
     }
 
-    private ParquetColumnValues ReadChunk(int rowGroup, RowGroup group, ParquetColumn column)
+    /// <summary>Decodes on the thread pool; a failure is raised as the sequential decode would raise it (the first column's, unwrapped).</summary>
+    private void DecodeInParallel(LoadedChunk[] chunks, IReadOnlyList<ParquetColumn> columns, int rows, ParquetColumnValues[] result)
+    {
+        var errors = new Exception?[chunks.Length];
+        Parallel.For(0, chunks.Length, i =>
+        {
+            try
+            {
+                result[i] = Decode(i, chunks[i], columns[i], rows);
+            }
+            catch (Exception e)
+            {
+                errors[i] = e;
+            }
+        });
+        if (errors.FirstOrDefault(e => e is not null) is { } first) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+    }
+
+    private ParquetColumnValues Decode(int position, LoadedChunk chunk, ParquetColumn column, int rows) =>
+        _chunkReaders[position].Read(_chunkBytes[position], chunk.Length, chunk.Start, column, chunk.Type, chunk.Codec, rows, Source);
+
+    /// <summary>A column chunk's bytes, read into its buffer, with what decoding them needs.</summary>
+    private readonly record struct LoadedChunk(int Length, long Start, ParquetColumnType Type, CompressionCodec Codec);
+
+    private LoadedChunk LoadChunk(int rowGroup, RowGroup group, ParquetColumn column, ref byte[] buffer)
     {
         var type = ParquetColumnType.Resolve(column, out var unsupported) ?? throw new ParquetFormatException(Source, null, unsupported!);
         var chunk = group.Columns[column.Index];
@@ -118,11 +157,11 @@ public sealed partial class ParquetFileReader : IDisposable
                 $"{Where()}: the chunk's {length} bytes at offset {start} do not lie between the leading magic and the footer at {Footer.MetaDataOffset}");
         if (length > Array.MaxLength)
             throw new ParquetFormatException(Source, start, $"unsupported: {Where()} is a column chunk of {length} bytes (at most {Array.MaxLength} are read)");
-        if (_chunk.Length < length) _chunk = new byte[Math.Max(length, Math.Min(Array.MaxLength, 2L * _chunk.Length))];
+        if (buffer.Length < length) buffer = new byte[Math.Max(length, Math.Min(Array.MaxLength, 2L * buffer.Length))];
         _stream.Position = start;
-        var read = _stream.ReadAtLeast(_chunk.AsSpan(0, (int)length), (int)length, throwOnEndOfStream: false);
+        var read = _stream.ReadAtLeast(buffer.AsSpan(0, (int)length), (int)length, throwOnEndOfStream: false);
         if (read < length) throw new ParquetFormatException(Source, start + read, $"truncated: {Where()} ends after {read} of {length} bytes");
-        return _chunks.Read(_chunk, (int)length, start, column, type, meta.Codec, (int)group.NumRows, Source);
+        return new LoadedChunk((int)length, start, type, meta.Codec);
     }
 
     /// <inheritdoc />

@@ -60,7 +60,8 @@ internal sealed class ParquetRecordCursor : IRecordCursor
     internal bool ReadRowGroup()
     {
         if (_nextGroup >= _reader.RowGroupCount) return false;
-        var values = _prefetched is { } decoding ? decoding.GetAwaiter().GetResult() : Decode(_nextGroup);
+        // The first group has nothing to overlap with, so its columns decode side by side.
+        var values = _prefetched is { } decoding ? decoding.GetAwaiter().GetResult() : Decode(_nextGroup, inParallel: true);
         _prefetched = null;
         _rowsBefore += _groupRows;
         _values = values;
@@ -73,7 +74,7 @@ internal sealed class ParquetRecordCursor : IRecordCursor
         if (_nextGroup < _reader.RowGroupCount)
         {
             var next = _nextGroup;
-            _prefetched = Task.Run(() => Decode(next));
+            _prefetched = Task.Run(() => Decode(next, inParallel: false));
         }
         return true;
     }
@@ -93,7 +94,7 @@ internal sealed class ParquetRecordCursor : IRecordCursor
         }
     }
 
-    private ParquetColumnValues[] Decode(int rowGroup) => [.. _reader.ReadRowGroup(rowGroup, _columns)];
+    private ParquetColumnValues[] Decode(int rowGroup, bool inParallel) => [.. _reader.ReadRowGroup(rowGroup, _columns, inParallel)];
 
     /// <summary>The current row group's decoded columns, in <see cref="ColumnNames"/> order.</summary>
     internal IReadOnlyList<ParquetColumnValues> GroupValues => _values;

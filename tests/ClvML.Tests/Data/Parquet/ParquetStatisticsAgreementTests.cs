@@ -31,7 +31,8 @@ public sealed class ParquetStatisticsAgreementTests
         var checkedChunks = 0;
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
-            var values = reader.ReadRowGroup(g, reader.Schema.Columns);
+            // Even row groups (the first of every file) decode their chunks in parallel: the values must not depend on it.
+            var values = reader.ReadRowGroup(g, reader.Schema.Columns, inParallel: g % 2 == 0);
             Assert.Equal(reader.RowGroupRowCount(g), values[0].Count);
             foreach (var column in values)
             {
