@@ -48,6 +48,22 @@ public static class BatchScorer
         var rejects = built.Rejects;
         log($"rows read {rejects.RowsRead:N0} = accepted {rejects.Accepted:N0} + rejected {rejects.Rejected:N0}; customers {table.Count:N0}");
 
+        var columns = ScoreStages(run, models, table, log);
+        if (target.Format == OutputFormat.Csv) columns.Write(request.OutputPath);
+        else
+        {
+            // Parquet refuses a non-finite score as CSV does; SQLite stores NaN as NULL.
+            if (target.Format == OutputFormat.Parquet) columns.ThrowIfNotFinite();
+            TableOutput.Write(target, columns.ToColumnTable(), request.Connection);
+        }
+        log($"scores written to {request.OutputPath}");
+        return new ScoringResult(table.Count, rejects.RowsRead, rejects.Accepted, rejects.Rejected, rejects.RejectedByReason,
+            request.AsOf, request.OutputPath, rejectsPath);
+    }
+
+    /// <summary>Every score column of the customers of <paramref name="table"/>, in output order.</summary>
+    internal static ScoreColumns ScoreStages(SavedRun run, RunModels models, CustomerFeatureTable table, Action<string> log)
+    {
         var columns = new ScoreColumns(table);
         var trained = run.Config;
         ProbabilisticColumns? btyd = null;
@@ -84,16 +100,7 @@ public static class BatchScorer
             columns.Add("predicted_spend", regressor.Predict(RegressorInputs(run, table, btyd, regressor)));
             log("predicted spend computed");
         }
-        if (target.Format == OutputFormat.Csv) columns.Write(request.OutputPath);
-        else
-        {
-            // Parquet refuses a non-finite score as CSV does; SQLite stores NaN as NULL.
-            if (target.Format == OutputFormat.Parquet) columns.ThrowIfNotFinite();
-            TableOutput.Write(target, columns.ToColumnTable(), request.Connection);
-        }
-        log($"scores written to {request.OutputPath}");
-        return new ScoringResult(table.Count, rejects.RowsRead, rejects.Accepted, rejects.Rejected, rejects.RejectedByReason,
-            request.AsOf, request.OutputPath, rejectsPath);
+        return columns;
     }
 
     /// <summary>
