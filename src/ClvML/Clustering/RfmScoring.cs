@@ -8,10 +8,13 @@ namespace ClvML.Clustering;
 public sealed record RfmScores(int[] Recency, int[] Frequency, int[] Monetary, string[] Segments)
 {
     /// <summary>The three-digit code of customer <paramref name="i"/>, e.g. "545".</summary>
-    public string Code(int i) => Codes[(Recency[i] - 1) * 25 + (Frequency[i] - 1) * 5 + Monetary[i] - 1];
+    public string Code(int i) => Codes[Combination(i)];
 
-    // The 125 codes once, instead of a new string per customer.
-    private static readonly string[] Codes = [.. Enumerable.Range(0, 125).Select(c => $"{c / 25 + 1}{c / 5 % 5 + 1}{c % 5 + 1}")];
+    /// <summary>Customer <paramref name="i"/>'s score triple as one index 0..124: x 25 + (F-1) x 5 + M-1, the index into <see cref="Codes"/>.</summary>
+    public int Combination(int i) => (Recency[i] - 1) * 25 + (Frequency[i] - 1) * 5 + Monetary[i] - 1;
+
+    /// <summary>The 125 three-digit codes by <see cref="Combination"/> ("111" ... "555"), made once instead of a string per customer.</summary>
+    public static IReadOnlyList<string> Codes { get; } = [.. Enumerable.Range(0, 125).Select(c => $"{c / 25 + 1}{c / 5 % 5 + 1}{c % 5 + 1}")];
 }
 
 /// <summary>
@@ -31,14 +34,24 @@ public static class RfmScoring
             () => r = QuintileScores(values.RecencyDays, higherIsBetter: false),
             () => f = QuintileScores(values.Purchases, higherIsBetter: true),
             () => m = QuintileScores(values.Revenue, higherIsBetter: true));
-        // The first matching rule of each of the 125 score triples, looked up per customer.
-        var segmentOf = new string[125];
-        for (var code = 0; code < 125; code++)
-            segmentOf[code] = rules.FirstOrDefault(rule => rule.Matches(code / 25 + 1, code / 5 % 5 + 1, code % 5 + 1))?.Segment ?? RfmSegmentRule.Unmatched;
+        var segmentOf = SegmentsByCombination(rules);
         var segments = new string[values.Count];
         for (var i = 0; i < segments.Length; i++)
             segments[i] = segmentOf[(r[i] - 1) * 25 + (f[i] - 1) * 5 + m[i] - 1];
         return new RfmScores(r, f, m, segments);
+    }
+
+    /// <summary>
+    /// The segment of each of the 125 score triples, by <see cref="RfmScores.Combination"/>: the
+    /// first matching rule, worked out once instead of per customer.
+    /// </summary>
+    public static string[] SegmentsByCombination(IReadOnlyList<RfmSegmentRule>? rules = null)
+    {
+        rules ??= RfmSegmentRule.Defaults;
+        var segmentOf = new string[125];
+        for (var code = 0; code < 125; code++)
+            segmentOf[code] = rules.FirstOrDefault(rule => rule.Matches(code / 25 + 1, code / 5 % 5 + 1, code % 5 + 1))?.Segment ?? RfmSegmentRule.Unmatched;
+        return segmentOf;
     }
 
     /// <summary>

@@ -83,16 +83,18 @@ public static class BatchScorer
         if (models.Segments is { } kmeans)
         {
             var clusters = kmeans.Predict(SegmentationStage.SelectFeatures(table, kmeans.FeatureNames));
-            columns.Add("cluster", [.. clusters.Select(c => (double)c)]);
-            columns.AddText("cluster_label", [.. clusters.Select(c => kmeans.Labels[c])]);
+            columns.AddCoded("cluster", clusters, [.. Enumerable.Range(0, kmeans.ClusterCount).Select(c => (double)c)]);
+            columns.AddCoded("cluster_label", clusters, kmeans.Labels);
             log("k-means clusters assigned");
         }
         if (trained.Segmentation.Enabled && trained.Segmentation.RfmSegments)
         {
             // RFM quintiles rank customers within the scored population, as the method prescribes.
             var rfm = RfmScoring.Score(CustomerValues.From(table));
-            columns.AddText("rfm_code", [.. Enumerable.Range(0, table.Count).Select(rfm.Code)]);
-            columns.AddText("rfm_segment", rfm.Segments);
+            var combinations = new int[table.Count];
+            for (var i = 0; i < combinations.Length; i++) combinations[i] = rfm.Combination(i);
+            columns.AddCoded("rfm_code", combinations, RfmScores.Codes);
+            columns.AddCoded("rfm_segment", combinations, RfmScoring.SegmentsByCombination());
             log("RFM segments scored");
         }
         if (models.Regressor is { } regressor)
