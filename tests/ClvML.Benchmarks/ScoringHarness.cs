@@ -51,6 +51,7 @@ internal static class ScoringHarness
         var trained = TrainingJob.Run(TrainConfigLoader.Load(configPath), configPath, Path.Combine(folder, "models"));
         var csv = BenchData.TransactionsCsv(1_000_000);
         var request = new ScoringRequest { InputPath = csv, OutputPath = Path.Combine(folder, "scores.csv"), AsOf = BenchData.ObservationEnd };
+        if (args.Contains("--scratch-groups")) return ScratchGroups.Run(trained.RunPath, request);
         if (args.Contains("--after-features")) return RunAfterFeatures(trained.RunPath, request, args);
 
         var times = new List<double>();
@@ -90,7 +91,7 @@ internal static class ScoringHarness
         {
             var (clock, started) = (Stopwatch.StartNew(), CpuSeconds());
             Action<string> trace = args.Contains("--trace") ? message => Console.WriteLine($"  {clock.Elapsed.TotalSeconds:F3} s  {message}") : _ => { };
-            BatchScorer.ScoreStages(run, models, table, trace).Write(request.OutputPath);
+            ScoringStages.Run(run, models, table, trace).Write(request.OutputPath);
             trace("scores written");
             if (i == 0) continue; // the first call compiles everything
             times.Add(clock.Elapsed.TotalSeconds);
