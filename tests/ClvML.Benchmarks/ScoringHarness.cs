@@ -51,7 +51,6 @@ internal static class ScoringHarness
         var trained = TrainingJob.Run(TrainConfigLoader.Load(configPath), configPath, Path.Combine(folder, "models"));
         var csv = BenchData.TransactionsCsv(1_000_000);
         var request = new ScoringRequest { InputPath = csv, OutputPath = Path.Combine(folder, "scores.csv"), AsOf = BenchData.ObservationEnd };
-        if (args.Contains("--scratch-groups")) return ScratchGroups.Run(trained.RunPath, request);
         if (args.Contains("--after-features")) return RunAfterFeatures(trained.RunPath, request, args);
 
         var times = new List<double>();

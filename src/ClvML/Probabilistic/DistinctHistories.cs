@@ -3,7 +3,7 @@ namespace ClvML.Probabilistic;
 /// <summary>
 /// Customers grouped by their history (x, t_x, T) and, when given, their horizon: a model's
 /// per-customer outputs depend on nothing else, so it is evaluated once per group (a million
-/// generated customers have ~120,000) and the result copied to every member. Groups are numbered
+/// generated customers have ~390,000) and the result copied to every member. Groups are numbered
 /// in order of their first customer and keep that customer's values; numbers compare as
 /// <see cref="double.Equals(double)"/> does (0 and -0 alike, NaN equal to NaN).
 /// </summary>

@@ -4,7 +4,7 @@ namespace ClvML.Scoring;
 
 /// <summary>
 /// One column of the scores: a number per customer, or a code per customer into a short list of
-/// distinct numbers or texts. Coded columns (P(alive) of the ~120,000 distinct histories of a
+/// distinct numbers or texts. Coded columns (P(alive) of the ~390,000 distinct histories of a
 /// million customers, a cluster, an RFM segment) are formatted once per distinct value instead of
 /// once per customer.
 /// </summary>
