@@ -54,19 +54,47 @@ public sealed record CustomerScores(double[] PAlive, double[] ExpectedPurchases,
         var alive = new double[histories.Count];
         var expected = new double[histories.Count];
         var discounted = new double[histories.Count];
+        var sharedModel = model as ISharedForecastModel;
+        var horizons = CustomerLifetimeValue.MonthlyHorizons(clv, unit);
+        var shared = sharedModel is null ? null : SharedForecasts.Of(sharedModel, histories, horizons, threads);
         RowChunks.For(histories.Count, threads, (_, start, end) =>
         {
+            var cumulative = new double[horizons.Length];
             for (var k = start; k < end; k++)
             {
                 var (x, tx, t, h) = (histories.Frequency[k], histories.Recency[k], histories.T[k], histories.Horizon?[k] ?? horizon);
                 alive[k] = model.ProbabilityAlive(x, tx, t);
-                var (discountedPurchases, overHorizon) = CustomerLifetimeValue.DiscountedPurchases(model, x, tx, t, clv, unit);
+                // The monthly forecasts as CustomerLifetimeValue.DiscountedPurchases makes them, the
+                // (x, T) half taken from the pair's when the model splits its forecast so.
+                if (shared is not null && shared.Usable[shared.Pairs.Slot[k]])
+                    sharedModel!.ForecastFromShared(horizons, shared.MonthlyOf(shared.Pairs.Slot[k]), x, alive[k], cumulative);
+                else model.ConditionalExpectedPurchases(horizons, x, tx, t, cumulative);
+                var (discountedPurchases, overHorizon) = CustomerLifetimeValue.Discount(cumulative, clv);
                 discounted[k] = discountedPurchases;
                 // Scoring asks for purchases over the CLV horizon, which the monthly steps have just reached.
                 expected[k] = h == clvHorizon ? overHorizon : model.ConditionalExpectedPurchases(h, x, tx, t);
             }
         });
-        return new GroupScores(histories, alive, expected, discounted);
+        return new GroupScores(histories, alive, expected, discounted, shared);
+    }
+
+    /// <summary>
+    /// Expected purchases of every group over <paramref name="horizon"/> (a second horizon for all
+    /// customers, such as the training holdout's length), from the groups' P(alive) and, for a model
+    /// that splits its forecast, the (x, T) pairs' shared parts.
+    /// </summary>
+    internal static double[] ExpectedPurchasesOfGroups(ITransactionModel model, GroupScores groups, double horizon, int threads)
+    {
+        if (model is not ISharedForecastModel sharedModel || groups.Shared is not { } shared || groups.Histories.Horizon is not null || !(horizon > 0))
+            return ExpectedPurchasesOfGroups(model, groups.Histories, horizon, threads);
+        ModelArguments.Horizon(horizon);
+        var perPair = shared.AtHorizon(sharedModel, horizon, threads);
+        var expected = new double[groups.Histories.Count];
+        RowChunks.For(expected.Length, threads, (_, start, end) =>
+        {
+            for (var k = start; k < end; k++) expected[k] = perPair[shared.Pairs.Slot[k]] * groups.PAlive[k];
+        });
+        return expected;
     }
 
     /// <summary>Expected purchases of every group over its own horizon or <paramref name="horizon"/> (as <see cref="OfGroups"/>).</summary>
@@ -119,7 +147,8 @@ public sealed record CustomerScores(double[] PAlive, double[] ExpectedPurchases,
 /// <param name="PAlive">P(alive) per group.</param>
 /// <param name="ExpectedPurchases">Expected purchases over the horizon per group.</param>
 /// <param name="Discounted">Discounted expected purchases over the CLV horizon per group; CLV is this times spend times margin.</param>
-internal sealed record GroupScores(DistinctHistories Histories, double[] PAlive, double[] ExpectedPurchases, double[] Discounted);
+/// <param name="Shared">The (x, T) halves of the forecasts when the model splits them (<see cref="ISharedForecastModel"/>).</param>
+internal sealed record GroupScores(DistinctHistories Histories, double[] PAlive, double[] ExpectedPurchases, double[] Discounted, SharedForecasts? Shared = null);
 
 /// <summary>Expected spend per purchase for every customer.</summary>
 public static class ExpectedSpend

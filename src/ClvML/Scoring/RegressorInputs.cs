@@ -29,7 +29,7 @@ internal static class RegressorInputs
             extra = new Dictionary<string, double[]>
             {
                 ["p_alive"] = btyd.Scores.PAlive,
-                ["expected_purchases"] = CustomerScores.Spread(histories, CustomerScores.ExpectedPurchasesOfGroups(btyd.Model, histories, holdout, threads), threads),
+                ["expected_purchases"] = CustomerScores.Spread(histories, CustomerScores.ExpectedPurchasesOfGroups(btyd.Model, btyd.Groups, holdout, threads), threads),
                 ["expected_spend"] = btyd.Spend,
                 ["clv"] = btyd.Scores.Clv,
             };
