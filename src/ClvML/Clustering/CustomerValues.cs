@@ -24,8 +24,8 @@ public sealed record CustomerValues(double[] RecencyDays, double[] Purchases, do
     public static CustomerValues From(CustomerFeatureTable table)
     {
         if (table.Rfm is { } rfm)
-            return new CustomerValues([.. rfm.RecencyDays.Select(v => (double)v)], [.. rfm.Orders.Select(v => (double)v)], table.Frequency,
-                table.MonetaryValue, [.. rfm.TenureDays.Select(v => (double)v)], rfm.TotalSpend);
+            return new CustomerValues(ToDoubles(rfm.RecencyDays), ToDoubles(rfm.Orders), table.Frequency, table.MonetaryValue,
+                ToDoubles(rfm.TenureDays), rfm.TotalSpend);
         var days = PeriodCalendar.DaysIn(table.TimeUnit);
         var n = table.Count;
         var recency = new double[n];
@@ -40,5 +40,12 @@ public sealed record CustomerValues(double[] RecencyDays, double[] Purchases, do
             revenue[i] = table.Frequency[i] * table.MonetaryValue[i];
         }
         return new CustomerValues(recency, purchases, table.Frequency, table.MonetaryValue, tenure, revenue);
+    }
+
+    private static double[] ToDoubles(int[] values)
+    {
+        var doubles = new double[values.Length];
+        for (var i = 0; i < values.Length; i++) doubles[i] = values[i];
+        return doubles;
     }
 }

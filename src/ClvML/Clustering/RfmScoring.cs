@@ -8,10 +8,13 @@ namespace ClvML.Clustering;
 public sealed record RfmScores(int[] Recency, int[] Frequency, int[] Monetary, string[] Segments)
 {
     /// <summary>The three-digit code of customer <paramref name="i"/>, e.g. "545".</summary>
-    public string Code(int i) => Codes[(Recency[i] - 1) * 25 + (Frequency[i] - 1) * 5 + Monetary[i] - 1];
+    public string Code(int i) => Codes[Combination(i)];
 
-    // The 125 codes once, instead of a new string per customer.
-    private static readonly string[] Codes = [.. Enumerable.Range(0, 125).Select(c => $"{c / 25 + 1}{c / 5 % 5 + 1}{c % 5 + 1}")];
+    /// <summary>Customer <paramref name="i"/>'s score triple as one index 0..124: x 25 + (F-1) x 5 + M-1, the index into <see cref="Codes"/>.</summary>
+    public int Combination(int i) => (Recency[i] - 1) * 25 + (Frequency[i] - 1) * 5 + Monetary[i] - 1;
+
+    /// <summary>The 125 three-digit codes by <see cref="Combination"/> ("111" ... "555"), made once instead of a string per customer.</summary>
+    public static IReadOnlyList<string> Codes { get; } = [.. Enumerable.Range(0, 125).Select(c => $"{c / 25 + 1}{c / 5 % 5 + 1}{c % 5 + 1}")];
 }
 
 /// <summary>
@@ -31,14 +34,24 @@ public static class RfmScoring
             () => r = QuintileScores(values.RecencyDays, higherIsBetter: false),
             () => f = QuintileScores(values.Purchases, higherIsBetter: true),
             () => m = QuintileScores(values.Revenue, higherIsBetter: true));
-        // The first matching rule of each of the 125 score triples, looked up per customer.
-        var segmentOf = new string[125];
-        for (var code = 0; code < 125; code++)
-            segmentOf[code] = rules.FirstOrDefault(rule => rule.Matches(code / 25 + 1, code / 5 % 5 + 1, code % 5 + 1))?.Segment ?? RfmSegmentRule.Unmatched;
+        var segmentOf = SegmentsByCombination(rules);
         var segments = new string[values.Count];
         for (var i = 0; i < segments.Length; i++)
             segments[i] = segmentOf[(r[i] - 1) * 25 + (f[i] - 1) * 5 + m[i] - 1];
         return new RfmScores(r, f, m, segments);
+    }
+
+    /// <summary>
+    /// The segment of each of the 125 score triples, by <see cref="RfmScores.Combination"/>: the
+    /// first matching rule, worked out once instead of per customer.
+    /// </summary>
+    public static string[] SegmentsByCombination(IReadOnlyList<RfmSegmentRule>? rules = null)
+    {
+        rules ??= RfmSegmentRule.Defaults;
+        var segmentOf = new string[125];
+        for (var code = 0; code < 125; code++)
+            segmentOf[code] = rules.FirstOrDefault(rule => rule.Matches(code / 25 + 1, code / 5 % 5 + 1, code % 5 + 1))?.Segment ?? RfmSegmentRule.Unmatched;
+        return segmentOf;
     }
 
     /// <summary>
@@ -49,6 +62,7 @@ public static class RfmScoring
     /// </summary>
     public static int[] QuintileScores(double[] values, bool higherIsBetter)
     {
+        if (WholeNumberScores(values, higherIsBetter) is { } counted) return counted;
         var n = values.Length;
         var order = Enumerable.Range(0, n).ToArray();
         // Sorting from worst to best makes "strictly worse" the position of a tie group's first member.
@@ -67,6 +81,41 @@ public static class RfmScoring
             for (var p = start; p < end; p++) scores[order[p]] = score;
             start = end;
         }
+        return scores;
+    }
+
+    /// <summary>
+    /// The same scores by counting instead of sorting when every value is a whole number in a range of
+    /// at most a few million (days since the last purchase, orders): the customers strictly worse than a
+    /// value are a running sum of the counts, so a million customers take two passes instead of a sort.
+    /// Null when the values do not fit.
+    /// </summary>
+    private static int[]? WholeNumberScores(double[] values, bool higherIsBetter)
+    {
+        const double MaxRange = 1 << 22;
+        var n = values.Length;
+        if (n == 0) return null;
+        double min = values[0], max = values[0];
+        foreach (var v in values)
+        {
+            if (!(v == Math.Floor(v)) || double.IsInfinity(v)) return null;
+            if (v < min) min = v;
+            if (v > max) max = v;
+        }
+        if (max - min > MaxRange) return null;
+        var counts = new int[(int)(max - min) + 1];
+        foreach (var v in values) counts[(int)(v - min)]++;
+        // Score per distinct value: 1 + floor(5 x (customers strictly worse) / n), as the sort gives it.
+        var scoreOf = new int[counts.Length];
+        long worse = 0;
+        for (var step = 0; step < counts.Length; step++)
+        {
+            var at = higherIsBetter ? step : counts.Length - 1 - step;
+            scoreOf[at] = 1 + (int)(5L * worse / n);
+            worse += counts[at];
+        }
+        var scores = new int[n];
+        for (var i = 0; i < n; i++) scores[i] = scoreOf[(int)(values[i] - min)];
         return scores;
     }
 }

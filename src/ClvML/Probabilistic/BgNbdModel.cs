@@ -10,7 +10,7 @@ namespace ClvML.Probabilistic;
 /// <param name="Alpha">Scale alpha of the purchase-rate distribution (in the data's time unit).</param>
 /// <param name="A">Beta shape a of the dropout probability.</param>
 /// <param name="B">Beta shape b of the dropout probability.</param>
-public sealed record BgNbdModel(double R, double Alpha, double A, double B) : ITransactionModel
+public sealed record BgNbdModel(double R, double Alpha, double A, double B) : ITransactionModel, ISharedForecastModel
 {
     internal const string ModelName = "bgnbd";
     internal static readonly string[] ParameterNames = ["r", "alpha", "a", "b"];
@@ -52,12 +52,23 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IT
         ModelArguments.Horizon(t);
         ModelArguments.History(frequency, recency, T);
         if (t == 0) return 0;
+        return ((ISharedForecastModel)this).SharedForecast(t, frequency, T) * ProbabilityAlive(frequency, recency, T);
+    }
+
+    /// <summary>The numerator of FHL 2005 eq. 10, which depends on x and T only.</summary>
+    double ISharedForecastModel.SharedForecast(double t, double frequency, double T)
+    {
         var x = frequency;
         var z = t / (Alpha + T + t);
         var log = Hypergeometric.Log2F1(R + x, B + x, A + B + x - 1, z, out var sign) + (R + x) * LogSpace.Log1p(-z);
-        var numerator = (A + B + x - 1) / (A - 1) * (1 - sign * Math.Exp(log));
-        return numerator * ProbabilityAlive(frequency, recency, T);
+        return (A + B + x - 1) / (A - 1) * (1 - sign * Math.Exp(log));
     }
+
+    bool ISharedForecastModel.TrySharedForecast(ReadOnlySpan<double> t, double frequency, double T, Span<double> shared) =>
+        EulerFormForecast.TryShared(t, T, Alpha, A, A + B - 1 - R, A + B + frequency - 1, shared);
+
+    void ISharedForecastModel.ForecastFromShared(ReadOnlySpan<double> t, ReadOnlySpan<double> shared, double frequency, double probabilityAlive, Span<double> destination) =>
+        EulerFormForecast.FromShared(t, shared, A, A + B + frequency - 1, probabilityAlive, destination);
 
     /// <summary>
     /// The conditional expectation at several horizons of one customer (the monthly steps of CLV):

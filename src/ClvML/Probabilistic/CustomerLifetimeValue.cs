@@ -44,9 +44,7 @@ public static class CustomerLifetimeValue
         ClvSettings settings, TimeUnit unit)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(settings);
-        if (settings.HorizonMonths < 0 || !(settings.DiscountRate > -1))
-            throw new ArgumentOutOfRangeException(nameof(settings), "clv.horizon_months must be >= 0 and clv.discount_rate > -1.");
+        CheckSettings(settings);
         var perMonth = UnitsPerMonth(unit);
         var months = settings.HorizonMonths;
         // All monthly horizons in one call: the models share P(alive) and series work across them.
@@ -54,14 +52,39 @@ public static class CustomerLifetimeValue
         Span<double> cumulative = months <= 128 ? stackalloc double[months] : new double[months];
         for (var month = 1; month <= months; month++) horizons[month - 1] = month * perMonth;
         model.ConditionalExpectedPurchases(horizons, frequency, recency, T, cumulative);
+        return Discount(cumulative, settings);
+    }
+
+    /// <summary>The monthly horizons m x (units per month), m = 1..H, that <see cref="DiscountedPurchases"/> forecasts at.</summary>
+    internal static double[] MonthlyHorizons(ClvSettings settings, TimeUnit unit)
+    {
+        CheckSettings(settings);
+        var horizons = new double[settings.HorizonMonths];
+        for (var month = 1; month <= horizons.Length; month++) horizons[month - 1] = month * UnitsPerMonth(unit);
+        return horizons;
+    }
+
+    /// <summary>
+    /// The discounted sum of the monthly increments of <paramref name="cumulative"/> (expected
+    /// purchases at the <see cref="MonthlyHorizons"/>), and the last of them.
+    /// </summary>
+    internal static (double Discounted, double Expected) Discount(ReadOnlySpan<double> cumulative, ClvSettings settings)
+    {
         double discounted = 0, previous = 0, discount = 1;
-        for (var month = 1; month <= months; month++)
+        for (var month = 1; month <= cumulative.Length; month++)
         {
             discount /= 1 + settings.DiscountRate;
             discounted += (cumulative[month - 1] - previous) * discount;
             previous = cumulative[month - 1];
         }
         return (discounted, previous);
+    }
+
+    private static void CheckSettings(ClvSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.HorizonMonths < 0 || !(settings.DiscountRate > -1))
+            throw new ArgumentOutOfRangeException(nameof(settings), "clv.horizon_months must be >= 0 and clv.discount_rate > -1.");
     }
 
     /// <summary>CLV for every customer; the spans are per customer.</summary>

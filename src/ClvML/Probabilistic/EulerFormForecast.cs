@@ -29,17 +29,35 @@ internal static class EulerFormForecast
         if (t.Length != destination.Length) throw new ArgumentException("One destination per horizon is needed.", nameof(destination));
         ModelArguments.History(frequency, recency, T);
         foreach (var h in t) ModelArguments.Horizon(h);
+        Span<double> shared = t.Length <= 128 ? stackalloc double[t.Length] : new double[t.Length];
+        if (!TryShared(t, T, alpha, a, first, c, shared))
+        {
+            for (var m = 0; m < t.Length; m++) destination[m] = model.ConditionalExpectedPurchases(t[m], frequency, recency, T);
+            return;
+        }
+        FromShared(t, shared, a, c, model.ProbabilityAlive(frequency, recency, T), destination);
+    }
+
+    /// <summary>
+    /// The part of every horizon's expectation that depends on x and T only, 1 - (1-z)^(a-1) 2F1(...):
+    /// customers who differ only in recency share it. False when the series cannot be used (the
+    /// caller then goes one horizon at a time).
+    /// </summary>
+    public static bool TryShared(ReadOnlySpan<double> t, double T, double alpha, double a, double first, double c, Span<double> shared)
+    {
         var count = t.Length;
         Span<double> z = count <= 128 ? stackalloc double[count] : new double[count];
         Span<double> series = count <= 128 ? stackalloc double[count] : new double[count];
         for (var m = 0; m < count; m++) z[m] = t[m] / (alpha + T + t[m]);
-        if (!Hypergeometric.TrySeries(first, a - 1, c, z, series))
-        {
-            for (var m = 0; m < count; m++) destination[m] = model.ConditionalExpectedPurchases(t[m], frequency, recency, T);
-            return;
-        }
-        var scale = c / (a - 1) * model.ProbabilityAlive(frequency, recency, T);
-        for (var m = 0; m < count; m++)
-            destination[m] = t[m] == 0 ? 0 : scale * (1 - series[m] * Math.Exp((a - 1) * LogSpace.Log1p(-z[m])));
+        if (!Hypergeometric.TrySeries(first, a - 1, c, z, series)) return false;
+        for (var m = 0; m < count; m++) shared[m] = 1 - series[m] * Math.Exp((a - 1) * LogSpace.Log1p(-z[m]));
+        return true;
+    }
+
+    /// <summary>The expectations from <see cref="TryShared"/>'s part and the customer's P(alive): c/(a-1) P(alive) times the shared part.</summary>
+    public static void FromShared(ReadOnlySpan<double> t, ReadOnlySpan<double> shared, double a, double c, double probabilityAlive, Span<double> destination)
+    {
+        var scale = c / (a - 1) * probabilityAlive;
+        for (var m = 0; m < t.Length; m++) destination[m] = t[m] == 0 ? 0 : scale * shared[m];
     }
 }

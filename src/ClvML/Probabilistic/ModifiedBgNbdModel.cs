@@ -10,7 +10,7 @@ namespace ClvML.Probabilistic;
 /// <param name="Alpha">Scale alpha of the purchase-rate distribution.</param>
 /// <param name="A">Beta shape a of the dropout probability.</param>
 /// <param name="B">Beta shape b of the dropout probability.</param>
-public sealed record ModifiedBgNbdModel(double R, double Alpha, double A, double B) : ITransactionModel
+public sealed record ModifiedBgNbdModel(double R, double Alpha, double A, double B) : ITransactionModel, ISharedForecastModel
 {
     internal const string ModelName = "mbgnbd";
 
@@ -50,11 +50,23 @@ public sealed record ModifiedBgNbdModel(double R, double Alpha, double A, double
         ModelArguments.Horizon(t);
         ModelArguments.History(frequency, recency, T);
         if (t == 0) return 0;
+        return ((ISharedForecastModel)this).SharedForecast(t, frequency, T) * ProbabilityAlive(frequency, recency, T);
+    }
+
+    /// <summary>(a+b+x)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(...)], which depends on x and T only.</summary>
+    double ISharedForecastModel.SharedForecast(double t, double frequency, double T)
+    {
         var x = frequency;
         var z = t / (Alpha + T + t);
         var log = Hypergeometric.Log2F1(R + x, B + x + 1, A + B + x, z, out var sign) + (R + x) * LogSpace.Log1p(-z);
-        return (A + B + x) / (A - 1) * (1 - sign * Math.Exp(log)) * ProbabilityAlive(frequency, recency, T);
+        return (A + B + x) / (A - 1) * (1 - sign * Math.Exp(log));
     }
+
+    bool ISharedForecastModel.TrySharedForecast(ReadOnlySpan<double> t, double frequency, double T, Span<double> shared) =>
+        EulerFormForecast.TryShared(t, T, Alpha, A, A + B - R, A + B + frequency, shared);
+
+    void ISharedForecastModel.ForecastFromShared(ReadOnlySpan<double> t, ReadOnlySpan<double> shared, double frequency, double probabilityAlive, Span<double> destination) =>
+        EulerFormForecast.FromShared(t, shared, A, A + B + frequency, probabilityAlive, destination);
 
     /// <summary>
     /// The conditional expectation at several horizons of one customer (the monthly steps of CLV):

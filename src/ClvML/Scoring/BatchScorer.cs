@@ -19,9 +19,6 @@ namespace ClvML.Scoring;
 public sealed record ScoringResult(int Customers, long RowsRead, long RowsAccepted, long RowsRejected,
     IReadOnlyDictionary<string, long> RejectedByReason, DateOnly? AsOf, string OutputPath, string RejectsPath);
 
-/// <summary>The primary transaction model's scores, kept for the regressor's inputs.</summary>
-internal sealed record ProbabilisticColumns(ITransactionModel Model, double[] Spend, CustomerScores Scores);
-
 /// <summary>
 /// <c>clvml score</c>: loads a verified saved run, recomputes each customer's features from fresh
 /// transactions as of a date with the run's column mapping and validation (bad rows rejected with
@@ -48,42 +45,7 @@ public static class BatchScorer
         var rejects = built.Rejects;
         log($"rows read {rejects.RowsRead:N0} = accepted {rejects.Accepted:N0} + rejected {rejects.Rejected:N0}; customers {table.Count:N0}");
 
-        var columns = new ScoreColumns(table);
-        var trained = run.Config;
-        ProbabilisticColumns? btyd = null;
-        if (models.Transactions is { } transactions)
-        {
-            var spend = ExpectedSpend.Compute(models.Spend, table);
-            var horizon = trained.Clv.HorizonMonths * CustomerLifetimeValue.UnitsPerMonth(table.TimeUnit);
-            var scores = CustomerScores.Compute(transactions, table, spend, _ => horizon, trained.Clv);
-            btyd = new ProbabilisticColumns(transactions, spend, scores);
-            log($"{transactions.Name}: P(alive), expected purchases and CLV computed");
-            columns.Add("p_alive", scores.PAlive);
-            columns.Add("expected_purchases", scores.ExpectedPurchases);
-            columns.Add("expected_spend", spend);
-            columns.Add("clv", scores.Clv);
-            columns.Add("net_clv", scores.NetClv);
-        }
-        if (models.Segments is { } kmeans)
-        {
-            var clusters = kmeans.Predict(SegmentationStage.SelectFeatures(table, kmeans.FeatureNames));
-            columns.Add("cluster", [.. clusters.Select(c => (double)c)]);
-            columns.AddText("cluster_label", [.. clusters.Select(c => kmeans.Labels[c])]);
-            log("k-means clusters assigned");
-        }
-        if (trained.Segmentation.Enabled && trained.Segmentation.RfmSegments)
-        {
-            // RFM quintiles rank customers within the scored population, as the method prescribes.
-            var rfm = RfmScoring.Score(CustomerValues.From(table));
-            columns.AddText("rfm_code", [.. Enumerable.Range(0, table.Count).Select(rfm.Code)]);
-            columns.AddText("rfm_segment", rfm.Segments);
-            log("RFM segments scored");
-        }
-        if (models.Regressor is { } regressor)
-        {
-            columns.Add("predicted_spend", regressor.Predict(RegressorInputs(run, table, btyd, regressor)));
-            log("predicted spend computed");
-        }
+        var columns = ScoringStages.Run(run, models, table, log);
         if (target.Format == OutputFormat.Csv) columns.Write(request.OutputPath);
         else
         {
@@ -94,39 +56,5 @@ public static class BatchScorer
         log($"scores written to {request.OutputPath}");
         return new ScoringResult(table.Count, rejects.RowsRead, rejects.Accepted, rejects.Rejected, rejects.RejectedByReason,
             request.AsOf, request.OutputPath, rejectsPath);
-    }
-
-    /// <summary>
-    /// The regressor's inputs built as in training: the feature columns, plus the BTYD columns it
-    /// was trained with, with expected purchases over the training holdout's length.
-    /// </summary>
-    private static FeatureMatrix RegressorInputs(SavedRun run, CustomerFeatureTable table, ProbabilisticColumns? btyd, IRegressionModel regressor)
-    {
-        var needed = regressor.FeatureNames.ToHashSet(StringComparer.Ordinal);
-        Dictionary<string, double[]>? extra = null;
-        if (needed.Overlaps(["p_alive", "expected_purchases", "expected_spend", "clv"]))
-        {
-            if (btyd is null)
-                throw new RunIntegrityException(run.Path, "its regressor reads BTYD columns but the run has no transaction model file; train again");
-            var data = run.Manifest.Data;
-            if (data.CalibrationEnd is not { } calibrationEnd || data.ObservationEnd is not { } observationEnd)
-                throw new RunIntegrityException(Path.Combine(run.Path, "manifest.json"), "has no calibration and observation end for the regressor's holdout length; train again");
-            var calendar = new PeriodCalendar(table.TimeUnit, run.Config.Features.EffectivePurchasePeriod);
-            var holdout = calendar.DurationBetweenDays(calibrationEnd.DayNumber, observationEnd.DayNumber);
-            // P(alive), spend and CLV are the scored ones; only the purchase horizon differs (the training holdout's).
-            extra = new Dictionary<string, double[]>
-            {
-                ["p_alive"] = btyd.Scores.PAlive,
-                ["expected_purchases"] = CustomerScores.ExpectedPurchasesOnly(btyd.Model, table, _ => holdout),
-                ["expected_spend"] = btyd.Spend,
-                ["clv"] = btyd.Scores.Clv,
-            };
-        }
-        var inputs = ModelInputs.From(table, extra);
-        var missing = regressor.FeatureNames.Where(n => !inputs.Names.Contains(n)).ToList();
-        if (missing.Count > 0)
-            throw new InputException($"{table.Count:N0} customers scored from the input lack the regressor's input column(s) {string.Join(", ", missing)}: " +
-                "the run was trained on data with columns this input does not give (e.g. order ids or a summary file); score data of the training shape.");
-        return inputs;
     }
 }

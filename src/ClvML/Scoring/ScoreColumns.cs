@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using ClvML.Data;
 using ClvML.Data.Tables;
@@ -11,18 +10,27 @@ namespace ClvML.Scoring;
 /// <summary>The scores file being assembled: customer_id, then named numeric and text columns in the order added.</summary>
 internal sealed class ScoreColumns(CustomerFeatureTable table)
 {
-    private readonly List<(string Name, double[]? Numbers, string[]? Text)> _columns = [];
+    // ~1.3 MB of text a block: early enough for the file to start filling while the rest formats.
+    private const int BlockRows = 8_192;
 
-    public void Add(string name, double[] values) => _columns.Add((name, values, null));
+    private readonly List<ScoreColumn> _columns = [];
 
-    public void AddText(string name, string[] values) => _columns.Add((name, null, values));
+    /// <summary>The columns added so far, in output order.</summary>
+    public IReadOnlyList<ScoreColumn> Columns => _columns;
+
+    public void Add(string name, double[] values) => _columns.Add(ScoreColumn.OfNumbers(name, values));
+
+    /// <summary>A numeric column given as each customer's index into a few distinct values.</summary>
+    public void AddCoded(string name, int[] codes, double[] distinct) => _columns.Add(ScoreColumn.OfCodedNumbers(name, codes, distinct));
+
+    /// <summary>A text column given as each customer's index into a few distinct texts.</summary>
+    public void AddCoded(string name, int[] codes, IReadOnlyList<string> distinct) => _columns.Add(ScoreColumn.OfCodedText(name, codes, distinct));
 
     /// <summary>The scores as a typed <c>scores</c> table, for the Parquet and database writers.</summary>
     public ColumnTable ToColumnTable(string name = "scores")
     {
         var columns = new List<TableColumn> { TableColumn.OfText("customer_id", table.CustomerIds) };
-        foreach (var (column, numbers, text) in _columns)
-            columns.Add(numbers is not null ? TableColumn.OfReals(column, numbers) : TableColumn.OfText(column, text!));
+        foreach (var column in _columns) columns.Add(column.ToTableColumn());
         return new ColumnTable(name, columns);
     }
 
@@ -32,74 +40,68 @@ internal sealed class ScoreColumns(CustomerFeatureTable table)
         ThrowIfNotFinite();
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
+        var encoded = new EncodedFields?[_columns.Count];
+        Parallel.For(0, _columns.Count, c => encoded[c] = _columns[c].Codes is null ? null : EncodedFields.Of(_columns[c]));
         // Written beside the target and renamed, so a nightly job never reads a half-written file.
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+        try
         {
-            var header = new StringBuilder("customer_id");
-            foreach (var (name, _, _) in _columns) header.Append(',').Append(name);
-            file.Write(Encoding.UTF8.GetBytes(header.Append('\n').ToString()));
-            // Blocks of rows are formatted to UTF-8 on both cores and written in order; the eight
-            // block buffers are reused (sized for ~24 bytes a value, growing if needed), so a million
-            // rows allocate a few buffers instead of a large array per block.
-            const int BlockRows = 16_384;
-            const int BlocksPerBatch = 8;
-            var blocks = (table.Count + BlockRows - 1) / BlockRows;
-            var buffers = new ArrayBufferWriter<byte>[Math.Min(BlocksPerBatch, Math.Max(1, blocks))];
-            for (var b = 0; b < buffers.Length; b++) buffers[b] = new ArrayBufferWriter<byte>(24 * BlockRows * (_columns.Count + 1));
-            for (var first = 0; first < blocks; first += BlocksPerBatch)
+            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
             {
-                var count = Math.Min(BlocksPerBatch, blocks - first);
-                Parallel.For(0, count, b =>
-                {
-                    buffers[b].ResetWrittenCount();
-                    FormatRows(buffers[b], (first + b) * BlockRows, Math.Min(table.Count, (first + b + 1) * BlockRows));
-                });
-                for (var b = 0; b < count; b++) file.Write(buffers[b].WrittenSpan);
+                var header = new StringBuilder("customer_id");
+                foreach (var column in _columns) header.Append(',').Append(column.Name);
+                file.Write(Encoding.UTF8.GetBytes(header.Append('\n').ToString()));
+                // Blocks of rows are formatted on every core and written in order while later ones format.
+                var blocks = (table.Count + BlockRows - 1) / BlockRows;
+                OrderedBlockWriter.Write(file, blocks, Environment.ProcessorCount, 24 * BlockRows * (_columns.Count + 1),
+                    (b, buffer) => FormatRows(buffer, encoded, b * BlockRows, Math.Min(table.Count, (b + 1) * BlockRows)));
             }
+            File.Move(temporary, path, overwrite: true);
         }
-        File.Move(temporary, path, overwrite: true);
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
     }
 
     /// <summary>Refuses a non-finite score before any output is written: every writer reports it, none stores a silent NaN.</summary>
     public void ThrowIfNotFinite()
     {
-        foreach (var (name, numbers, _) in _columns)
-            if (numbers is not null && Array.FindIndex(numbers, v => !double.IsFinite(v)) is var bad and >= 0)
-                throw new InvalidOperationException($"Score '{name}' of customer {table.CustomerIds[bad]} is {numbers[bad]}; no scores were written.");
+        foreach (var column in _columns)
+            if (column.IsNumeric && column.FirstNonFinite() is var bad and >= 0)
+                throw new InvalidOperationException($"Score '{column.Name}' of customer {table.CustomerIds[bad]} is {column.Number(bad)}; no scores were written.");
     }
 
-    private void FormatRows(ArrayBufferWriter<byte> buffer, int from, int to)
+    private void FormatRows(ArrayBufferWriter<byte> buffer, EncodedFields?[] encoded, int from, int to)
     {
+        // The most one row's fields other than the id can take: a separator and a 32-byte number or the longest coded field each.
+        var fieldsBound = 1;
+        for (var c = 0; c < _columns.Count; c++) fieldsBound += 1 + Math.Max(32, encoded[c]?.MaxLength ?? 0);
+        var ids = table.CustomerIds;
         for (var i = from; i < to; i++)
         {
-            WriteText(buffer, CsvText.Quote(table.CustomerIds[i]));
-            foreach (var (_, numbers, values) in _columns)
+            var id = CsvText.Quote(ids[i]);
+            var row = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(id.Length) + fieldsBound);
+            var at = Encoding.UTF8.GetBytes(id, row);
+            for (var c = 0; c < _columns.Count; c++)
             {
-                WriteByte(buffer, (byte)',');
-                if (numbers is null)
+                row[at++] = (byte)',';
+                var column = _columns[c];
+                if (encoded[c] is { } fields)
                 {
-                    WriteText(buffer, CsvText.Quote(values![i]));
+                    var field = fields[column.Codes![i]];
+                    field.CopyTo(row[at..]);
+                    at += field.Length;
                     continue;
                 }
-                var span = buffer.GetSpan(32);
-                if (!ShortestDoubleFormatter.TryFormat(numbers[i], span, out var written))
-                    throw new InvalidOperationException($"Could not format {numbers[i]}.");
-                buffer.Advance(written);
+                var value = column.Numbers![i];
+                if (!ShortestDoubleFormatter.TryFormat(value, row[at..], out var written))
+                    throw new InvalidOperationException($"Could not format {value}.");
+                at += written;
             }
-            WriteByte(buffer, (byte)'\n');
+            row[at++] = (byte)'\n';
+            buffer.Advance(at);
         }
-    }
-
-    private static void WriteByte(ArrayBufferWriter<byte> buffer, byte value)
-    {
-        buffer.GetSpan(1)[0] = value;
-        buffer.Advance(1);
-    }
-
-    private static void WriteText(ArrayBufferWriter<byte> buffer, string text)
-    {
-        var span = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
-        buffer.Advance(Encoding.UTF8.GetBytes(text, span));
     }
 }

@@ -22,6 +22,24 @@ public sealed class RfmScoringTests
         Assert.Equal([1, 1, 1], RfmScoring.QuintileScores([3, 3, 3], higherIsBetter: true));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Whole_numbers_counted_and_fractions_sorted_score_by_the_share_of_customers_strictly_worse(bool higherIsBetter)
+    {
+        // Days since the last purchase take the counting path; the same days plus a half take the sort.
+        var random = new Random(5);
+        var days = Enumerable.Range(0, 5_000).Select(_ => (double)(random.Next(3) == 0 ? 7 : random.Next(-20, 400))).ToArray();
+        var halves = days.Select(d => d + 0.5).ToArray();
+        var counted = RfmScoring.QuintileScores(days, higherIsBetter);
+        Assert.Equal(counted, RfmScoring.QuintileScores(halves, higherIsBetter));
+        for (var i = 0; i < days.Length; i += 37)
+        {
+            var worse = days.Count(d => higherIsBetter ? d < days[i] : d > days[i]);
+            Assert.Equal(1 + 5 * worse / days.Length, counted[i]);
+        }
+    }
+
     [Fact]
     public void Codes_and_default_segments()
     {
