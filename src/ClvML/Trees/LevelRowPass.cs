@@ -130,13 +130,12 @@ internal sealed class LevelRowPass
         {
             var from = c * ChunkRows;
             var end = Math.Min(count, from + ChunkRows);
-            for (var i = from; i < end; i++)
-            {
-                var row = rows[i];
-                fixedGradients[i] = gradientScale.ToFixed(gradients[row]);
-                if (!UnitHessian) fixedHessians[i] = hessianScale.ToFixedPositive(hessians[row]);
-                if (!inOrder) bins.AsSpan(row * features, features).CopyTo(orderedBins.AsSpan(i * features));
-            }
+            // One loop per job, so the gradient loop (every tree) carries no per-row tests.
+            for (var i = from; i < end; i++) fixedGradients[i] = gradientScale.ToFixed(gradients[rows[i]]);
+            if (!UnitHessian)
+                for (var i = from; i < end; i++) fixedHessians[i] = hessianScale.ToFixedPositive(hessians[rows[i]]);
+            if (!inOrder)
+                for (var i = from; i < end; i++) bins.AsSpan(rows[i] * features, features).CopyTo(orderedBins.AsSpan(i * features));
             nodeOfRow.AsSpan(from, end - from).Clear();
         });
         _nodeLimit = 1;
