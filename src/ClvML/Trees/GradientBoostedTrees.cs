@@ -46,11 +46,14 @@ public sealed class GradientBoostedTrees
         var binned = bins.TransformRows(features.Columns);
 
         var initial = ObjectiveFunctions.InitialScore(o.Objective, Gather(y, train), w is null ? default : Gather(w, train));
+        var unitHessian = o.Objective == BoostingObjective.SquaredError && w is null;
         var score = new double[n];
         Array.Fill(score, initial);
         var gradients = new double[n];
         var hessians = new double[n];
-        var grower = new TreeGrower(binned, bins, o.TreeOptions, unitHessian: o.Objective == BoostingObjective.SquaredError && w is null);
+        if (unitHessian) Array.Fill(hessians, 1.0);
+        var levelWise = o.TreeOptions.GrowsLevelWise ? new LevelWiseGrower(binned, bins, o.TreeOptions, unitHessian) : null;
+        var bestFirst = levelWise is null ? new TreeGrower(binned, bins, o.TreeOptions, unitHessian) : null;
         var trees = new List<RegressionTree>();
         var history = new List<BoostingRound>();
         var rows = new int[train.Length];
@@ -67,19 +70,21 @@ public sealed class GradientBoostedTrees
             var count = SampleRows(train, o.RowSubsample, random, rows);
             var allowed = SampleFeatures(features.FeatureCount, o.FeatureSubsample, random);
             leaves.Clear();
-            var tree = grower.Grow(rows, count, gradients, hessians, allowed, leaves);
+            var tree = levelWise?.Grow(rows, count, gradients, hessians, allowed) ?? bestFirst!.Grow(rows, count, gradients, hessians, allowed, leaves);
             trees.Add(tree);
 
-            // Rows the tree was grown on get their leaf's value directly (leaves hold disjoint rows, so
-            // they are updated in parallel); rows left out by subsampling are routed through the tree.
+            // Rows the tree was grown on get their leaf's value directly (each row once, so they are
+            // updated in parallel); rows left out by subsampling are routed through the tree.
             var subsampled = count < train.Length;
-            Parallel.ForEach(leaves, TreeParallelism.Options, leaf =>
-            {
-                var value = tree.Value[leaf.Node];
-                for (var i = leaf.Start; i < leaf.Start + leaf.Count; i++) score[rows[i]] += value;
-                if (subsampled)
-                    for (var i = leaf.Start; i < leaf.Start + leaf.Count; i++) inTree[rows[i]] = true;
-            });
+            if (levelWise is not null) AddLeafValues(tree, rows, levelWise, score, subsampled ? inTree : null);
+            else
+                Parallel.ForEach(leaves, TreeParallelism.Options, leaf =>
+                {
+                    var value = tree.Value[leaf.Node];
+                    for (var i = leaf.Start; i < leaf.Start + leaf.Count; i++) score[rows[i]] += value;
+                    if (subsampled)
+                        for (var i = leaf.Start; i < leaf.Start + leaf.Count; i++) inTree[rows[i]] = true;
+                });
             if (subsampled)
             {
                 foreach (var row in train)
@@ -101,6 +106,22 @@ public sealed class GradientBoostedTrees
         history[^1] = history[^1] with { TrainLoss = ObjectiveFunctions.Loss(o.Objective, o.TweediePower, y, score, train) };
         if (validation.Length > 0) trees.RemoveRange(bestRound, trees.Count - bestRound);
         return new GradientBoostedTreesModel(features.Names, o.Objective, o.TweediePower, o.LogTarget, initial, trees, bins, history);
+    }
+
+    /// <summary>score[rows[i]] += the value of the leaf rows[i] ended in, and marks the rows as in the tree when <paramref name="inTree"/> is given.</summary>
+    private static void AddLeafValues(RegressionTree tree, int[] rows, LevelWiseGrower grower, double[] score, bool[]? inTree)
+    {
+        const int block = 16_384;
+        var values = tree.Value;
+        var count = grower.LeafOfRow.Length;
+        Parallel.For(0, (count + block - 1) / block, TreeParallelism.Options, b =>
+        {
+            var end = Math.Min(count, (b + 1) * block);
+            var leafOfRow = grower.LeafOfRow;
+            for (var i = b * block; i < end; i++) score[rows[i]] += values[leafOfRow[i]];
+            if (inTree is not null)
+                for (var i = b * block; i < end; i++) inTree[rows[i]] = true;
+        });
     }
 
     private static void CheckInputs(FeatureMatrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> weights)
@@ -176,13 +197,12 @@ public sealed class GradientBoostedTrees
             double loss = 0;
             if (o.Objective == BoostingObjective.SquaredError && w is null)
             {
-                // The common case without the per-row objective dispatch; the hessians stay 1.
+                // The common case without the per-row objective dispatch; the hessians were set to 1 once, in Fit.
                 for (var i = b * block; i < end; i++)
                 {
                     var row = train[i];
                     var residual = score[row] - y[row];
                     gradients[row] = residual;
-                    hessians[row] = 1;
                     loss += residual * residual;
                 }
                 losses[b] = 0.5 * loss;

@@ -33,17 +33,16 @@ internal static class Histogram
     /// The rows' gradients and hessians are first gathered into contiguous buffers (LightGBM's
     /// ordered gradients). Large nodes are cut into a number of chunks that depends on the row count
     /// only; partial histograms are merged in chunk order, so the sums are the same whatever the
-    /// number of threads; <c>serial</c> builds in one chunk on the calling thread (for nodes built side
-    /// by side). With <c>unitHessian</c> (every hessian is 1: squared error without weights)
+    /// number of threads. With <c>unitHessian</c> (every hessian is 1: squared error without weights)
     /// the hessian sums are the counts and are not summed separately.
     /// </remarks>
     public static void Build(int[] rows, int start, int count, BinnedRows binned, double[] gradients, double[] hessians, HistogramBin[] histogram,
-        double[] orderedGradients, double[] orderedHessians, ref HistogramBin[] partials, bool unitHessian = false, bool serial = false)
+        double[] orderedGradients, double[] orderedHessians, ref HistogramBin[] partials, bool unitHessian = false)
     {
         // The ordered copies live at the node's own offset, so nodes built at the same time do not share
         // them; each chunk gathers its own rows, so the gather (random reads) runs on every core too.
         var nodeRows = rows.AsSpan(start, count);
-        var chunks = serial ? 1 : Math.Clamp(count / ChunkRows, 1, MaxChunks);
+        var chunks = Math.Clamp(count / ChunkRows, 1, MaxChunks);
         if (chunks == 1)
         {
             Gather(rows, start, count, gradients, hessians, orderedGradients, orderedHessians, unitHessian);

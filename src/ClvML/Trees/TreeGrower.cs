@@ -11,7 +11,8 @@ internal readonly record struct LeafRows(int Node, int Start, int Count);
 /// next, until <see cref="TreeOptions.MaxLeaves"/> leaves, the depth limit, or no split gains.
 /// Each node owns a contiguous range of a row-index array, partitioned stably in place on a split;
 /// a child's histogram is built from its rows when it is the smaller child and obtained by
-/// subtraction from the parent otherwise.
+/// subtraction from the parent otherwise. When the leaf limit cannot bind, <see cref="LevelWiseGrower"/>
+/// grows the same trees level by level instead.
 /// </summary>
 internal sealed class TreeGrower
 {
@@ -64,17 +65,6 @@ internal sealed class TreeGrower
         }
         root.Total.Count = count;
 
-        if (LevelWise)
-        {
-            if (CanSplit(root))
-            {
-                root.Histogram = Rent();
-                Histogram.Build(rows, 0, count, _binned, gradients, hessians, root.Histogram, _orderedGradients, _orderedHessians, ref _partials, _unitHessian);
-                root.Split = SplitFinder.Find(root.Histogram, root.Total, _bins, featureAllowed, _options);
-            }
-            return GrowLevelWise(root, rows, gradients, hessians, featureAllowed, tree, leaves);
-        }
-
         var open = new List<Node> { root };
         // Highest gain first; equal gains by node id, so growth is deterministic.
         var queue = new PriorityQueue<Node, (double, int)>(Comparer<(double Gain, int Id)>.Create((a, b) =>
@@ -118,82 +108,6 @@ internal sealed class TreeGrower
         return Finish(open, tree, leaves);
     }
 
-    /// <summary>
-    /// When the leaf limit cannot bind (<see cref="TreeOptions.MaxLeaves"/> &gt;= 2^depth limit), best-first
-    /// growth splits every node whose best split gains, whatever the order, so the nodes of one depth
-    /// are split side by side: one parallel loop per level, each node partitioned and its smaller
-    /// child's histogram built on one thread, instead of many short parallel loops per node. A level
-    /// with one node to split uses the per-node parallel loops. Child ids are handed out in node id
-    /// order before the work starts, so the tree is the same whatever the number of threads.
-    /// </summary>
-    private RegressionTree GrowLevelWise(Node root, int[] rows, double[] gradients, double[] hessians, bool[] featureAllowed, TreeBuilder tree, List<LeafRows> leaves)
-    {
-        var done = new List<Node>();
-        var frontier = new List<Node>();
-        (root.Split.IsValid ? frontier : done).Add(root);
-        while (frontier.Count > 0)
-        {
-            var work = new List<LevelSplit>(frontier.Count);
-            foreach (var node in frontier)
-            {
-                var split = node.Split;
-                // The histogram's row counts are exactly the rows the partition sends each way.
-                var leftCount = split.Left.Count;
-                var left = new Node { Id = tree.Add(), Start = node.Start, Count = leftCount, Depth = node.Depth + 1, Total = split.Left };
-                var right = new Node { Id = tree.Add(), Start = node.Start + leftCount, Count = node.Count - leftCount, Depth = node.Depth + 1, Total = split.Right };
-                tree.SetSplit(node.Id, split.Feature, _bins.UpperBound(split.Feature, split.Bin), (byte)split.Bin, split.DefaultLeft, left.Id, right.Id, split.Gain);
-                var item = new LevelSplit(node, left, right, CanSplit(left), CanSplit(right));
-                if (item.SplitLeft || item.SplitRight)
-                {
-                    left.Histogram = Rent();
-                    right.Histogram = Rent();
-                }
-                work.Add(item);
-            }
-            var sideBySide = work.Count > 1;
-            // Largest nodes first, so the last node started is a small one.
-            var order = work.OrderByDescending(w => w.Parent.Count).ThenBy(w => w.Parent.Id).ToArray();
-            Parallel.For(0, order.Length, sideBySide ? TreeParallelism.Options : new ParallelOptions { MaxDegreeOfParallelism = 1 },
-                i => SplitNode(order[i], rows, gradients, hessians, featureAllowed, serial: sideBySide));
-
-            frontier.Clear();
-            foreach (var item in work)
-            {
-                Return(item.Parent);
-                foreach (var (child, canSplit) in (ReadOnlySpan<(Node, bool)>)[(item.Left, item.SplitLeft), (item.Right, item.SplitRight)])
-                {
-                    if (canSplit && child.Split.IsValid) frontier.Add(child);
-                    else
-                    {
-                        Return(child);
-                        done.Add(child);
-                    }
-                }
-            }
-        }
-        return Finish(done, tree, leaves);
-    }
-
-    private sealed record LevelSplit(Node Parent, Node Left, Node Right, bool SplitLeft, bool SplitRight);
-
-    /// <summary>Partitions the parent's rows, builds the smaller child's histogram, derives the larger's and finds the children's splits.</summary>
-    private void SplitNode(LevelSplit item, int[] rows, double[] gradients, double[] hessians, bool[] featureAllowed, bool serial)
-    {
-        var parent = item.Parent;
-        var leftCount = serial ? PartitionSerial(rows, parent.Start, parent.Count, parent.Split) : Partition(rows, parent.Start, parent.Count, parent.Split);
-        if (leftCount != item.Left.Count)
-            throw new InvalidOperationException($"Partition sent {leftCount} rows left where the histogram counted {item.Left.Count}.");
-        if (!item.SplitLeft && !item.SplitRight) return;
-        var (small, large) = item.Left.Count <= item.Right.Count ? (item.Left, item.Right) : (item.Right, item.Left);
-        var partials = _partials;
-        Histogram.Build(rows, small.Start, small.Count, _binned, gradients, hessians, small.Histogram!, _orderedGradients, _orderedHessians, ref partials,
-            _unitHessian, serial);
-        if (!serial) _partials = partials;
-        Histogram.Subtract(parent.Histogram!, small.Histogram!, large.Histogram!);
-        if (item.SplitLeft) item.Left.Split = SplitFinder.Find(item.Left.Histogram!, item.Left.Total, _bins, featureAllowed, _options);
-        if (item.SplitRight) item.Right.Split = SplitFinder.Find(item.Right.Histogram!, item.Right.Total, _bins, featureAllowed, _options);
-    }
-
     private RegressionTree Finish(List<Node> leafNodes, TreeBuilder tree, List<LeafRows> leaves)
     {
         foreach (var node in leafNodes.OrderBy(n => n.Id))
@@ -204,9 +118,6 @@ internal sealed class TreeGrower
         }
         return tree.Build();
     }
-
-    /// <summary>Whether the leaf limit can never stop growth before the depth limit does.</summary>
-    private bool LevelWise => _options.MaxDepth < 31 && _options.MaxLeaves >= 1L << _options.MaxDepth && _options.LevelWise;
 
     private bool CanSplit(Node node) =>
         node.Depth < _options.MaxDepth && node.Count >= 2 * Math.Max(1, _options.MinSamplesLeaf) && _options.MaxLeaves > 1;
@@ -240,7 +151,7 @@ internal sealed class TreeGrower
         return leftCount;
     }
 
-    /// <summary><see cref="Partition"/> on the calling thread; the scratch used is the node's own range, so nodes can be partitioned side by side.</summary>
+    /// <summary><see cref="Partition"/> on the calling thread, for nodes too small to share.</summary>
     private int PartitionSerial(int[] rows, int start, int count, SplitCandidate split)
     {
         var left = PartitionChunk(rows, start, count, split, start);
@@ -292,43 +203,5 @@ internal sealed class TreeGrower
         if (node.Histogram is null) return;
         _pool.Push(node.Histogram);
         node.Histogram = null;
-    }
-
-    /// <summary>Collects node arrays while the tree grows.</summary>
-    private sealed class TreeBuilder
-    {
-        private readonly List<int> _feature = [], _left = [], _right = [];
-        private readonly List<double> _threshold = [], _value = [], _gain = [];
-        private readonly List<byte> _bin = [];
-        private readonly List<bool> _defaultLeft = [];
-
-        public int Add()
-        {
-            _feature.Add(-1);
-            _threshold.Add(0);
-            _bin.Add(0);
-            _defaultLeft.Add(false);
-            _left.Add(-1);
-            _right.Add(-1);
-            _value.Add(0);
-            _gain.Add(0);
-            return _feature.Count - 1;
-        }
-
-        public void SetSplit(int node, int feature, double threshold, byte bin, bool defaultLeft, int left, int right, double gain)
-        {
-            _feature[node] = feature;
-            _threshold[node] = threshold;
-            _bin[node] = bin;
-            _defaultLeft[node] = defaultLeft;
-            _left[node] = left;
-            _right[node] = right;
-            _gain[node] = gain;
-        }
-
-        public void SetLeaf(int node, double value) => _value[node] = value;
-
-        public RegressionTree Build() =>
-            new([.. _feature], [.. _threshold], [.. _bin], [.. _defaultLeft], [.. _left], [.. _right], [.. _value], [.. _gain]);
     }
 }

@@ -12,4 +12,12 @@ namespace ClvML.Trees;
 /// <param name="LevelWise">Whether nodes of one depth may be split side by side when the leaf limit cannot bind (false: one node at a time, for tests).</param>
 internal readonly record struct TreeOptions(
     int MaxLeaves, int MaxDepth, int MinSamplesLeaf, double MinHessianLeaf, double L1, double L2, double MinGainToSplit, double LearningRate,
-    bool LevelWise = true);
+    bool LevelWise = true)
+{
+    /// <summary>
+    /// Whether the leaf limit can never stop growth before the depth limit does, so trees grow level
+    /// by level (<see cref="LevelWiseGrower"/>). Deeper trees than 10 grow best-first, which gives the
+    /// same trees: level passes route rows through a lookup of 256 entries per node (2^11 nodes at most).
+    /// </summary>
+    public bool GrowsLevelWise => LevelWise && MaxDepth <= 10 && MaxLeaves >= 1L << MaxDepth;
+}

@@ -130,6 +130,19 @@ public sealed class GradientBoostedTreesPersistenceTests : IDisposable
     }
 
     [Fact]
+    public void Level_wise_growth_with_subsampling_gives_identical_model_files()
+    {
+        // Depth 5 with 32 leaves grows level by level; 60,000 rows are several chunks for the threads.
+        var (x, y) = TreeTestData.Smooth(60_000, seed: 7);
+        var options = new GradientBoostedTreesOptions { NumberOfTrees = 12, MaximumDepth = 5, MaximumLeaves = 32, RowSubsample = 0.7, Seed = 5, ValidationFraction = 0.1 };
+        var first = Path.Combine(_folder, "level-a.json");
+        var second = Path.Combine(_folder, "level-b.json");
+        GradientBoostedTreesModelJson.Save(new GradientBoostedTrees(options).Fit(x, y), first);
+        GradientBoostedTreesModelJson.Save(new GradientBoostedTrees(options).Fit(x, y), second);
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+    }
+
+    [Fact]
     public void Subset_predictions_equal_the_slice_of_full_predictions()
     {
         var (x, y) = TreeTestData.Smooth(3000, seed: 7);

@@ -59,3 +59,47 @@ public sealed class ChunkedHistogramTests
         Assert.Equal(expected, histogram);
     }
 }
+
+public sealed class LevelRowPassTests
+{
+    [Fact]
+    public void Level_pass_sums_are_the_plain_sums_and_its_children_split_the_parent_exactly()
+    {
+        var random = new Random(10);
+        const int n = 70_000; // several chunks, so more than one thread may sum
+        var columns = Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.05 ? double.NaN : random.NextDouble()).ToArray()).ToArray();
+        var mapper = BinMapper.Fit(columns, maxBins: 40);
+        var binned = mapper.TransformRows(columns);
+        // Gradients on a grid of 1/8 are held exactly in fixed point, so the comparison can be exact.
+        var g = Enumerable.Range(0, n).Select(_ => random.Next(-40, 40) / 8.0).ToArray();
+        var h = Enumerable.Range(0, n).Select(_ => random.Next(1, 16) / 8.0).ToArray();
+        var rows = Enumerable.Range(0, n).Where(i => i % 5 != 0).ToArray();
+        var pass = new LevelRowPass(binned, unitHessian: false);
+        pass.Start(rows, rows.Length, g, h);
+        var root = new long[pass.NodeLength];
+        pass.Run([RowRoute.Stay], [0], [root]);
+        // Root splits on feature 2 at bin 12, missing values right: children 1 (left) and 2; sum the left one.
+        var left = new long[pass.NodeLength];
+        pass.Run([new RowRoute { Feature = 2, Threshold = 12, MissingLeft = 0, Left = 1 }], [-1, 0, -1], [left]);
+
+        var expectedLeft = new long[pass.NodeLength];
+        var expectedRight = new long[pass.NodeLength];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var r = rows[i];
+            var goesLeft = binned[r, 2] <= 12;
+            Assert.Equal(goesLeft ? 1 : 2, pass.NodeOfRow[i]);
+            var target = goesLeft ? expectedLeft : expectedRight;
+            for (var f = 0; f < 4; f++)
+            {
+                var cell = (f * BinMapper.MaxBins + binned[r, f]) * 3;
+                target[cell] += (long)(g[r] * Math.ScaleB(1.0, pass.GradientScale.Exponent));
+                target[cell + 1] += (long)(h[r] * Math.ScaleB(1.0, pass.HessianScale.Exponent));
+                target[cell + 2]++;
+            }
+        }
+        Assert.Equal(expectedLeft, left);
+        Assert.Equal(expectedRight, root.Zip(left, (p, c) => p - c));
+        Assert.Equal(-40 / 8.0, pass.GradientScale.ToDouble(pass.GradientScale.ToFixed(-40 / 8.0)));
+    }
+}

@@ -1,0 +1,371 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace ClvML.Trees;
+
+/// <summary>
+/// Where the rows of one node go in a level pass: a row with bin &lt;= <see cref="Threshold"/> of
+/// <see cref="Feature"/> (or a missing value when <see cref="MissingLeft"/> is 1) moves to node
+/// <see cref="Left"/>, the others to Left + 1; <see cref="Feature"/> -1 keeps the rows where they are.
+/// </summary>
+internal struct RowRoute
+{
+    public int Feature, Threshold, MissingLeft, Left;
+
+    public static readonly RowRoute Stay = new() { Feature = -1 };
+}
+
+/// <summary>
+/// The per-row work of growing a tree level by level (XGBoost's row-position design): every training
+/// row holds the node it is in; one pass over the rows per level moves each row to its child and adds
+/// its gradient to the histogram of that child when the child's histogram is built from rows (the
+/// smaller child of a split). Rows are read in order, so the pass streams memory instead of
+/// gathering a node's scattered rows, and routing and histogram building share one read of each row.
+/// Histograms are fixed-point integer sums (<see cref="FixedPointScale"/>): threads take chunks of rows
+/// as they come free and each sums into its own copy, and the copies add up to the same bits
+/// whatever the thread count or timing.
+/// </summary>
+internal sealed class LevelRowPass
+{
+    /// <summary>Rows per chunk a thread takes at a time: small enough to balance two cores, large enough to amortise taking one.</summary>
+    private const int ChunkRows = 16_384;
+
+    /// <summary>0, 1, 2, ...: the list of a chunk whose every row is summed.</summary>
+    private static readonly int[] ChunkOrder = Enumerable.Range(0, ChunkRows).ToArray();
+
+    private readonly BinnedRows _binned;
+    private readonly int _featureCount;
+    private readonly long[][] _workerHistograms;
+    private readonly int[][] _workerRows;
+    private long[] _gradients = [], _hessians = [];
+    private byte[] _orderedBins = [];
+    // The bins of the rows in row-list order: the binned rows themselves when the list is every row
+    // in order, else a copy, so the level passes read bins in order and never the row list.
+    private byte[] _bins = [];
+    private ushort[] _nodeOfRow = [];
+    private int _count;
+    private int _nodeLimit;
+
+    /// <param name="binned">The training rows' bins.</param>
+    /// <param name="unitHessian">Whether every hessian is 1, so the row counts are the hessian sums.</param>
+    public LevelRowPass(BinnedRows binned, bool unitHessian)
+    {
+        _binned = binned;
+        _featureCount = binned.FeatureCount;
+        UnitHessian = unitHessian;
+        Width = unitHessian ? 2 : 3;
+        _workerHistograms = new long[TreeParallelism.Options.MaxDegreeOfParallelism][];
+        Array.Fill(_workerHistograms, []);
+        _workerRows = new int[_workerHistograms.Length][];
+        for (var w = 0; w < _workerRows.Length; w++) _workerRows[w] = new int[ChunkRows];
+    }
+
+    /// <summary>Node ids must fit 15 bits: the lookup's entries hold a node id and a flag in 16.</summary>
+    public const int MaxNodes = 1 << 15;
+
+    /// <summary>Whether hessian sums are the row counts.</summary>
+    public bool UnitHessian { get; }
+
+    /// <summary>Longs per histogram bin: gradient and count, plus the hessian unless <see cref="UnitHessian"/>.</summary>
+    public int Width { get; }
+
+    /// <summary>Longs in one node's histogram: every feature's <see cref="Histogram.Stride"/> bins.</summary>
+    public int NodeLength => _featureCount * Histogram.Stride * Width;
+
+    public FixedPointScale GradientScale { get; private set; }
+    public FixedPointScale HessianScale { get; private set; }
+
+    /// <summary>The node each row of the row list is in (index: position in the list given to <see cref="Start"/>).</summary>
+    public ReadOnlySpan<ushort> NodeOfRow => _nodeOfRow.AsSpan(0, _count);
+
+    /// <summary>
+    /// Takes the rows of a new tree (ascending): their gradients (and hessians) in fixed point and
+    /// their bins, in row-list order, and every row in node 0.
+    /// </summary>
+    public void Start(int[] rows, int count, double[] gradients, double[] hessians)
+    {
+        if (count > rows.Length) throw new ArgumentException("More rows than the row list holds.", nameof(count));
+        if (_gradients.Length < count)
+        {
+            _gradients = new long[count];
+            _nodeOfRow = new ushort[count];
+            if (!UnitHessian) _hessians = new long[count];
+        }
+        _count = count;
+        var rowCount = _binned.RowCount;
+        var chunks = (count + ChunkRows - 1) / ChunkRows;
+        var maxGradient = new double[chunks];
+        var maxHessian = new double[chunks];
+        var identity = new bool[chunks];
+        Parallel.For(0, chunks, TreeParallelism.Options, c =>
+        {
+            var end = Math.Min(count, (c + 1) * ChunkRows);
+            double g = 0, h = 0;
+            var inPlace = true;
+            for (var i = c * ChunkRows; i < end; i++)
+            {
+                var row = rows[i];
+                // The level passes read bins without bounds checks; this is where row indices are checked.
+                if ((uint)row >= (uint)rowCount) throw new ArgumentOutOfRangeException(nameof(rows), $"Row {row} is not one of the {rowCount} binned rows.");
+                inPlace &= row == i;
+                var absG = Math.Abs(gradients[row]);
+                // Not Math.Max: its NaN handling is a longer dependency chain, and gradients are finite.
+                g = absG > g ? absG : g;
+                if (UnitHessian) continue;
+                var absH = Math.Abs(hessians[row]);
+                h = absH > h ? absH : h;
+            }
+            maxGradient[c] = g;
+            maxHessian[c] = h;
+            identity[c] = inPlace;
+        });
+        var gradientScale = GradientScale = FixedPointScale.For(maxGradient.DefaultIfEmpty().Max(), count);
+        var hessianScale = HessianScale = FixedPointScale.For(maxHessian.DefaultIfEmpty().Max(), count);
+        var features = _featureCount;
+        var inOrder = identity.All(i => i);
+        if (!inOrder && _orderedBins.Length < count * features) _orderedBins = new byte[count * features];
+        _bins = inOrder ? _binned.Bins : _orderedBins;
+        var (fixedGradients, fixedHessians, nodeOfRow, orderedBins, bins) = (_gradients, _hessians, _nodeOfRow, _orderedBins, _binned.Bins);
+        Parallel.For(0, chunks, TreeParallelism.Options, c =>
+        {
+            var from = c * ChunkRows;
+            var end = Math.Min(count, from + ChunkRows);
+            // One loop per job, so the gradient loop (every tree) carries no per-row tests.
+            for (var i = from; i < end; i++) fixedGradients[i] = gradientScale.ToFixed(gradients[rows[i]]);
+            if (!UnitHessian)
+                for (var i = from; i < end; i++) fixedHessians[i] = hessianScale.ToFixedPositive(hessians[rows[i]]);
+            if (!inOrder)
+                for (var i = from; i < end; i++) bins.AsSpan(rows[i] * features, features).CopyTo(orderedBins.AsSpan(i * features));
+            nodeOfRow.AsSpan(from, end - from).Clear();
+        });
+        _nodeLimit = 1;
+    }
+
+    /// <summary>
+    /// Moves every row along <paramref name="routes"/> (indexed by node) and sums the histogram of each
+    /// node that has a slot: <paramref name="slotOfNode"/> gives the slot (-1: none) and
+    /// <paramref name="targets"/>[slot] receives the histogram.
+    /// </summary>
+    public void Run(RowRoute[] routes, int[] slotOfNode, long[][] targets)
+    {
+        // Every node id a row can hold must have a route and an offset: the loops read both without
+        // bounds checks. Rows hold ids below _nodeLimit, and after this pass below the routes' children.
+        if (routes.Length < _nodeLimit) throw new ArgumentException($"Routes for {routes.Length} nodes where rows may be in any of {_nodeLimit}.", nameof(routes));
+        var limit = Math.Max(_nodeLimit, routes.Length);
+        foreach (var route in routes)
+        {
+            if (route.Feature < 0) continue;
+            if (route.Feature >= _featureCount || route.Left < 0 || route.Left + 2 > MaxNodes) throw new ArgumentException($"A route to feature {route.Feature} and node {route.Left} is out of range.", nameof(routes));
+            limit = Math.Max(limit, route.Left + 2);
+        }
+        if (slotOfNode.Length < limit) throw new ArgumentException($"Slots for {slotOfNode.Length} nodes where rows may end in any of {limit}.", nameof(slotOfNode));
+        var slots = targets.Length;
+        var nodeLength = NodeLength;
+        // The offset of the node's histogram in a worker's histograms, -1 when its histogram is not summed from rows.
+        var offsets = new int[slotOfNode.Length];
+        for (var node = 0; node < offsets.Length; node++)
+        {
+            if (slotOfNode[node] >= slots) throw new ArgumentException($"Slot {slotOfNode[node]} of node {node} has no target.", nameof(slotOfNode));
+            offsets[node] = slotOfNode[node] < 0 ? -1 : slotOfNode[node] * nodeLength;
+        }
+        var (featureOf, next) = NextNodeTable(routes, offsets);
+        var everyRow = _nodeLimit == 1 && routes[0].Feature < 0 && offsets[0] >= 0;
+        _nodeLimit = limit;
+
+        var length = slots * nodeLength;
+        var chunks = (_count + ChunkRows - 1) / ChunkRows;
+        var taken = -1;
+        Parallel.For(0, _workerHistograms.Length, TreeParallelism.Options, worker =>
+        {
+            if (slots > 0)
+            {
+                if (_workerHistograms[worker].Length < length) _workerHistograms[worker] = new long[length];
+                Array.Clear(_workerHistograms[worker], 0, length);
+            }
+            int chunk;
+            while ((chunk = Interlocked.Increment(ref taken)) < chunks)
+            {
+                var from = chunk * ChunkRows;
+                var to = Math.Min(_count, from + ChunkRows);
+                // At the root every row stays and is summed: the chunk's rows in order are the list.
+                var (rows, listed, first) = everyRow ? (ChunkOrder, to - from, from) : (_workerRows[worker], Route(from, to, featureOf, next, _workerRows[worker]), 0);
+                if (listed == 0) continue;
+                if (UnitHessian) SumUnit(rows, listed, first, offsets, _workerHistograms[worker]);
+                else Sum(rows, listed, first, offsets, _workerHistograms[worker]);
+            }
+        });
+        if (slots == 0) return;
+        Parallel.For(0, slots, TreeParallelism.Options, slot =>
+        {
+            var target = targets[slot].AsSpan(0, nodeLength);
+            _workerHistograms[0].AsSpan(slot * nodeLength, nodeLength).CopyTo(target);
+            for (var w = 1; w < _workerHistograms.Length; w++)
+            {
+                var source = _workerHistograms[w].AsSpan(slot * nodeLength, nodeLength);
+                for (var i = 0; i < target.Length; i++) target[i] += source[i];
+            }
+        });
+    }
+
+    /// <summary>Flag in a <see cref="NextNodeTable"/> entry: the row's new node has its histogram summed from rows.</summary>
+    private const int Listed = 0x8000;
+
+    /// <summary>
+    /// The routes as a lookup: a row in node n whose bin of feature featureOf[n] is b moves to node
+    /// next[n * 256 + b] &amp; 0x7FFF, and is listed for the histogram loop when the entry has
+    /// <see cref="Listed"/>. A row's move is then two table reads, with no comparison or
+    /// missing-value test per row; a node that does not split maps every bin to itself.
+    /// </summary>
+    private (int[] FeatureOf, ushort[] Next) NextNodeTable(RowRoute[] routes, int[] offsets)
+    {
+        var nodes = routes.Length;
+        var featureOf = new int[nodes];
+        var next = new ushort[nodes * Histogram.Stride];
+        for (var node = 0; node < nodes; node++)
+        {
+            var route = routes[node];
+            var entries = next.AsSpan(node * Histogram.Stride, Histogram.Stride);
+            if (route.Feature < 0)
+            {
+                // Only nodes rows can be in matter; other ids (children not yet reached) are never read.
+                if (node < offsets.Length) entries.Fill((ushort)(node | (offsets[node] >= 0 ? Listed : 0)));
+                continue;
+            }
+            featureOf[node] = route.Feature;
+            for (var bin = 0; bin < entries.Length; bin++)
+            {
+                var child = route.Left + 1 - GoesLeft(bin, route);
+                entries[bin] = (ushort)(child | (offsets[child] >= 0 ? Listed : 0));
+            }
+        }
+        return (featureOf, next);
+    }
+
+    // The row loops below read through refs without bounds checks: i < _count, which every row array
+    // holds (Start); node ids have table entries and offsets, and offsets lie inside the worker's
+    // histograms (checked in Run).
+
+    /// <summary>
+    /// Moves rows <c>from .. to</c> to their next nodes and lists those whose new node has its histogram
+    /// summed; returns how many. Listing is branch-free: whether a row goes to the smaller child is a
+    /// coin toss to the CPU, and the histogram loop then runs over the listed rows only.
+    /// </summary>
+    private int Route(int from, int to, int[] featureOf, ushort[] next, int[] listed)
+    {
+        var features = _featureCount;
+        ref var bins0 = ref MemoryMarshal.GetArrayDataReference(_bins);
+        ref var node0 = ref MemoryMarshal.GetArrayDataReference(_nodeOfRow);
+        ref var feature0 = ref MemoryMarshal.GetArrayDataReference(featureOf);
+        ref var next0 = ref MemoryMarshal.GetArrayDataReference(next);
+        ref var listed0 = ref MemoryMarshal.GetArrayDataReference(listed);
+        var count = 0;
+        if (features == 4 && BitConverter.IsLittleEndian)
+        {
+            // Four features (the RFM case: frequency, recency, T, monetary value): a row's bins are one
+            // uint read regardless of its node, and the node only picks the byte, so one dependent load
+            // per row fewer.
+            for (var i = from; i < to; i++)
+            {
+                ref var node = ref Unsafe.Add(ref node0, i);
+                int current = node;
+                var four = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref bins0, 4 * i));
+                var bin = (int)(four >> (8 * Unsafe.Add(ref feature0, current))) & 0xFF;
+                int entry = Unsafe.Add(ref next0, current * Histogram.Stride + bin);
+                node = (ushort)(entry & (Listed - 1));
+                Unsafe.Add(ref listed0, count) = i;
+                count += entry >> 15;
+            }
+            return count;
+        }
+        var rowBins = from * features;
+        for (var i = from; i < to; i++, rowBins += features)
+        {
+            ref var node = ref Unsafe.Add(ref node0, i);
+            int current = node;
+            int entry = Unsafe.Add(ref next0, current * Histogram.Stride + Unsafe.Add(ref bins0, rowBins + Unsafe.Add(ref feature0, current)));
+            node = (ushort)(entry & (Listed - 1));
+            Unsafe.Add(ref listed0, count) = i;
+            count += entry >> 15;
+        }
+        return count;
+    }
+
+    /// <summary>Adds the gradient and a count of rows <c>listed[..count] + first</c> to their nodes' histograms.</summary>
+    private void SumUnit(int[] listed, int count, int first, int[] offsets, long[] histograms)
+    {
+        var features = _featureCount;
+        // Bins are read four at a time as one little-endian uint: one load instead of four.
+        var quads = BitConverter.IsLittleEndian ? features / 4 : 0;
+        ref var bins0 = ref MemoryMarshal.GetArrayDataReference(_bins);
+        ref var node0 = ref MemoryMarshal.GetArrayDataReference(_nodeOfRow);
+        ref var offset0 = ref MemoryMarshal.GetArrayDataReference(offsets);
+        ref var gradient0 = ref MemoryMarshal.GetArrayDataReference(_gradients);
+        ref var histogram0 = ref MemoryMarshal.GetArrayDataReference(histograms);
+        foreach (var listedRow in listed.AsSpan(0, count))
+        {
+            var i = listedRow + first;
+            ref var rowBins = ref Unsafe.Add(ref bins0, i * features);
+            ref var histogram = ref Unsafe.Add(ref histogram0, Unsafe.Add(ref offset0, Unsafe.Add(ref node0, i)));
+            var g = Unsafe.Add(ref gradient0, i);
+            for (var q = 0; q < quads; q++)
+            {
+                var four = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref rowBins, 4 * q));
+                ref var feature = ref Unsafe.Add(ref histogram, 4 * q * Histogram.Stride * 2);
+                ref var cell = ref Unsafe.Add(ref feature, (int)(four & 0xFF) * 2);
+                cell += g;
+                Unsafe.Add(ref cell, 1)++;
+                cell = ref Unsafe.Add(ref feature, (Histogram.Stride + (int)((four >> 8) & 0xFF)) * 2);
+                cell += g;
+                Unsafe.Add(ref cell, 1)++;
+                cell = ref Unsafe.Add(ref feature, (2 * Histogram.Stride + (int)((four >> 16) & 0xFF)) * 2);
+                cell += g;
+                Unsafe.Add(ref cell, 1)++;
+                cell = ref Unsafe.Add(ref feature, (3 * Histogram.Stride + (int)(four >> 24)) * 2);
+                cell += g;
+                Unsafe.Add(ref cell, 1)++;
+            }
+            for (var f = 4 * quads; f < features; f++)
+            {
+                ref var cell = ref Unsafe.Add(ref histogram, (f * Histogram.Stride + Unsafe.Add(ref rowBins, f)) * 2);
+                cell += g;
+                Unsafe.Add(ref cell, 1)++;
+            }
+        }
+    }
+
+    /// <summary>Adds the gradient, hessian and a count of rows <c>listed[..count] + first</c> to their nodes' histograms.</summary>
+    private void Sum(int[] listed, int count, int first, int[] offsets, long[] histograms)
+    {
+        var features = _featureCount;
+        ref var bins0 = ref MemoryMarshal.GetArrayDataReference(_bins);
+        ref var node0 = ref MemoryMarshal.GetArrayDataReference(_nodeOfRow);
+        ref var offset0 = ref MemoryMarshal.GetArrayDataReference(offsets);
+        ref var gradient0 = ref MemoryMarshal.GetArrayDataReference(_gradients);
+        ref var hessian0 = ref MemoryMarshal.GetArrayDataReference(_hessians);
+        ref var histogram0 = ref MemoryMarshal.GetArrayDataReference(histograms);
+        foreach (var listedRow in listed.AsSpan(0, count))
+        {
+            var i = listedRow + first;
+            ref var rowBins = ref Unsafe.Add(ref bins0, i * features);
+            ref var histogram = ref Unsafe.Add(ref histogram0, Unsafe.Add(ref offset0, Unsafe.Add(ref node0, i)));
+            var g = Unsafe.Add(ref gradient0, i);
+            var h = Unsafe.Add(ref hessian0, i);
+            for (var f = 0; f < features; f++)
+            {
+                ref var cell = ref Unsafe.Add(ref histogram, (f * Histogram.Stride + Unsafe.Add(ref rowBins, f)) * 3);
+                cell += g;
+                Unsafe.Add(ref cell, 1) += h;
+                Unsafe.Add(ref cell, 2)++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// 1 when the bin goes left: bin &lt;= threshold (the sign of threshold - bin), or the missing-value
+    /// bin (255: (bin + 1) &gt;&gt; 8 is 1) with missing values going left. Arithmetic rather than a
+    /// comparison the JIT might turn into a branch the CPU cannot predict.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int GoesLeft(int bin, in RowRoute route) =>
+        (1 - ((route.Threshold - bin) >>> 31)) | (((bin + 1) >> 8) & route.MissingLeft);
+}
