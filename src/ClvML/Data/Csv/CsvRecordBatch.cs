@@ -16,6 +16,7 @@ internal sealed class CsvRecordBatch
     private readonly int[] _firstField, _fieldCount, _rawStart, _rawLength;
     private readonly long[] _line;
     private readonly string?[] _malformed;
+    private readonly PreparedFields[] _prepared;
 
     public CsvRecordBatch(int capacity)
     {
@@ -26,6 +27,7 @@ internal sealed class CsvRecordBatch
         _rawLength = new int[capacity];
         _line = new long[capacity];
         _malformed = new string?[capacity];
+        _prepared = new PreparedFields[capacity];
     }
 
     /// <summary>Records in the batch.</summary>
@@ -34,8 +36,8 @@ internal sealed class CsvRecordBatch
     /// <summary>Whether the batch holds as many records as it takes.</summary>
     public bool IsFull => Count == _capacity;
 
-    /// <summary>Copies the reader's current record in.</summary>
-    public void Add(CsvRecordReader records)
+    /// <summary>Copies the reader's current record in, with what the splitting thread parsed of it.</summary>
+    public void Add(CsvRecordReader records, PreparedFields prepared)
     {
         var raw = records.RawRecord;
         var fields = records.FieldCount;
@@ -61,6 +63,7 @@ internal sealed class CsvRecordBatch
         _rawLength[i] = raw.Length;
         _line[i] = records.Line;
         _malformed[i] = records.Malformed;
+        _prepared[i] = prepared;
         _fields += fields;
         _bytesUsed += raw.Length;
     }
@@ -79,6 +82,8 @@ internal sealed class CsvRecordBatch
 
     public string? Malformed(int record) => _malformed[record];
 
+    public PreparedFields Prepared(int record) => _prepared[record];
+
     public void Clear()
     {
         Count = 0;
@@ -87,3 +92,9 @@ internal sealed class CsvRecordBatch
         Array.Clear(_malformed);
     }
 }
+
+/// <summary>
+/// A record's timestamp and amount as parsed ahead on the splitting thread; a field not parsed
+/// there (or that did not parse) is parsed again by the reader, which then rejects it with its reason.
+/// </summary>
+internal readonly record struct PreparedFields(bool HasTimestamp, DateTime Timestamp, bool HasAmount, double Amount);

@@ -10,6 +10,8 @@ namespace ClvML.Data.Csv;
 /// this takes it off the thread that the rest of the row work queues behind. Records come out in
 /// file order, one at a time, as from the reader itself; an error of the splitting thread (a record
 /// too long, say) surfaces after every record before it, where a sequential read would raise it.
+/// An optional <c>prepare</c> function parses fields ahead on the splitting thread too, which has
+/// time to spare, so that the reading thread, the slowest stage, only checks the results.
 /// </summary>
 internal sealed class CsvRecordPipeline : IDisposable
 {
@@ -17,6 +19,7 @@ internal sealed class CsvRecordPipeline : IDisposable
     private const int Depth = 3;
     private const int RecordsPerBatch = 8192;
     private readonly CsvRecordReader _records;
+    private readonly Func<CsvRecordReader, PreparedFields>? _prepare;
     private readonly BlockingCollection<CsvRecordBatch> _full = new(Depth);
     private readonly BlockingCollection<CsvRecordBatch> _free = new(Depth);
     private readonly CancellationTokenSource _stop = new();
@@ -25,9 +28,12 @@ internal sealed class CsvRecordPipeline : IDisposable
     private CsvRecordBatch? _batch;
     private int _index;
 
-    public CsvRecordPipeline(CsvRecordReader records)
+    /// <param name="records">The reader, past the header.</param>
+    /// <param name="prepare">Parses fields of the reader's current record on the splitting thread; must not depend on other records.</param>
+    public CsvRecordPipeline(CsvRecordReader records, Func<CsvRecordReader, PreparedFields>? prepare = null)
     {
         _records = records;
+        _prepare = prepare;
         for (var i = 0; i < Depth; i++) _free.Add(new CsvRecordBatch(RecordsPerBatch));
         _splitter = Task.Factory.StartNew(Split, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
@@ -58,6 +64,7 @@ internal sealed class CsvRecordPipeline : IDisposable
     public string? Malformed => _batch!.Malformed(_index);
     public ReadOnlySpan<byte> Field(int index) => _batch!.Field(_index, index);
     public ReadOnlySpan<byte> RawRecord => _batch!.RawRecord(_index);
+    public PreparedFields Prepared => _batch!.Prepared(_index);
 
     private void Split()
     {
@@ -68,7 +75,7 @@ internal sealed class CsvRecordPipeline : IDisposable
             batch.Clear();
             while (_records.Read())
             {
-                batch.Add(_records);
+                batch.Add(_records, _prepare is null ? default : _prepare(_records));
                 if (!batch.IsFull) continue;
                 _full.Add(batch, _stop.Token);
                 batch = null; // handed over: not to be handed again if the next Take fails

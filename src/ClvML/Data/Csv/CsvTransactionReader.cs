@@ -34,7 +34,7 @@ public sealed class CsvTransactionReader
         var records = new CsvRecordReader(content, sourceName, DelimiterOf(_settings));
         var header = CsvHeader.Read(records, sourceName, _settings);
         var columns = MapColumns(header);
-        using var split = new CsvRecordPipeline(records);
+        using var split = new CsvRecordPipeline(records, Preparation(header.Names.Count, columns));
         ReadRows(split, sourceName, header.Names, columns, sink, rejects);
     }
 
@@ -55,6 +55,24 @@ public sealed class CsvTransactionReader
         var attributes = map.Attributes.Select((a, i) => header.Require(a, $"data.columns.attributes[{i}]")).ToArray();
         header.ThrowIfMissing();
         return new MappedColumns(customer, timestamp, amount, quantity, unitPrice, order, attributes);
+    }
+
+    /// <summary>
+    /// The timestamp and amount parsing that the splitting thread does ahead (see
+    /// <see cref="CsvRecordPipeline"/>), with its own parser: the same functions as the reading
+    /// thread's, so a prepared value is exactly what it would have parsed. Null for quantity x unit price.
+    /// </summary>
+    private Func<CsvRecordReader, PreparedFields>? Preparation(int fieldCount, MappedColumns columns)
+    {
+        if (columns.Amount < 0) return null;
+        var timestamps = new TimestampParser(_settings.TimestampFormats);
+        return records =>
+        {
+            if (records.Malformed is not null || records.FieldCount != fieldCount) return default;
+            var hasTimestamp = timestamps.TryParse(records.Field(columns.Timestamp), out var when);
+            var hasAmount = TryFiniteNumber(records.Field(columns.Amount), out var amount);
+            return new PreparedFields(hasTimestamp, when, hasAmount, amount);
+        };
     }
 
     private void ReadRows(CsvRecordPipeline records, string sourceName, IReadOnlyList<string> names, MappedColumns columns,
@@ -84,7 +102,9 @@ public sealed class CsvTransactionReader
                 rejects.Reject(line, names[customer], RejectReason.MissingCustomerId, "customer id is empty", Raw(records));
                 continue;
             }
-            if (!_timestamps.TryParse(records.Field(timestamp), out var when))
+            var prepared = records.Prepared;
+            var when = prepared.Timestamp;
+            if (!prepared.HasTimestamp && !_timestamps.TryParse(records.Field(timestamp), out when))
             {
                 rejects.Reject(line, names[timestamp], RejectReason.BadTimestamp,
                     $"timestamp '{Text(records.Field(timestamp))}' does not match {_timestamps.Description}", Raw(records));
@@ -93,7 +113,8 @@ public sealed class CsvTransactionReader
             double value;
             if (amount >= 0)
             {
-                if (!TryNumber(records, amount, names, line, rejects, out value)) continue;
+                value = prepared.Amount;
+                if (!prepared.HasAmount && !TryNumber(records, amount, names, line, rejects, out value)) continue;
             }
             else
             {
@@ -129,6 +150,10 @@ public sealed class CsvTransactionReader
         }
         for (var i = 0; i < records.BlankLines; i++) rejects.CountBlankLine();
     }
+
+    /// <summary>A finite number in the field (spaces around it allowed), as <see cref="TryNumber"/> accepts it.</summary>
+    private static bool TryFiniteNumber(ReadOnlySpan<byte> field, out double value) =>
+        double.TryParse(field.Trim((byte)' '), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
     private static bool TryNumber(CsvRecordPipeline records, int column, IReadOnlyList<string> names, long line, RejectLog rejects, out double value)
     {
