@@ -1,0 +1,136 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace ClvML.Trees;
+
+/// <summary>The row loops of <see cref="LevelRowPass"/>: routing rows to their next node and summing histograms.</summary>
+internal sealed partial class LevelRowPass
+{
+    // The row loops below read through refs without bounds checks: i < _count, which every row array
+    // holds (Start); node ids have table entries and offsets, and offsets lie inside the worker's
+    // histograms (checked in Run).
+
+    /// <summary>
+    /// Moves rows <c>from .. to</c> to their next nodes and lists those whose new node has its histogram
+    /// summed; returns how many. Listing is branch-free: whether a row goes to the smaller child is a
+    /// coin toss to the CPU, and the histogram loop then runs over the listed rows only.
+    /// </summary>
+    private int Route(int from, int to, int[] featureOf, ushort[] next, int[] listed)
+    {
+        var features = _featureCount;
+        ref var bins0 = ref MemoryMarshal.GetArrayDataReference(_bins);
+        ref var node0 = ref MemoryMarshal.GetArrayDataReference(_nodeOfRow);
+        ref var feature0 = ref MemoryMarshal.GetArrayDataReference(featureOf);
+        ref var next0 = ref MemoryMarshal.GetArrayDataReference(next);
+        ref var listed0 = ref MemoryMarshal.GetArrayDataReference(listed);
+        var count = 0;
+        if (features == 4 && BitConverter.IsLittleEndian)
+        {
+            // Four features (the RFM case: frequency, recency, T, monetary value): a row's bins are one
+            // uint read regardless of its node, and the node only picks the byte, so one dependent load
+            // per row fewer.
+            for (var i = from; i < to; i++)
+            {
+                ref var node = ref Unsafe.Add(ref node0, i);
+                int current = node;
+                var four = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref bins0, 4 * i));
+                var bin = (int)(four >> (8 * Unsafe.Add(ref feature0, current))) & 0xFF;
+                int entry = Unsafe.Add(ref next0, current * Histogram.Stride + bin);
+                node = (ushort)(entry & (Listed - 1));
+                Unsafe.Add(ref listed0, count) = i;
+                count += entry >> 15;
+            }
+            return count;
+        }
+        var rowBins = from * features;
+        for (var i = from; i < to; i++, rowBins += features)
+        {
+            ref var node = ref Unsafe.Add(ref node0, i);
+            int current = node;
+            int entry = Unsafe.Add(ref next0, current * Histogram.Stride + Unsafe.Add(ref bins0, rowBins + Unsafe.Add(ref feature0, current)));
+            node = (ushort)(entry & (Listed - 1));
+            Unsafe.Add(ref listed0, count) = i;
+            count += entry >> 15;
+        }
+        return count;
+    }
+
+    /// <summary>Adds the gradient and a count of rows <c>listed[..count] + first</c> to their nodes' histograms.</summary>
+    private void SumUnit(int[] listed, int count, int first, int[] offsets, long[] histograms)
+    {
+        var features = _featureCount;
+        // Bins are read four at a time as one little-endian uint: one load instead of four.
+        var quads = BitConverter.IsLittleEndian ? features / 4 : 0;
+        ref var bins0 = ref MemoryMarshal.GetArrayDataReference(_bins);
+        ref var node0 = ref MemoryMarshal.GetArrayDataReference(_nodeOfRow);
+        ref var offset0 = ref MemoryMarshal.GetArrayDataReference(offsets);
+        ref var gradient0 = ref MemoryMarshal.GetArrayDataReference(_gradients);
+        ref var histogram0 = ref MemoryMarshal.GetArrayDataReference(histograms);
+        foreach (var listedRow in listed.AsSpan(0, count))
+        {
+            var i = listedRow + first;
+            ref var rowBins = ref Unsafe.Add(ref bins0, i * features);
+            ref var histogram = ref Unsafe.Add(ref histogram0, Unsafe.Add(ref offset0, Unsafe.Add(ref node0, i)));
+            var g = Unsafe.Add(ref gradient0, i);
+            for (var q = 0; q < quads; q++)
+            {
+                var four = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref rowBins, 4 * q));
+                ref var feature = ref Unsafe.Add(ref histogram, 4 * q * Histogram.Stride * 2);
+                ref var cell = ref Unsafe.Add(ref feature, (int)(four & 0xFF) * 2);
+                cell += g;
+                Unsafe.Add(ref cell, 1)++;
+                cell = ref Unsafe.Add(ref feature, (Histogram.Stride + (int)((four >> 8) & 0xFF)) * 2);
+                cell += g;
+                Unsafe.Add(ref cell, 1)++;
+                cell = ref Unsafe.Add(ref feature, (2 * Histogram.Stride + (int)((four >> 16) & 0xFF)) * 2);
+                cell += g;
+                Unsafe.Add(ref cell, 1)++;
+                cell = ref Unsafe.Add(ref feature, (3 * Histogram.Stride + (int)(four >> 24)) * 2);
+                cell += g;
+                Unsafe.Add(ref cell, 1)++;
+            }
+            for (var f = 4 * quads; f < features; f++)
+            {
+                ref var cell = ref Unsafe.Add(ref histogram, (f * Histogram.Stride + Unsafe.Add(ref rowBins, f)) * 2);
+                cell += g;
+                Unsafe.Add(ref cell, 1)++;
+            }
+        }
+    }
+
+    /// <summary>Adds the gradient, hessian and a count of rows <c>listed[..count] + first</c> to their nodes' histograms.</summary>
+    private void Sum(int[] listed, int count, int first, int[] offsets, long[] histograms)
+    {
+        var features = _featureCount;
+        ref var bins0 = ref MemoryMarshal.GetArrayDataReference(_bins);
+        ref var node0 = ref MemoryMarshal.GetArrayDataReference(_nodeOfRow);
+        ref var offset0 = ref MemoryMarshal.GetArrayDataReference(offsets);
+        ref var gradient0 = ref MemoryMarshal.GetArrayDataReference(_gradients);
+        ref var hessian0 = ref MemoryMarshal.GetArrayDataReference(_hessians);
+        ref var histogram0 = ref MemoryMarshal.GetArrayDataReference(histograms);
+        foreach (var listedRow in listed.AsSpan(0, count))
+        {
+            var i = listedRow + first;
+            ref var rowBins = ref Unsafe.Add(ref bins0, i * features);
+            ref var histogram = ref Unsafe.Add(ref histogram0, Unsafe.Add(ref offset0, Unsafe.Add(ref node0, i)));
+            var g = Unsafe.Add(ref gradient0, i);
+            var h = Unsafe.Add(ref hessian0, i);
+            for (var f = 0; f < features; f++)
+            {
+                ref var cell = ref Unsafe.Add(ref histogram, (f * Histogram.Stride + Unsafe.Add(ref rowBins, f)) * 3);
+                cell += g;
+                Unsafe.Add(ref cell, 1) += h;
+                Unsafe.Add(ref cell, 2)++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// 1 when the bin goes left: bin &lt;= threshold (the sign of threshold - bin), or the missing-value
+    /// bin (255: (bin + 1) &gt;&gt; 8 is 1) with missing values going left. Arithmetic rather than a
+    /// comparison the JIT might turn into a branch the CPU cannot predict.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int GoesLeft(int bin, in RowRoute route) =>
+        (1 - ((route.Threshold - bin) >>> 31)) | (((bin + 1) >> 8) & route.MissingLeft);
+}
