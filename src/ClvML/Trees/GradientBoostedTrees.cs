@@ -65,18 +65,25 @@ public sealed class GradientBoostedTrees
         {
             cancellation.ThrowIfCancellationRequested();
             // The gradient pass also sums the loss of the model so far: the previous round's training loss.
-            var loss = ComputeGradients(o, train, y, score, w, gradients, hessians);
+            var (loss, gradientBound, hessianBound) = ComputeGradients(o, train, y, score, w, gradients, hessians);
             if (round > 0) history[round - 1] = history[round - 1] with { TrainLoss = loss };
             var count = SampleRows(train, o.RowSubsample, random, rows);
             var allowed = SampleFeatures(features.FeatureCount, o.FeatureSubsample, random);
             leaves.Clear();
-            var tree = levelWise?.Grow(rows, count, gradients, hessians, allowed) ?? bestFirst!.Grow(rows, count, gradients, hessians, allowed, leaves);
+            // The largest gradient of the training rows bounds that of the sampled rows.
+            var tree = levelWise?.Grow(rows, count, gradients, hessians, allowed, gradientBound, hessianBound, score)
+                ?? bestFirst!.Grow(rows, count, gradients, hessians, allowed, leaves);
             trees.Add(tree);
 
             // Rows the tree was grown on get their leaf's value directly (each row once, so they are
-            // updated in parallel); rows left out by subsampling are routed through the tree.
+            // updated in parallel; the level-wise grower has done so in its last pass); rows left out by
+            // subsampling are routed through the tree.
             var subsampled = count < train.Length;
-            if (levelWise is not null) AddLeafValues(tree, rows, levelWise, score, subsampled ? inTree : null);
+            if (levelWise is not null)
+            {
+                if (subsampled)
+                    for (var i = 0; i < count; i++) inTree[rows[i]] = true;
+            }
             else
                 Parallel.ForEach(leaves, TreeParallelism.Options, leaf =>
                 {
@@ -106,22 +113,6 @@ public sealed class GradientBoostedTrees
         history[^1] = history[^1] with { TrainLoss = ObjectiveFunctions.Loss(o.Objective, o.TweediePower, y, score, train) };
         if (validation.Length > 0) trees.RemoveRange(bestRound, trees.Count - bestRound);
         return new GradientBoostedTreesModel(features.Names, o.Objective, o.TweediePower, o.LogTarget, initial, trees, bins, history);
-    }
-
-    /// <summary>score[rows[i]] += the value of the leaf rows[i] ended in, and marks the rows as in the tree when <paramref name="inTree"/> is given.</summary>
-    private static void AddLeafValues(RegressionTree tree, int[] rows, LevelWiseGrower grower, double[] score, bool[]? inTree)
-    {
-        const int block = 16_384;
-        var values = tree.Value;
-        var count = grower.LeafOfRow.Length;
-        Parallel.For(0, (count + block - 1) / block, TreeParallelism.Options, b =>
-        {
-            var end = Math.Min(count, (b + 1) * block);
-            var leafOfRow = grower.LeafOfRow;
-            for (var i = b * block; i < end; i++) score[rows[i]] += values[leafOfRow[i]];
-            if (inTree is not null)
-                for (var i = b * block; i < end; i++) inTree[rows[i]] = true;
-        });
     }
 
     private static void CheckInputs(FeatureMatrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> weights)
@@ -185,16 +176,23 @@ public sealed class GradientBoostedTrees
         return allowed;
     }
 
-    /// <summary>Gradients and hessians at the current scores; returns the mean loss there (block sums added in block order).</summary>
-    private static double ComputeGradients(GradientBoostedTreesOptions o, int[] train, double[] y, double[] score, double[]? w,
-        double[] gradients, double[] hessians)
+    /// <summary>
+    /// Gradients and hessians at the current scores; returns the mean loss there (block sums added in
+    /// block order) and the largest |gradient| and |hessian|, which the level-wise grower's fixed-point
+    /// scale needs and would otherwise find in a pass of its own.
+    /// </summary>
+    private static (double Loss, double MaxGradient, double MaxHessian) ComputeGradients(GradientBoostedTreesOptions o, int[] train, double[] y,
+        double[] score, double[]? w, double[] gradients, double[] hessians)
     {
         const int block = 16_384;
-        var losses = new double[(train.Length + block - 1) / block];
-        Parallel.For(0, losses.Length, TreeParallelism.Options, b =>
+        var blocks = (train.Length + block - 1) / block;
+        var losses = new double[blocks];
+        var maxGradients = new double[blocks];
+        var maxHessians = new double[blocks];
+        Parallel.For(0, blocks, TreeParallelism.Options, b =>
         {
             var end = Math.Min((b + 1) * block, train.Length);
-            double loss = 0;
+            double loss = 0, maxGradient = 0, maxHessian = 0;
             if (o.Objective == BoostingObjective.SquaredError && w is null)
             {
                 // The common case without the per-row objective dispatch; the hessians were set to 1 once, in Fit.
@@ -204,8 +202,11 @@ public sealed class GradientBoostedTrees
                     var residual = score[row] - y[row];
                     gradients[row] = residual;
                     loss += residual * residual;
+                    var magnitude = Math.Abs(residual);
+                    // Not Math.Max: its NaN handling is a longer dependency chain, and gradients are finite.
+                    maxGradient = magnitude > maxGradient ? magnitude : maxGradient;
                 }
-                losses[b] = 0.5 * loss;
+                (losses[b], maxGradients[b], maxHessians[b]) = (0.5 * loss, maxGradient, 1);
                 return;
             }
             for (var i = b * block; i < end; i++)
@@ -215,13 +216,15 @@ public sealed class GradientBoostedTrees
                 var weight = w is null ? 1 : w[row];
                 gradients[row] = weight * g;
                 hessians[row] = weight * h;
+                maxGradient = Math.Max(maxGradient, Math.Abs(gradients[row]));
+                maxHessian = Math.Max(maxHessian, Math.Abs(hessians[row]));
                 loss += ObjectiveFunctions.RowLoss(o.Objective, o.TweediePower, y[row], score[row]);
             }
-            losses[b] = loss;
+            (losses[b], maxGradients[b], maxHessians[b]) = (loss, maxGradient, maxHessian);
         });
         double total = 0;
         foreach (var l in losses) total += l;
-        return total / train.Length;
+        return (total / train.Length, maxGradients.DefaultIfEmpty().Max(), maxHessians.DefaultIfEmpty().Max());
     }
 
     private static double[] Gather(double[] values, int[] rows)

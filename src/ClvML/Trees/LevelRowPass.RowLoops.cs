@@ -55,6 +55,29 @@ internal sealed partial class LevelRowPass
         return count;
     }
 
+    /// <summary>Moves rows <c>from .. to</c> to their next nodes and adds each new node's value to the row's score.</summary>
+    private void RouteToLeaves(int from, int to, int[] featureOf, ushort[] next, double[] valueOfNode, double[] score)
+    {
+        var features = _featureCount;
+        ref var bins0 = ref MemoryMarshal.GetArrayDataReference(_bins);
+        ref var node0 = ref MemoryMarshal.GetArrayDataReference(_nodeOfRow);
+        ref var feature0 = ref MemoryMarshal.GetArrayDataReference(featureOf);
+        ref var next0 = ref MemoryMarshal.GetArrayDataReference(next);
+        ref var value0 = ref MemoryMarshal.GetArrayDataReference(valueOfNode);
+        ref var row0 = ref MemoryMarshal.GetArrayDataReference(_rows);
+        ref var score0 = ref MemoryMarshal.GetArrayDataReference(score);
+        var rowBins = from * features;
+        for (var i = from; i < to; i++, rowBins += features)
+        {
+            ref var node = ref Unsafe.Add(ref node0, i);
+            int current = node;
+            int entry = Unsafe.Add(ref next0, current * Histogram.Stride + Unsafe.Add(ref bins0, rowBins + Unsafe.Add(ref feature0, current)));
+            var leaf = entry & (Listed - 1);
+            node = (ushort)leaf;
+            Unsafe.Add(ref score0, Unsafe.Add(ref row0, i)) += Unsafe.Add(ref value0, leaf);
+        }
+    }
+
     /// <summary>Adds the gradient and a count of rows <c>listed[..count] + first</c> to their nodes' histograms.</summary>
     private void SumUnit(int[] listed, int count, int first, int[] offsets, long[] histograms)
     {

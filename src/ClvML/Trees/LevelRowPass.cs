@@ -43,6 +43,10 @@ internal sealed partial class LevelRowPass
     // in order, else a copy, so the level passes read bins in order and never the row list.
     private byte[] _bins = [];
     private ushort[] _nodeOfRow = [];
+    // The tree's row list and raw gradients, until Prepare has turned every chunk into fixed point.
+    private int[] _rows = [];
+    private double[] _sourceGradients = [], _sourceHessians = [];
+    private bool _inOrder, _prepared;
     private int _count;
     private int _nodeLimit;
 
@@ -75,14 +79,35 @@ internal sealed partial class LevelRowPass
     public FixedPointScale GradientScale { get; private set; }
     public FixedPointScale HessianScale { get; private set; }
 
-    /// <summary>The node each row of the row list is in (index: position in the list given to <see cref="Start"/>).</summary>
+    /// <summary>The node each row of the row list is in (index: position in the list given to Start).</summary>
     public ReadOnlySpan<ushort> NodeOfRow => _nodeOfRow.AsSpan(0, _count);
 
     /// <summary>
     /// Takes the rows of a new tree (ascending): their gradients (and hessians) in fixed point and
-    /// their bins, in row-list order, and every row in node 0.
+    /// their bins, in row-list order, and every row in node 0. Finds the largest magnitudes itself;
+    /// the fit, which knows them from its gradient pass, calls the overload that takes them.
     /// </summary>
     public void Start(int[] rows, int count, double[] gradients, double[] hessians)
+    {
+        if (count > rows.Length) throw new ArgumentException("More rows than the row list holds.", nameof(count));
+        double maxGradient = 0, maxHessian = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if ((uint)rows[i] >= (uint)gradients.Length) continue; // refused with its reason in Prepare
+            maxGradient = Math.Max(maxGradient, Math.Abs(gradients[rows[i]]));
+            if (!UnitHessian) maxHessian = Math.Max(maxHessian, Math.Abs(hessians[rows[i]]));
+        }
+        Start(rows, count, gradients, hessians, maxGradient, maxHessian);
+    }
+
+    /// <summary>
+    /// As <see cref="Start(int[], int, double[], double[])"/>, with bounds on |gradient| and |hessian|
+    /// over the rows (any bound at least the largest keeps the sums from overflowing; the scale, and so
+    /// the tree, depends on the bound, which must therefore depend on the data only). The fixed-point
+    /// values are made chunk by chunk in the root pass (<see cref="Run"/>), which reads them while
+    /// they are still in cache, instead of in a pass of their own.
+    /// </summary>
+    public void Start(int[] rows, int count, double[] gradients, double[] hessians, double gradientBound, double hessianBound)
     {
         if (count > rows.Length) throw new ArgumentException("More rows than the row list holds.", nameof(count));
         if (_gradients.Length < count)
@@ -92,53 +117,39 @@ internal sealed partial class LevelRowPass
             if (!UnitHessian) _hessians = new long[count];
         }
         _count = count;
-        var rowCount = _binned.RowCount;
-        var chunks = (count + ChunkRows - 1) / ChunkRows;
-        var maxGradient = new double[chunks];
-        var maxHessian = new double[chunks];
-        var identity = new bool[chunks];
-        Parallel.For(0, chunks, TreeParallelism.Options, c =>
-        {
-            var end = Math.Min(count, (c + 1) * ChunkRows);
-            double g = 0, h = 0;
-            var inPlace = true;
-            for (var i = c * ChunkRows; i < end; i++)
-            {
-                var row = rows[i];
-                // The level passes read bins without bounds checks; this is where row indices are checked.
-                if ((uint)row >= (uint)rowCount) throw new ArgumentOutOfRangeException(nameof(rows), $"Row {row} is not one of the {rowCount} binned rows.");
-                inPlace &= row == i;
-                var absG = Math.Abs(gradients[row]);
-                // Not Math.Max: its NaN handling is a longer dependency chain, and gradients are finite.
-                g = absG > g ? absG : g;
-                if (UnitHessian) continue;
-                var absH = Math.Abs(hessians[row]);
-                h = absH > h ? absH : h;
-            }
-            maxGradient[c] = g;
-            maxHessian[c] = h;
-            identity[c] = inPlace;
-        });
-        var gradientScale = GradientScale = FixedPointScale.For(maxGradient.DefaultIfEmpty().Max(), count);
-        var hessianScale = HessianScale = FixedPointScale.For(maxHessian.DefaultIfEmpty().Max(), count);
-        var features = _featureCount;
-        var inOrder = identity.All(i => i);
-        if (!inOrder && _orderedBins.Length < count * features) _orderedBins = new byte[count * features];
-        _bins = inOrder ? _binned.Bins : _orderedBins;
-        var (fixedGradients, fixedHessians, nodeOfRow, orderedBins, bins) = (_gradients, _hessians, _nodeOfRow, _orderedBins, _binned.Bins);
-        Parallel.For(0, chunks, TreeParallelism.Options, c =>
-        {
-            var from = c * ChunkRows;
-            var end = Math.Min(count, from + ChunkRows);
-            // One loop per job, so the gradient loop (every tree) carries no per-row tests.
-            for (var i = from; i < end; i++) fixedGradients[i] = gradientScale.ToFixed(gradients[rows[i]]);
-            if (!UnitHessian)
-                for (var i = from; i < end; i++) fixedHessians[i] = hessianScale.ToFixedPositive(hessians[rows[i]]);
-            if (!inOrder)
-                for (var i = from; i < end; i++) bins.AsSpan(rows[i] * features, features).CopyTo(orderedBins.AsSpan(i * features));
-            nodeOfRow.AsSpan(from, end - from).Clear();
-        });
+        GradientScale = FixedPointScale.For(gradientBound, count);
+        HessianScale = FixedPointScale.For(hessianBound, count);
+        // Ascending distinct rows are rows 0 .. count-1 exactly when the last one is count - 1 (Prepare
+        // checks each row against its position, so a list that only ends like that is refused).
+        _inOrder = count == 0 || rows[count - 1] == count - 1;
+        if (!_inOrder && _orderedBins.Length < count * _featureCount) _orderedBins = new byte[count * _featureCount];
+        _bins = _inOrder ? _binned.Bins : _orderedBins;
+        (_rows, _sourceGradients, _sourceHessians) = (rows, gradients, hessians);
+        _prepared = false;
         _nodeLimit = 1;
+    }
+
+    /// <summary>Rows <c>from .. to</c> of the row list: fixed-point gradients (and hessians), bins in list order, node 0.</summary>
+    private void Prepare(int from, int to)
+    {
+        var (rows, gradients, hessians, rowCount, features) = (_rows, _sourceGradients, _sourceHessians, _binned.RowCount, _featureCount);
+        // The level passes read bins without bounds checks; this is where row indices are checked.
+        for (var i = from; i < to; i++)
+        {
+            var row = rows[i];
+            if ((uint)row >= (uint)rowCount || (_inOrder && row != i))
+                throw new ArgumentOutOfRangeException(nameof(rows), $"Row {row} at position {i} is not one of the {rowCount} binned rows in ascending order.");
+        }
+        var gradientScale = GradientScale;
+        for (var i = from; i < to; i++) _gradients[i] = gradientScale.ToFixed(gradients[rows[i]]);
+        if (!UnitHessian)
+        {
+            var hessianScale = HessianScale;
+            for (var i = from; i < to; i++) _hessians[i] = hessianScale.ToFixedPositive(hessians[rows[i]]);
+        }
+        if (!_inOrder)
+            for (var i = from; i < to; i++) _binned.Bins.AsSpan(rows[i] * features, features).CopyTo(_orderedBins.AsSpan(i * features));
+        _nodeOfRow.AsSpan(from, to - from).Clear();
     }
 
     /// <summary>
@@ -148,16 +159,7 @@ internal sealed partial class LevelRowPass
     /// </summary>
     public void Run(RowRoute[] routes, int[] slotOfNode, long[][] targets)
     {
-        // Every node id a row can hold must have a route and an offset: the loops read both without
-        // bounds checks. Rows hold ids below _nodeLimit, and after this pass below the routes' children.
-        if (routes.Length < _nodeLimit) throw new ArgumentException($"Routes for {routes.Length} nodes where rows may be in any of {_nodeLimit}.", nameof(routes));
-        var limit = Math.Max(_nodeLimit, routes.Length);
-        foreach (var route in routes)
-        {
-            if (route.Feature < 0) continue;
-            if (route.Feature >= _featureCount || route.Left < 0 || route.Left + 2 > MaxNodes) throw new ArgumentException($"A route to feature {route.Feature} and node {route.Left} is out of range.", nameof(routes));
-            limit = Math.Max(limit, route.Left + 2);
-        }
+        var limit = NodeLimitAfter(routes);
         if (slotOfNode.Length < limit) throw new ArgumentException($"Slots for {slotOfNode.Length} nodes where rows may end in any of {limit}.", nameof(slotOfNode));
         var slots = targets.Length;
         var nodeLength = NodeLength;
@@ -171,6 +173,10 @@ internal sealed partial class LevelRowPass
         var (featureOf, next) = NextNodeTable(routes, offsets);
         var everyRow = _nodeLimit == 1 && routes[0].Feature < 0 && offsets[0] >= 0;
         _nodeLimit = limit;
+        // The root pass prepares each chunk just before summing it; any other first pass needs every row prepared first.
+        var prepare = !_prepared && everyRow;
+        if (!_prepared && !everyRow) PrepareAll();
+        _prepared = true;
 
         var length = slots * nodeLength;
         var chunks = (_count + ChunkRows - 1) / ChunkRows;
@@ -187,6 +193,7 @@ internal sealed partial class LevelRowPass
             {
                 var from = chunk * ChunkRows;
                 var to = Math.Min(_count, from + ChunkRows);
+                if (prepare) Prepare(from, to);
                 // At the root every row stays and is summed: the chunk's rows in order are the list.
                 var (rows, listed, first) = everyRow ? (ChunkOrder, to - from, from) : (_workerRows[worker], Route(from, to, featureOf, next, _workerRows[worker]), 0);
                 if (listed == 0) continue;
@@ -205,6 +212,57 @@ internal sealed partial class LevelRowPass
                 for (var i = 0; i < target.Length; i++) target[i] += source[i];
             }
         });
+    }
+
+    /// <summary>
+    /// Moves every row along <paramref name="routes"/> to what must be its leaf, and adds that leaf's
+    /// value (<paramref name="valueOfNode"/>, by node id) to <c>score[row]</c>: the last level's pass
+    /// is also the score update, so no pass over the rows follows the tree. Rows are updated by one
+    /// thread each, so the sums do not depend on the number of threads.
+    /// </summary>
+    public void RunToLeaves(RowRoute[] routes, double[] valueOfNode, double[] score)
+    {
+        var limit = NodeLimitAfter(routes);
+        if (valueOfNode.Length < limit) throw new ArgumentException($"Values for {valueOfNode.Length} nodes where rows may end in any of {limit}.", nameof(valueOfNode));
+        if (score.Length < _binned.RowCount) throw new ArgumentException($"Scores for {score.Length} rows where the row list may hold any of {_binned.RowCount}.", nameof(score));
+        var (featureOf, next) = NextNodeTable(routes, Unlisted(limit));
+        if (!_prepared) PrepareAll();
+        _prepared = true;
+        _nodeLimit = limit;
+        var chunks = (_count + ChunkRows - 1) / ChunkRows;
+        Parallel.For(0, chunks, TreeParallelism.Options, c =>
+            RouteToLeaves(c * ChunkRows, Math.Min(_count, (c + 1) * ChunkRows), featureOf, next, valueOfNode, score));
+    }
+
+    /// <summary>
+    /// The number of node ids rows may hold after a pass along <paramref name="routes"/>. Every id a row
+    /// can hold must have a route (and an offset or value): the loops read them without bounds checks.
+    /// Rows hold ids below _nodeLimit, and after the pass below the routes' children.
+    /// </summary>
+    private int NodeLimitAfter(RowRoute[] routes)
+    {
+        if (routes.Length < _nodeLimit) throw new ArgumentException($"Routes for {routes.Length} nodes where rows may be in any of {_nodeLimit}.", nameof(routes));
+        var limit = Math.Max(_nodeLimit, routes.Length);
+        foreach (var route in routes)
+        {
+            if (route.Feature < 0) continue;
+            if (route.Feature >= _featureCount || route.Left < 0 || route.Left + 2 > MaxNodes) throw new ArgumentException($"A route to feature {route.Feature} and node {route.Left} is out of range.", nameof(routes));
+            limit = Math.Max(limit, route.Left + 2);
+        }
+        return limit;
+    }
+
+    private static int[] Unlisted(int nodes)
+    {
+        var offsets = new int[nodes];
+        Array.Fill(offsets, -1);
+        return offsets;
+    }
+
+    private void PrepareAll()
+    {
+        var chunks = (_count + ChunkRows - 1) / ChunkRows;
+        Parallel.For(0, chunks, TreeParallelism.Options, c => Prepare(c * ChunkRows, Math.Min(_count, (c + 1) * ChunkRows)));
     }
 
     /// <summary>Flag in a <see cref="NextNodeTable"/> entry: the row's new node has its histogram summed from rows.</summary>

@@ -47,15 +47,25 @@ internal sealed class LevelWiseGrower
         public Node Larger => Left.Count <= Right.Count ? Right : Left;
     }
 
-    /// <summary>After <see cref="Grow"/>: the leaf each row of its row list ended in (index: position in the list).</summary>
-    public ReadOnlySpan<ushort> LeafOfRow => _pass.NodeOfRow;
-
-    /// <summary>Grows a tree on <c>rows[0 .. count)</c> (ascending row indices).</summary>
-    public RegressionTree Grow(int[] rows, int count, double[] gradients, double[] hessians, bool[] featureAllowed)
+    /// <summary>
+    /// Grows a tree on <c>rows[0 .. count)</c> (ascending row indices) and adds its output to
+    /// <c>score[rows[i]]</c> for each of those rows: the last level's pass over the rows knows each
+    /// row's leaf, so it updates the score too.
+    /// </summary>
+    /// <param name="rows">The rows to grow on, ascending, in <c>[0 .. count)</c>.</param>
+    /// <param name="count">How many of <paramref name="rows"/> to use.</param>
+    /// <param name="gradients">Gradient per row index.</param>
+    /// <param name="hessians">Hessian per row index.</param>
+    /// <param name="featureAllowed">Which features may split.</param>
+    /// <param name="gradientBound">At least the largest |gradient| of the rows (it sets the fixed-point scale, so it must depend on the data only).</param>
+    /// <param name="hessianBound">At least the largest |hessian| of the rows.</param>
+    /// <param name="score">Raw score per row index; the tree's output is added for the rows grown on.</param>
+    public RegressionTree Grow(int[] rows, int count, double[] gradients, double[] hessians, bool[] featureAllowed, double gradientBound, double hessianBound,
+        double[] score)
     {
         var tree = new TreeBuilder();
         var root = new Node { Id = tree.Add(), Count = count };
-        _pass.Start(rows, count, gradients, hessians);
+        _pass.Start(rows, count, gradients, hessians, gradientBound, hessianBound);
         root.Histogram = Rent();
         _pass.Run([RowRoute.Stay], [0], [root.Histogram]);
         root.Total = TotalOf(root.Histogram);
@@ -79,6 +89,21 @@ internal sealed class LevelWiseGrower
                 tree.SetSplit(node.Id, split.Feature, _bins.UpperBound(split.Feature, split.Bin), (byte)split.Bin, split.DefaultLeft, left.Id, right.Id, split.Gain);
                 routes[node.Id] = new RowRoute { Feature = split.Feature, Threshold = split.Bin, MissingLeft = split.DefaultLeft ? 1 : 0, Left = left.Id };
                 work[i] = new LevelSplit(node, left, right, CanSplit(left), CanSplit(right));
+            }
+
+            if (!work.Any(item => item.NeedsHistograms))
+            {
+                // No child splits again, so every node is now final: this level's pass moves the rows
+                // to their leaves and adds the leaves' values to the scores.
+                foreach (var item in work)
+                {
+                    Return(item.Parent);
+                    Retire(item.Left, leaves);
+                    Retire(item.Right, leaves);
+                }
+                var values = LeafValues(leaves, routes.Length);
+                _pass.RunToLeaves(routes, values, score);
+                return Build(tree, leaves, values);
             }
 
             // Only the smaller child of a split is summed from rows; a child that cannot split still
@@ -117,8 +142,24 @@ internal sealed class LevelWiseGrower
             }
         }
 
+        // Growth stopped before the depth limit (no split gains): the rows are in their leaves already.
+        var leafValues = LeafValues(leaves, tree.Count);
+        _pass.RunToLeaves(Enumerable.Repeat(RowRoute.Stay, tree.Count).ToArray(), leafValues, score);
+        return Build(tree, leaves, leafValues);
+    }
+
+    /// <summary>Each leaf's value (learning rate applied) at its node id; 0 for split nodes.</summary>
+    private double[] LeafValues(List<Node> leaves, int nodeCount)
+    {
+        var values = new double[nodeCount];
         foreach (var leaf in leaves)
-            tree.SetLeaf(leaf.Id, _options.LearningRate * SplitFinder.LeafValue(leaf.Total.Gradient, leaf.Total.Hessian, _options));
+            values[leaf.Id] = _options.LearningRate * SplitFinder.LeafValue(leaf.Total.Gradient, leaf.Total.Hessian, _options);
+        return values;
+    }
+
+    private static RegressionTree Build(TreeBuilder tree, List<Node> leaves, double[] values)
+    {
+        foreach (var leaf in leaves) tree.SetLeaf(leaf.Id, values[leaf.Id]);
         return tree.Build();
     }
 

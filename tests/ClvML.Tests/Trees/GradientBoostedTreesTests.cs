@@ -190,6 +190,32 @@ public sealed class GradientBoostedTreesPersistenceTests : IDisposable
         for (var i = 0; i < a.Length; i++) Assert.Equal(b[i], a[i], 1e-9);
     }
 
+    [Theory]
+    [InlineData(6, 1.0)] // depth-limited: the last level's pass adds the leaf values
+    [InlineData(6, 0.7)] // with row subsampling: rows left out are routed through the tree
+    [InlineData(2, 1.0)] // shallow: the depth limit is reached on the second level
+    public void Level_wise_scores_updated_while_growing_match_the_trees_predictions(int depth, double rowSubsample)
+    {
+        // A step function: after two levels no split gains, so growth also stops before the depth limit.
+        var x = Enumerable.Range(0, 50_000).Select(i => (i % 1000) / 1000.0).ToArray();
+        var y = x.Select(v => v < 0.3 ? 2.0 : v < 0.8 ? -1.0 : 4.0).ToArray();
+        var noisy = y.Select((v, i) => v + (i % 7) / 8.0).ToArray();
+        var features = new FeatureMatrix(["x"], [x]);
+        foreach (var target in (double[][])[y, noisy])
+        {
+            var options = new GradientBoostedTreesOptions
+            {
+                NumberOfTrees = 5, MaximumDepth = depth, MaximumLeaves = 1 << depth, LearningRate = 0.5, RowSubsample = rowSubsample, MinimumSamplesPerLeaf = 1,
+            };
+            var model = new GradientBoostedTrees(options).Fit(features, target);
+            var predicted = model.Predict(features);
+            // The last training loss is computed from the scores the fit kept; the model's own
+            // predictions give the same loss when every score update added the right leaf.
+            var loss = predicted.Zip(target, (p, t) => 0.5 * (p - t) * (p - t)).Average();
+            Assert.Equal(loss, model.History[^1].TrainLoss, 12);
+        }
+    }
+
     private sealed class SequenceComparer : IEqualityComparer<IEnumerable<int>>
     {
         public bool Equals(IEnumerable<int>? a, IEnumerable<int>? b) => a!.SequenceEqual(b!);

@@ -102,4 +102,34 @@ public sealed class LevelRowPassTests
         Assert.Equal(expectedRight, root.Zip(left, (p, c) => p - c));
         Assert.Equal(-40 / 8.0, pass.GradientScale.ToDouble(pass.GradientScale.ToFixed(-40 / 8.0)));
     }
+
+    [Fact]
+    public void The_last_pass_moves_rows_to_their_leaves_and_adds_the_leaf_values_to_their_scores()
+    {
+        var random = new Random(11);
+        const int n = 40_000;
+        var columns = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.05 ? double.NaN : random.NextDouble()).ToArray()).ToArray();
+        var binned = BinMapper.Fit(columns, maxBins: 30).TransformRows(columns);
+        var g = Enumerable.Range(0, n).Select(_ => random.Next(-40, 40) / 8.0).ToArray();
+        var rows = Enumerable.Range(0, n).Where(i => i % 3 != 0).ToArray();
+        var pass = new LevelRowPass(binned, unitHessian: true);
+        // A bound above the largest |gradient| is as good as the largest.
+        pass.Start(rows, rows.Length, g, [], gradientBound: 7, hessianBound: 1);
+        pass.Run([RowRoute.Stay], [0], [new long[pass.NodeLength]]);
+        pass.Run([new RowRoute { Feature = 1, Threshold = 9, MissingLeft = 1, Left = 1 }], [-1, 0, -1], [new long[pass.NodeLength]]);
+        // Node 1 splits on feature 0 (missing values right) into leaves 3 and 4; node 2 is a leaf.
+        RowRoute[] routes = [RowRoute.Stay, new RowRoute { Feature = 0, Threshold = 20, MissingLeft = 0, Left = 3 }, RowRoute.Stay];
+        double[] values = [0, 0, 0.5, -1.25, 3];
+        var score = Enumerable.Range(0, n).Select(i => i / 4.0).ToArray();
+        pass.RunToLeaves(routes, values, score);
+
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var r = rows[i];
+            var leaf = binned[r, 1] <= 9 || binned[r, 1] == BinMapper.MissingBin ? (binned[r, 0] <= 20 ? 3 : 4) : 2;
+            Assert.Equal(leaf, pass.NodeOfRow[i]);
+            Assert.Equal(r / 4.0 + values[leaf], score[r]);
+        }
+        foreach (var r in Enumerable.Range(0, n).Where(i => i % 3 == 0)) Assert.Equal(r / 4.0, score[r]);
+    }
 }
