@@ -265,6 +265,9 @@ internal sealed partial class LevelRowPass
         Parallel.For(0, chunks, TreeParallelism.Options, c => Prepare(c * ChunkRows, Math.Min(_count, (c + 1) * ChunkRows)));
     }
 
+    /// <summary>Whether a row's bins are read as one little-endian uint (four features: the RFM case).</summary>
+    private bool FourBinsPerRow => _featureCount == 4 && BitConverter.IsLittleEndian;
+
     /// <summary>Flag in a <see cref="NextNodeTable"/> entry: the row's new node has its histogram summed from rows.</summary>
     private const int Listed = 0x8000;
 
@@ -272,7 +275,9 @@ internal sealed partial class LevelRowPass
     /// The routes as a lookup: a row in node n whose bin of feature featureOf[n] is b moves to node
     /// next[n * 256 + b] &amp; 0x7FFF, and is listed for the histogram loop when the entry has
     /// <see cref="Listed"/>. A row's move is then two table reads, with no comparison or
-    /// missing-value test per row; a node that does not split maps every bin to itself.
+    /// missing-value test per row; a node that does not split maps every bin to itself. With four
+    /// features (<see cref="FourBinsPerRow"/>) featureOf holds the feature's bit offset in the row's
+    /// four bins read as one uint instead, which saves the loop a shift per row.
     /// </summary>
     private (int[] FeatureOf, ushort[] Next) NextNodeTable(RowRoute[] routes, int[] offsets)
     {
@@ -289,7 +294,7 @@ internal sealed partial class LevelRowPass
                 if (node < offsets.Length) entries.Fill((ushort)(node | (offsets[node] >= 0 ? Listed : 0)));
                 continue;
             }
-            featureOf[node] = route.Feature;
+            featureOf[node] = FourBinsPerRow ? 8 * route.Feature : route.Feature;
             for (var bin = 0; bin < entries.Length; bin++)
             {
                 var child = route.Left + 1 - GoesLeft(bin, route);
