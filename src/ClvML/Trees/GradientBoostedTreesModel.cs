@@ -59,70 +59,69 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
         var featureCount = columns.Length;
         var result = new double[n];
         // Tree by tree over a block of rows: a tree's nodes stay in L1 while the block passes
-        // through, and the block's values are copied row by row so a step reads one array.
-        const int block = 512;
-        Parallel.For(0, (n + block - 1) / block, TreeParallelism.Options, () => new double[block * Math.Max(1, featureCount)], (b, _, rowValues) =>
+        // through. The block's values are copied column by column (value of feature f of the block's
+        // row i at f * Block + i), so a walk step finds a row's value from the node's feature and the
+        // row's position in the block alone.
+        Parallel.For(0, (n + Block - 1) / Block, TreeParallelism.Options, () => new double[Block * Math.Max(1, featureCount)], (b, _, blockValues) =>
         {
-            var start = b * block;
-            var scores = result.AsSpan(start, Math.Min(block, n - start));
+            var start = b * Block;
+            var scores = result.AsSpan(start, Math.Min(Block, n - start));
             var missing = false;
-            for (var i = 0; i < scores.Length; i++)
-                for (var f = 0; f < featureCount; f++)
-                {
-                    var x = columns[f][start + i];
-                    rowValues[i * featureCount + f] = x;
-                    missing |= double.IsNaN(x);
-                }
+            for (var f = 0; f < featureCount; f++)
+            {
+                var values = columns[f].AsSpan(start, scores.Length);
+                values.CopyTo(blockValues.AsSpan(f * Block));
+                // One NaN sends the whole block down the walk that follows default directions.
+                foreach (var x in values) missing |= double.IsNaN(x);
+            }
             scores.Fill(InitialScore);
             foreach (var tree in Trees)
             {
                 // Missing values need each node's default direction; blocks without any take the lean walk.
-                if (!missing && tree.Steps is { } steps) AddTreeWithoutMissing(steps, tree.Depth, tree.Value, rowValues, featureCount, scores);
-                else AddTree(tree, rowValues, featureCount, scores);
+                if (!missing && tree.Steps is { } steps) AddTreeWithoutMissing(steps, tree.Depth, tree.Value, blockValues, scores);
+                else AddTree(tree, blockValues, scores);
             }
             for (var i = 0; i < scores.Length; i++)
             {
                 var prediction = ObjectiveFunctions.Link(Objective, scores[i]);
                 scores[i] = LogTarget ? double.ExpM1(prediction) : prediction;
             }
-            return rowValues;
+            return blockValues;
         }, _ => { });
         return result;
     }
 
+    /// <summary>Rows per prediction block (a power of two: <see cref="BlockShift"/>).</summary>
+    private const int Block = 1 << BlockShift;
+    private const int BlockShift = 9;
+
     /// <summary>
     /// Eight rows walk the tree side by side for exactly <paramref name="depth"/> steps (leaves point
     /// to themselves), so their chains of dependent loads overlap; a step is
-    /// Left + (x &gt; threshold ? 1 : 0), with no branch on the data. Indices are valid by
+    /// Left + (x &gt; threshold ? 1 : 0), with no branch on the data. The block's values are column by
+    /// column, so the eight rows' values lie at fixed distances from the first's and the rows need one
+    /// register each (their nodes), which lets all eight walks stay in registers. Indices are valid by
     /// construction (the tree was checked when built), so the walk reads without bounds checks.
     /// </summary>
-    private static void AddTreeWithoutMissing(RegressionTree.StepNode[] steps, int depth, double[] values, double[] rowValues, int featureCount,
-        Span<double> scores)
+    private static void AddTreeWithoutMissing(RegressionTree.StepNode[] steps, int depth, double[] values, double[] blockValues, Span<double> scores)
     {
         ref var nodes = ref MemoryMarshal.GetArrayDataReference(steps);
-        ref var x = ref MemoryMarshal.GetArrayDataReference(rowValues);
+        ref var x0 = ref MemoryMarshal.GetArrayDataReference(blockValues);
         var i = 0;
         for (; i + 7 < scores.Length; i += 8)
         {
-            int a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0;
-            ref var rowA = ref Unsafe.Add(ref x, i * featureCount);
-            ref var rowB = ref Unsafe.Add(ref rowA, featureCount);
-            ref var rowC = ref Unsafe.Add(ref rowB, featureCount);
-            ref var rowD = ref Unsafe.Add(ref rowC, featureCount);
-            ref var rowE = ref Unsafe.Add(ref rowD, featureCount);
-            ref var rowF = ref Unsafe.Add(ref rowE, featureCount);
-            ref var rowG = ref Unsafe.Add(ref rowF, featureCount);
-            ref var rowH = ref Unsafe.Add(ref rowG, featureCount);
+            nint a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0;
+            ref var x = ref Unsafe.Add(ref x0, i);
             for (var level = 0; level < depth; level++)
             {
-                a = Step(ref nodes, a, ref rowA);
-                b = Step(ref nodes, b, ref rowB);
-                c = Step(ref nodes, c, ref rowC);
-                d = Step(ref nodes, d, ref rowD);
-                e = Step(ref nodes, e, ref rowE);
-                f = Step(ref nodes, f, ref rowF);
-                g = Step(ref nodes, g, ref rowG);
-                h = Step(ref nodes, h, ref rowH);
+                a = Step(ref nodes, a, ref x);
+                b = Step(ref nodes, b, ref Unsafe.Add(ref x, 1));
+                c = Step(ref nodes, c, ref Unsafe.Add(ref x, 2));
+                d = Step(ref nodes, d, ref Unsafe.Add(ref x, 3));
+                e = Step(ref nodes, e, ref Unsafe.Add(ref x, 4));
+                f = Step(ref nodes, f, ref Unsafe.Add(ref x, 5));
+                g = Step(ref nodes, g, ref Unsafe.Add(ref x, 6));
+                h = Step(ref nodes, h, ref Unsafe.Add(ref x, 7));
             }
             scores[i] += values[a];
             scores[i + 1] += values[b];
@@ -135,21 +134,22 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
         }
         for (; i < scores.Length; i++)
         {
-            var node = 0;
-            ref var row = ref Unsafe.Add(ref x, i * featureCount);
-            for (var level = 0; level < depth; level++) node = Step(ref nodes, node, ref row);
+            nint node = 0;
+            ref var x = ref Unsafe.Add(ref x0, i);
+            for (var level = 0; level < depth; level++) node = Step(ref nodes, node, ref x);
             scores[i] += values[node];
         }
     }
 
+    /// <summary>One step of the walk for the row whose first feature's value is <paramref name="x"/> (block column layout).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Step(ref RegressionTree.StepNode nodes, int index, ref double row)
+    private static nint Step(ref RegressionTree.StepNode nodes, nint index, ref double x)
     {
         ref var node = ref Unsafe.Add(ref nodes, index);
-        return node.Left + (Unsafe.Add(ref row, node.Feature) > node.Threshold ? 1 : 0);
+        return node.Left + (Unsafe.Add(ref x, (nint)node.Feature << BlockShift) > node.Threshold ? 1 : 0);
     }
 
-    private static void AddTree(RegressionTree tree, double[] rowValues, int featureCount, Span<double> scores)
+    private static void AddTree(RegressionTree tree, double[] blockValues, Span<double> scores)
     {
         var nodes = tree.Packed;
         var values = tree.Value;
@@ -160,7 +160,7 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
             // Leaves point to themselves, so a step that does not move has reached a leaf.
             while (true)
             {
-                var x = rowValues[i * featureCount + node.Feature];
+                var x = blockValues[node.Feature * Block + i];
                 var next = x <= node.Threshold || (double.IsNaN(x) && node.DefaultLeft) ? node.Left : node.Right;
                 if (next == index) break;
                 index = next;
