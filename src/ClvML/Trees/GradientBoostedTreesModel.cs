@@ -91,9 +91,8 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
         return result;
     }
 
-    /// <summary>Rows per prediction block (a power of two: <see cref="BlockShift"/>).</summary>
-    private const int Block = 1 << BlockShift;
-    private const int BlockShift = 9;
+    /// <summary>Rows per prediction block (the node layout of <see cref="RegressionTree.StepNode"/> assumes it).</summary>
+    private const int Block = 1 << RegressionTree.PredictionBlockShift;
 
     /// <summary>
     /// Eight rows walk the tree side by side for exactly <paramref name="depth"/> steps (leaves point
@@ -123,30 +122,30 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
                 g = Step(ref nodes, g, ref Unsafe.Add(ref x, 6));
                 h = Step(ref nodes, h, ref Unsafe.Add(ref x, 7));
             }
-            scores[i] += values[a];
-            scores[i + 1] += values[b];
-            scores[i + 2] += values[c];
-            scores[i + 3] += values[d];
-            scores[i + 4] += values[e];
-            scores[i + 5] += values[f];
-            scores[i + 6] += values[g];
-            scores[i + 7] += values[h];
+            scores[i] += values[a >> RegressionTree.StepNode.SizeShift];
+            scores[i + 1] += values[b >> RegressionTree.StepNode.SizeShift];
+            scores[i + 2] += values[c >> RegressionTree.StepNode.SizeShift];
+            scores[i + 3] += values[d >> RegressionTree.StepNode.SizeShift];
+            scores[i + 4] += values[e >> RegressionTree.StepNode.SizeShift];
+            scores[i + 5] += values[f >> RegressionTree.StepNode.SizeShift];
+            scores[i + 6] += values[g >> RegressionTree.StepNode.SizeShift];
+            scores[i + 7] += values[h >> RegressionTree.StepNode.SizeShift];
         }
         for (; i < scores.Length; i++)
         {
             nint node = 0;
             ref var x = ref Unsafe.Add(ref x0, i);
             for (var level = 0; level < depth; level++) node = Step(ref nodes, node, ref x);
-            scores[i] += values[node];
+            scores[i] += values[node >> RegressionTree.StepNode.SizeShift];
         }
     }
 
-    /// <summary>One step of the walk for the row whose first feature's value is <paramref name="x"/> (block column layout).</summary>
+    /// <summary>One step of the walk from the node at byte offset <paramref name="offset"/>, for the row whose first feature's value is <paramref name="x"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nint Step(ref RegressionTree.StepNode nodes, nint index, ref double x)
+    private static nint Step(ref RegressionTree.StepNode nodes, nint offset, ref double x)
     {
-        ref var node = ref Unsafe.Add(ref nodes, index);
-        return node.Left + (Unsafe.Add(ref x, (nint)node.Feature << BlockShift) > node.Threshold ? 1 : 0);
+        ref var node = ref Unsafe.AddByteOffset(ref nodes, offset);
+        return node.LeftOffset + ((Unsafe.AddByteOffset(ref x, node.ColumnOffset) > node.Threshold ? 1 : 0) << RegressionTree.StepNode.SizeShift);
     }
 
     private static void AddTree(RegressionTree tree, double[] blockValues, Span<double> scores)

@@ -42,7 +42,9 @@ public sealed class RegressionTree
         {
             Steps = new StepNode[n];
             for (var i = 0; i < n; i++)
-                Steps[i] = feature[i] < 0 ? new StepNode(double.PositiveInfinity, 0, i) : new StepNode(threshold[i], feature[i], left[i]);
+                Steps[i] = feature[i] < 0
+                    ? new StepNode(double.PositiveInfinity, 0, i * StepNode.Size)
+                    : new StepNode(threshold[i], feature[i] << (PredictionBlockShift + 3), left[i] * StepNode.Size);
         }
     }
 
@@ -55,10 +57,20 @@ public sealed class RegressionTree
     internal PackedNode[] Packed { get; }
 
     /// <summary>
-    /// A node in 16 bytes for the branch-free walk over rows without missing values: go to
-    /// <c>Left + (x &gt; Threshold ? 1 : 0)</c>; a leaf has threshold +infinity and Left itself.
+    /// A node in 16 bytes for the branch-free walk over rows without missing values, in byte offsets so
+    /// a step does no index arithmetic: the row's value is at <see cref="ColumnOffset"/> bytes from its
+    /// first feature's value (prediction copies a block of 2^<see cref="PredictionBlockShift"/> rows
+    /// column by column), and the next node is at <c>LeftOffset + (x &gt; Threshold ? Size : 0)</c>
+    /// bytes from the first node. A leaf has threshold +infinity and LeftOffset its own offset.
     /// </summary>
-    internal readonly record struct StepNode(double Threshold, int Feature, int Left);
+    internal readonly record struct StepNode(double Threshold, int ColumnOffset, int LeftOffset)
+    {
+        public const int Size = 1 << SizeShift;
+        public const int SizeShift = 4;
+    }
+
+    /// <summary>Rows per prediction block, as a power of two; sets <see cref="StepNode.ColumnOffset"/>.</summary>
+    internal const int PredictionBlockShift = 9;
 
     /// <summary>The nodes as <see cref="StepNode"/>s when <see cref="ChildrenAdjacent"/>, else null.</summary>
     internal StepNode[]? Steps { get; }
