@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace ClvML.Trees;
 
 /// <summary>
@@ -37,6 +39,23 @@ internal readonly record struct FixedPointScale
 
     /// <summary>The value in fixed point, rounded to nearest.</summary>
     public long ToFixed(double value) => (long)Math.Round(value * _up);
+
+    /// <summary>
+    /// <see cref="ToFixed(double)"/> of every value: vector rounding is to nearest, ties to even, as
+    /// Math.Round, and the rounded values are integers in range, so the conversion is exact.
+    /// </summary>
+    public void ToFixed(ReadOnlySpan<double> values, Span<long> result)
+    {
+        if (result.Length < values.Length) throw new ArgumentException($"{result.Length} slots for {values.Length} values.", nameof(result));
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var up = Vector256.Create(_up);
+            for (; i + Vector256<double>.Count <= values.Length; i += Vector256<double>.Count)
+                Vector256.ConvertToInt64(Vector256.Round(Vector256.Create(values.Slice(i, Vector256<double>.Count)) * up)).CopyTo(result.Slice(i));
+        }
+        for (; i < values.Length; i++) result[i] = ToFixed(values[i]);
+    }
 
     /// <summary>
     /// The value in fixed point, rounded up to at least 1 when positive: a row with a tiny positive

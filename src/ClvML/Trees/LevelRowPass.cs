@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ClvML.Trees;
 
@@ -133,15 +134,22 @@ internal sealed partial class LevelRowPass
     private void Prepare(int from, int to)
     {
         var (rows, gradients, hessians, rowCount, features) = (_rows, _sourceGradients, _sourceHessians, _binned.RowCount, _featureCount);
-        // The level passes read bins without bounds checks; this is where row indices are checked.
-        for (var i = from; i < to; i++)
-        {
-            var row = rows[i];
-            if ((uint)row >= (uint)rowCount || (_inOrder && row != i))
-                throw new ArgumentOutOfRangeException(nameof(rows), $"Row {row} at position {i} is not one of the {rowCount} binned rows in ascending order.");
-        }
         var gradientScale = GradientScale;
-        for (var i = from; i < to; i++) _gradients[i] = gradientScale.ToFixed(gradients[rows[i]]);
+        if (_inOrder)
+        {
+            // Position i is row i: checked eight rows at a time, and the gradients convert as one span.
+            if ((to > from && (uint)(to - 1) >= (uint)rowCount) || !IsIdentity(rows.AsSpan(from, to - from), from))
+                throw new ArgumentOutOfRangeException(nameof(rows), $"Rows {from} .. {to - 1} of the row list are not the binned rows {from} .. {to - 1} in ascending order (of {rowCount}).");
+            gradientScale.ToFixed(gradients.AsSpan(from, to - from), _gradients.AsSpan(from, to - from));
+        }
+        else
+        {
+            // The level passes read bins without bounds checks; this is where row indices are checked.
+            for (var i = from; i < to; i++)
+                if ((uint)rows[i] >= (uint)rowCount)
+                    throw new ArgumentOutOfRangeException(nameof(rows), $"Row {rows[i]} at position {i} is not one of the {rowCount} binned rows.");
+            for (var i = from; i < to; i++) _gradients[i] = gradientScale.ToFixed(gradients[rows[i]]);
+        }
         if (!UnitHessian)
         {
             var hessianScale = HessianScale;
@@ -150,6 +158,22 @@ internal sealed partial class LevelRowPass
         if (!_inOrder)
             for (var i = from; i < to; i++) _binned.Bins.AsSpan(rows[i] * features, features).CopyTo(_orderedBins.AsSpan(i * features));
         _nodeOfRow.AsSpan(from, to - from).Clear();
+    }
+
+    /// <summary>Whether <c>rows[k] == first + k</c> for every k.</summary>
+    private static bool IsIdentity(ReadOnlySpan<int> rows, int first)
+    {
+        var k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var expected = Vector256.Create(first) + Vector256<int>.Indices;
+            var step = Vector256.Create(Vector256<int>.Count);
+            for (; k + Vector256<int>.Count <= rows.Length; k += Vector256<int>.Count, expected += step)
+                if (Vector256.Create(rows.Slice(k, Vector256<int>.Count)) != expected) return false;
+        }
+        for (; k < rows.Length; k++)
+            if (rows[k] != first + k) return false;
+        return true;
     }
 
     /// <summary>

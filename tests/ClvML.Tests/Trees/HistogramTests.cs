@@ -133,3 +133,26 @@ public sealed class LevelRowPassTests
         foreach (var r in Enumerable.Range(0, n).Where(i => i % 3 == 0)) Assert.Equal(r / 4.0, score[r]);
     }
 }
+
+public sealed class FixedPointScaleTests
+{
+    [Fact]
+    public void Converting_a_span_gives_the_value_by_value_conversion_ties_included()
+    {
+        var random = new Random(12);
+        var scale = FixedPointScale.For(1000, 800_000);
+        var down = Math.ScaleB(1.0, -scale.Exponent);
+        // Random values, and values exactly halfway between two fixed-point steps (even and odd below),
+        // which round to even; 37 values, so the vector loop and its scalar tail both run.
+        var values = Enumerable.Range(0, 20).Select(_ => (random.NextDouble() - 0.5) * 2000)
+            .Concat(Enumerable.Range(-8, 17).Select(k => (k + 0.5) * down))
+            .ToArray();
+        var converted = new long[values.Length];
+        scale.ToFixed(values, converted);
+        Assert.Equal(values.Select(scale.ToFixed), converted);
+        Assert.Equal(0, converted[20 + 8]); // 0.5 steps -> 0
+        Assert.Equal(2, converted[20 + 9]); // 1.5 steps -> 2
+        Assert.Equal(-2, converted[20 + 6]); // -1.5 steps -> -2
+    }
+}
+
