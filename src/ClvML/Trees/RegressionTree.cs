@@ -46,7 +46,11 @@ public sealed class RegressionTree
                     ? new StepNode(double.PositiveInfinity, 0, i * StepNode.Size)
                     : new StepNode(threshold[i], feature[i] << (PredictionBlockShift + 3), left[i] * StepNode.Size);
         }
+        Complete = CompleteTreeLayout.Of(this);
     }
+
+    /// <summary>The complete-tree layout for prediction (<see cref="CompleteTreeLayout"/>), or null for a tree too deep for it.</summary>
+    internal CompleteTreeLayout? Complete { get; }
 
     private int DepthBelow(int node) => Feature[node] < 0 ? 0 : 1 + Math.Max(DepthBelow(Left[node]), DepthBelow(Right[node]));
 

@@ -223,6 +223,52 @@ public sealed class GradientBoostedTreesPersistenceTests : IDisposable
     }
 
     [Fact]
+    public void Block_prediction_walks_lopsided_and_deep_trees_to_the_leaves_the_row_walk_finds()
+    {
+        // Chains with a leaf on alternate sides at every depth (leaves far above the deepest level, which
+        // the complete-tree layout extends), one deeper than that layout takes, and a lone leaf.
+        var random = new Random(31);
+        RegressionTree[] trees = [Chain(3, random), Chain(CompleteTreeLayout.MaxDepth, random), Chain(CompleteTreeLayout.MaxDepth + 1, random), Chain(0, random)];
+        Assert.NotNull(trees[1].Complete);
+        Assert.Null(trees[2].Complete);
+        var columns = new double[2][];
+        for (var f = 0; f < 2; f++)
+            columns[f] = Enumerable.Range(0, 1500).Select(_ => random.NextDouble()).ToArray();
+        // Values exactly on thresholds, and infinities, at rows in several blocks and the last partial one.
+        for (var k = 0; k < trees[1].NodeCount; k++)
+            if (trees[1].Feature[k] >= 0) columns[trees[1].Feature[k]][37 * k % 1500] = trees[1].Threshold[k];
+        columns[0][600] = double.PositiveInfinity;
+        columns[1][1499] = double.NegativeInfinity;
+        var features = new FeatureMatrix(["a", "b"], columns);
+        var model = new GradientBoostedTreesModel(["a", "b"], BoostingObjective.SquaredError, 1.5, false, 0.25, trees, BinMapper.Fit(columns, 16), []);
+        var predicted = model.Predict(features);
+        var row = new double[2];
+        for (var i = 0; i < features.RowCount; i++)
+        {
+            features.CopyRow(i, row);
+            Assert.Equal(model.PredictRow(row), predicted[i]);
+        }
+    }
+
+    /// <summary>Split k (feature k % 2) has a leaf as its left child when k is even, as its right child when odd; the other child is split k + 1.</summary>
+    private static RegressionTree Chain(int depth, Random random)
+    {
+        var n = 2 * depth + 1;
+        var (feature, threshold, left, right) = (new int[n], new double[n], new int[n], new int[n]);
+        Array.Fill(feature, -1);
+        var value = Enumerable.Range(0, n).Select(_ => Math.Round(random.NextDouble() * 8, 3)).ToArray();
+        var split = 0;
+        for (var k = 0; k < depth; k++)
+        {
+            feature[split] = k % 2;
+            threshold[split] = Math.Round(0.1 + 0.8 * random.NextDouble(), 3);
+            (left[split], right[split]) = (2 * k + 1, 2 * k + 2);
+            split = k % 2 == 0 ? right[split] : left[split];
+        }
+        return new RegressionTree(feature, threshold, new byte[n], new bool[n], left, right, value, new double[n]);
+    }
+
+    [Fact]
     public void A_tree_whose_child_comes_before_its_parent_is_refused()
     {
         // Node 1 points back to node 0: a cycle a corrupt file could smuggle into the prediction walk.
