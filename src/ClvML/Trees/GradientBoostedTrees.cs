@@ -59,21 +59,29 @@ public sealed class GradientBoostedTrees
         var rows = new int[train.Length];
         var leaves = new List<LeafRows>();
         var inTree = new bool[n];
+        // Squared error without weights on every row, in order: the grower's last pass writes the next
+        // round's gradients (the same values, loss and bound as the gradient pass would find).
+        var nextGradients = levelWise is not null && unitHessian && validation.Length == 0 && o.RowSubsample >= 1
+            ? new SquaredErrorGradients(y, gradients) : null;
+        var gradientsReady = false;
         double bestValidation = double.PositiveInfinity;
         var bestRound = 0;
         for (var round = 0; round < o.NumberOfTrees; round++)
         {
             cancellation.ThrowIfCancellationRequested();
             // The gradient pass also sums the loss of the model so far: the previous round's training loss.
-            var (loss, gradientBound, hessianBound) = ComputeGradients(o, train, y, score, w, gradients, hessians);
+            var (loss, gradientBound, hessianBound) = gradientsReady
+                ? (nextGradients!.Loss, nextGradients.MaxGradient, 1.0)
+                : ComputeGradients(o, train, y, score, w, gradients, hessians);
             if (round > 0) history[round - 1] = history[round - 1] with { TrainLoss = loss };
             var count = SampleRows(train, o.RowSubsample, random, rows);
             var allowed = SampleFeatures(features.FeatureCount, o.FeatureSubsample, random);
             leaves.Clear();
             // The largest gradient of the training rows bounds that of the sampled rows.
-            var tree = levelWise?.Grow(rows, count, gradients, hessians, allowed, gradientBound, hessianBound, score)
+            var tree = levelWise?.Grow(rows, count, gradients, hessians, allowed, gradientBound, hessianBound, score, nextGradients)
                 ?? bestFirst!.Grow(rows, count, gradients, hessians, allowed, leaves);
             trees.Add(tree);
+            gradientsReady = nextGradients is not null;
 
             // Rows the tree was grown on get their leaf's value directly (each row once, so they are
             // updated in parallel; the level-wise grower has done so in its last pass); rows left out by

@@ -28,8 +28,11 @@ internal struct RowRoute
 /// </summary>
 internal sealed partial class LevelRowPass
 {
-    /// <summary>Rows per chunk a thread takes at a time: small enough to balance two cores, large enough to amortise taking one.</summary>
-    private const int ChunkRows = 16_384;
+    /// <summary>
+    /// Rows per chunk a thread takes at a time: small enough to balance two cores, large enough to
+    /// amortise taking one. The blocks of the fit's loss sums, so a pass can sum a loss with the same bits.
+    /// </summary>
+    private const int ChunkRows = SquaredErrorGradients.BlockRows;
 
     /// <summary>0, 1, 2, ...: the list of a chunk whose every row is summed.</summary>
     private static readonly int[] ChunkOrder = Enumerable.Range(0, ChunkRows).ToArray();
@@ -244,7 +247,11 @@ internal sealed partial class LevelRowPass
     /// is also the score update, so no pass over the rows follows the tree. Rows are updated by one
     /// thread each, so the sums do not depend on the number of threads.
     /// </summary>
-    public void RunToLeaves(RowRoute[] routes, double[] valueOfNode, double[] score)
+    /// <param name="routes">Where rows go (indexed by node).</param>
+    /// <param name="valueOfNode">The leaf value per node id.</param>
+    /// <param name="score">Score per row index.</param>
+    /// <param name="nextGradients">When given, the rows' next squared-error gradients are written in the same pass.</param>
+    public void RunToLeaves(RowRoute[] routes, double[] valueOfNode, double[] score, SquaredErrorGradients? nextGradients = null)
     {
         var limit = NodeLimitAfter(routes);
         if (valueOfNode.Length < limit) throw new ArgumentException($"Values for {valueOfNode.Length} nodes where rows may end in any of {limit}.", nameof(valueOfNode));
@@ -254,8 +261,20 @@ internal sealed partial class LevelRowPass
         _prepared = true;
         _nodeLimit = limit;
         var chunks = (_count + ChunkRows - 1) / ChunkRows;
+        var losses = new double[chunks];
+        var maxima = new double[chunks];
         Parallel.For(0, chunks, TreeParallelism.Options, c =>
-            RouteToLeaves(c * ChunkRows, Math.Min(_count, (c + 1) * ChunkRows), featureOf, next, valueOfNode, score));
+        {
+            var (from, to) = (c * ChunkRows, Math.Min(_count, (c + 1) * ChunkRows));
+            RouteToLeaves(from, to, featureOf, next, valueOfNode, score);
+            // The chunk's scores are still in cache.
+            if (nextGradients is not null) (losses[c], maxima[c]) = nextGradients.Compute(_rows.AsSpan(from, to - from), score);
+        });
+        if (nextGradients is null) return;
+        double total = 0;
+        foreach (var loss in losses) total += loss;
+        nextGradients.Loss = total / _count;
+        nextGradients.MaxGradient = maxima.DefaultIfEmpty().Max();
     }
 
     /// <summary>

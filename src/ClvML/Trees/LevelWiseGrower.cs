@@ -60,8 +60,9 @@ internal sealed class LevelWiseGrower
     /// <param name="gradientBound">At least the largest |gradient| of the rows (it sets the fixed-point scale, so it must depend on the data only).</param>
     /// <param name="hessianBound">At least the largest |hessian| of the rows.</param>
     /// <param name="score">Raw score per row index; the tree's output is added for the rows grown on.</param>
+    /// <param name="nextGradients">When given, the last pass also writes the rows' next squared-error gradients.</param>
     public RegressionTree Grow(int[] rows, int count, double[] gradients, double[] hessians, bool[] featureAllowed, double gradientBound, double hessianBound,
-        double[] score)
+        double[] score, SquaredErrorGradients? nextGradients = null)
     {
         var tree = new TreeBuilder();
         var root = new Node { Id = tree.Add(), Count = count };
@@ -102,7 +103,7 @@ internal sealed class LevelWiseGrower
                     Retire(item.Right, leaves);
                 }
                 var values = LeafValues(leaves, routes.Length);
-                _pass.RunToLeaves(routes, values, score);
+                _pass.RunToLeaves(routes, values, score, nextGradients);
                 return Build(tree, leaves, values);
             }
 
@@ -144,7 +145,7 @@ internal sealed class LevelWiseGrower
 
         // Growth stopped before the depth limit (no split gains): the rows are in their leaves already.
         var leafValues = LeafValues(leaves, tree.Count);
-        _pass.RunToLeaves(Enumerable.Repeat(RowRoute.Stay, tree.Count).ToArray(), leafValues, score);
+        _pass.RunToLeaves(Enumerable.Repeat(RowRoute.Stay, tree.Count).ToArray(), leafValues, score, nextGradients);
         return Build(tree, leaves, leafValues);
     }
 

@@ -269,6 +269,22 @@ public sealed class GradientBoostedTreesPersistenceTests : IDisposable
     }
 
     [Fact]
+    public void Unit_weights_give_the_model_file_of_no_weights()
+    {
+        // Without weights the grower's last pass writes the next gradients; with weights the gradient
+        // pass does, summing hessians too. Both must see the same gradients and grow the same trees.
+        var (x, y) = TreeTestData.Smooth(40_000, seed: 17);
+        var options = new GradientBoostedTreesOptions { NumberOfTrees = 12, MaximumDepth = 5, MaximumLeaves = 32 };
+        var plain = new GradientBoostedTrees(options).Fit(x, y);
+        var weighted = new GradientBoostedTrees(options).Fit(x, y, Enumerable.Repeat(1.0, y.Length).ToArray());
+        var (a, b) = (Path.Combine(_folder, "plain.json"), Path.Combine(_folder, "weighted.json"));
+        plain.Save(a);
+        weighted.Save(b);
+        Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+        for (var i = 0; i < plain.History.Count; i++) Assert.Equal(weighted.History[i].TrainLoss, plain.History[i].TrainLoss, 1e-12);
+    }
+
+    [Fact]
     public void A_tree_whose_child_comes_before_its_parent_is_refused()
     {
         // Node 1 points back to node 0: a cycle a corrupt file could smuggle into the prediction walk.
