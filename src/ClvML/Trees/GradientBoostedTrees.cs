@@ -192,7 +192,7 @@ public sealed class GradientBoostedTrees
     private static (double Loss, double MaxGradient, double MaxHessian) ComputeGradients(GradientBoostedTreesOptions o, int[] train, double[] y,
         double[] score, double[]? w, double[] gradients, double[] hessians)
     {
-        const int block = 16_384;
+        const int block = SquaredErrorGradients.BlockRows;
         var blocks = (train.Length + block - 1) / block;
         var losses = new double[blocks];
         var maxGradients = new double[blocks];
@@ -203,18 +203,10 @@ public sealed class GradientBoostedTrees
             double loss = 0, maxGradient = 0, maxHessian = 0;
             if (o.Objective == BoostingObjective.SquaredError && w is null)
             {
-                // The common case without the per-row objective dispatch; the hessians were set to 1 once, in Fit.
-                for (var i = b * block; i < end; i++)
-                {
-                    var row = train[i];
-                    var residual = score[row] - y[row];
-                    gradients[row] = residual;
-                    loss += residual * residual;
-                    var magnitude = Math.Abs(residual);
-                    // Not Math.Max: its NaN handling is a longer dependency chain, and gradients are finite.
-                    maxGradient = magnitude > maxGradient ? magnitude : maxGradient;
-                }
-                (losses[b], maxGradients[b], maxHessians[b]) = (0.5 * loss, maxGradient, 1);
+                // The common case without the per-row objective dispatch (the hessians were set to 1 once,
+                // in Fit), by the code the level-wise grower's last pass uses for the next round.
+                (losses[b], maxGradients[b]) = new SquaredErrorGradients(y, gradients).Compute(train.AsSpan(b * block, end - b * block), score);
+                maxHessians[b] = 1;
                 return;
             }
             for (var i = b * block; i < end; i++)
