@@ -204,8 +204,9 @@ public sealed class GradientBoostedTrees
             if (o.Objective == BoostingObjective.SquaredError && w is null)
             {
                 // The common case without the per-row objective dispatch (the hessians were set to 1 once,
-                // in Fit), by the code the level-wise grower's last pass uses for the next round.
-                (losses[b], maxGradients[b]) = new SquaredErrorGradients(y, gradients).Compute(train.AsSpan(b * block, end - b * block), score);
+                // in Fit), by the code the level-wise grower's last pass uses for the next round. Training
+                // on every row, the rows are 0 .. n-1 in order.
+                (losses[b], maxGradients[b]) = new SquaredErrorGradients(y, gradients).Compute(train.AsSpan(b * block, end - b * block), score, inOrder: train.Length == y.Length);
                 maxHessians[b] = 1;
                 return;
             }

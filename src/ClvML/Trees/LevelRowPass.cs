@@ -268,7 +268,7 @@ internal sealed partial class LevelRowPass
             var (from, to) = (c * ChunkRows, Math.Min(_count, (c + 1) * ChunkRows));
             RouteToLeaves(from, to, featureOf, next, valueOfNode, score);
             // The chunk's scores are still in cache.
-            if (nextGradients is not null) (losses[c], maxima[c]) = nextGradients.Compute(_rows.AsSpan(from, to - from), score);
+            if (nextGradients is not null) (losses[c], maxima[c]) = nextGradients.Compute(_rows.AsSpan(from, to - from), score, _inOrder);
         });
         if (nextGradients is null) return;
         double total = 0;

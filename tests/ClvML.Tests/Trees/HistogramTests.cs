@@ -156,3 +156,27 @@ public sealed class FixedPointScaleTests
     }
 }
 
+
+public sealed class SquaredErrorGradientsTests
+{
+    [Fact]
+    public void Consecutive_rows_as_vectors_give_the_bits_of_the_row_by_row_sums()
+    {
+        var random = new Random(14);
+        const int n = 1_203; // not a multiple of four: the scalar tail runs too
+        var target = Enumerable.Range(0, n).Select(_ => random.NextDouble() * 100).ToArray();
+        var score = Enumerable.Range(0, n).Select(_ => random.NextDouble() * 100).ToArray();
+        var rows = Enumerable.Range(200, 1_001).ToArray();
+        var (vector, scalar) = (new SquaredErrorGradients(target, new double[n]), new SquaredErrorGradients(target, new double[n]));
+        var (vectorLoss, vectorMax) = vector.Compute(rows, score, inOrder: true);
+        var (scalarLoss, scalarMax) = scalar.Compute(rows, score);
+        Assert.Equal(scalarLoss, vectorLoss); // exact: the same additions in the same order
+        Assert.Equal(scalarMax, vectorMax);
+        Assert.Equal(scalar.Gradients, vector.Gradients);
+        Assert.Equal(score[700] - target[700], vector.Gradients[700]);
+        Assert.Equal(0, vector.Gradients[199]);
+        Assert.Equal(rows.Max(r => Math.Abs(score[r] - target[r])), vectorMax);
+        var plainSum = 0.5 * rows.Sum(r => (score[r] - target[r]) * (score[r] - target[r]));
+        Assert.True(Math.Abs(vectorLoss - plainSum) <= 1e-13 * plainSum, $"{vectorLoss} vs {plainSum}");
+    }
+}
