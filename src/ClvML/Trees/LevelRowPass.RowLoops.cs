@@ -117,42 +117,32 @@ internal sealed partial class LevelRowPass
             return;
         }
         var features = _featureCount;
-        // Bins are read four at a time as one little-endian uint: one load instead of four.
+        // Bins are read four at a time as one little-endian uint: one load instead of four; a bin's
+        // gradient and count take one 128-bit add, as in SumUnitFourFeatures.
         var quads = BitConverter.IsLittleEndian ? features / 4 : 0;
         ref var bins0 = ref MemoryMarshal.GetArrayDataReference(_bins);
         ref var node0 = ref MemoryMarshal.GetArrayDataReference(_nodeOfRow);
         ref var offset0 = ref MemoryMarshal.GetArrayDataReference(offsets);
         ref var gradient0 = ref MemoryMarshal.GetArrayDataReference(_gradients);
         ref var histogram0 = ref MemoryMarshal.GetArrayDataReference(histograms);
+        const int featureLongs = Histogram.Stride * 2;
         foreach (var listedRow in listed.AsSpan(0, count))
         {
             var i = listedRow + first;
             ref var rowBins = ref Unsafe.Add(ref bins0, i * features);
             ref var histogram = ref Unsafe.Add(ref histogram0, Unsafe.Add(ref offset0, Unsafe.Add(ref node0, i)));
-            var g = Unsafe.Add(ref gradient0, i);
+            var add = Vector128.Create(Unsafe.Add(ref gradient0, i), 1L);
             for (var q = 0; q < quads; q++)
             {
                 var four = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref rowBins, 4 * q));
-                ref var feature = ref Unsafe.Add(ref histogram, 4 * q * Histogram.Stride * 2);
-                ref var cell = ref Unsafe.Add(ref feature, (int)(four & 0xFF) * 2);
-                cell += g;
-                Unsafe.Add(ref cell, 1)++;
-                cell = ref Unsafe.Add(ref feature, (Histogram.Stride + (int)((four >> 8) & 0xFF)) * 2);
-                cell += g;
-                Unsafe.Add(ref cell, 1)++;
-                cell = ref Unsafe.Add(ref feature, (2 * Histogram.Stride + (int)((four >> 16) & 0xFF)) * 2);
-                cell += g;
-                Unsafe.Add(ref cell, 1)++;
-                cell = ref Unsafe.Add(ref feature, (3 * Histogram.Stride + (int)(four >> 24)) * 2);
-                cell += g;
-                Unsafe.Add(ref cell, 1)++;
+                ref var feature = ref Unsafe.Add(ref histogram, 4 * q * featureLongs);
+                AddCell(ref Unsafe.Add(ref feature, 2 * (nint)(byte)four), add);
+                AddCell(ref Unsafe.Add(ref feature, featureLongs + 2 * (nint)(byte)(four >> 8)), add);
+                AddCell(ref Unsafe.Add(ref feature, 2 * featureLongs + 2 * (nint)(byte)(four >> 16)), add);
+                AddCell(ref Unsafe.Add(ref feature, 3 * featureLongs + 2 * (nint)(four >> 24)), add);
             }
             for (var f = 4 * quads; f < features; f++)
-            {
-                ref var cell = ref Unsafe.Add(ref histogram, (f * Histogram.Stride + Unsafe.Add(ref rowBins, f)) * 2);
-                cell += g;
-                Unsafe.Add(ref cell, 1)++;
-            }
+                AddCell(ref Unsafe.Add(ref histogram, f * featureLongs + 2 * Unsafe.Add(ref rowBins, f)), add);
         }
     }
 

@@ -103,6 +103,44 @@ public sealed class LevelRowPassTests
         Assert.Equal(-40 / 8.0, pass.GradientScale.ToDouble(pass.GradientScale.ToFixed(-40 / 8.0)));
     }
 
+    [Theory]
+    [InlineData(4)] // the four-feature loops
+    [InlineData(6)] // four bins read at once, then two one by one
+    public void Unit_hessian_sums_are_the_plain_gradient_sums_and_counts(int featureCount)
+    {
+        var random = new Random(13);
+        const int n = 50_000;
+        var columns = Enumerable.Range(0, featureCount).Select(_ => Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.05 ? double.NaN : random.NextDouble()).ToArray()).ToArray();
+        var binned = BinMapper.Fit(columns, maxBins: 50).TransformRows(columns);
+        var g = Enumerable.Range(0, n).Select(_ => random.Next(-40, 40) / 8.0).ToArray();
+        var rows = Enumerable.Range(0, n).ToArray();
+        var pass = new LevelRowPass(binned, unitHessian: true);
+        pass.Start(rows, n, g, []);
+        var root = new long[pass.NodeLength];
+        pass.Run([RowRoute.Stay], [0], [root]);
+        var right = new long[pass.NodeLength];
+        pass.Run([new RowRoute { Feature = featureCount - 1, Threshold = 20, MissingLeft = 0, Left = 1 }], [-1, -1, 0], [right]);
+
+        var (expectedRoot, expectedRight) = (new long[pass.NodeLength], new long[pass.NodeLength]);
+        var unit = Math.ScaleB(1.0, pass.GradientScale.Exponent);
+        for (var r = 0; r < n; r++)
+        {
+            var goesRight = binned[r, featureCount - 1] > 20;
+            Assert.Equal(goesRight ? 2 : 1, pass.NodeOfRow[r]);
+            for (var f = 0; f < featureCount; f++)
+            {
+                var cell = (f * BinMapper.MaxBins + binned[r, f]) * 2;
+                foreach (var target in goesRight ? [expectedRoot, expectedRight] : new[] { expectedRoot })
+                {
+                    target[cell] += (long)(g[r] * unit);
+                    target[cell + 1]++;
+                }
+            }
+        }
+        Assert.Equal(expectedRoot, root);
+        Assert.Equal(expectedRight, right);
+    }
+
     [Fact]
     public void The_last_pass_moves_rows_to_their_leaves_and_adds_the_leaf_values_to_their_scores()
     {
