@@ -78,7 +78,7 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
             foreach (var tree in Trees)
             {
                 // Missing values need each node's default direction; blocks without any take the lean walk.
-                if (!missing && tree.Complete is { } complete) AddCompleteTree(complete, blockValues, scores);
+                if (tree.Complete is { } complete) CompleteTreeWalk.Add(complete, blockValues, scores, missing);
                 else if (!missing && tree.Steps is { } steps) AddTreeWithoutMissing(steps, tree.Depth, tree.Value, blockValues, scores);
                 else AddTree(tree, blockValues, scores);
             }
@@ -93,59 +93,7 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
     }
 
     /// <summary>Rows per prediction block (the node layout of <see cref="RegressionTree.StepNode"/> assumes it).</summary>
-    private const int Block = 1 << RegressionTree.PredictionBlockShift;
-
-    /// <summary>
-    /// Eight rows walk a <see cref="CompleteTreeLayout"/> side by side, as in
-    /// <see cref="AddTreeWithoutMissing"/>; a step is 2k + 1 + (x &gt; threshold ? 1 : 0), so it loads
-    /// the node's threshold and column and nothing else. Indices stay below 2^(depth+1) - 1 by
-    /// construction, so the walk reads without bounds checks.
-    /// </summary>
-    private static void AddCompleteTree(CompleteTreeLayout tree, double[] blockValues, Span<double> scores)
-    {
-        ref var threshold = ref MemoryMarshal.GetArrayDataReference(tree.Threshold);
-        ref var column = ref MemoryMarshal.GetArrayDataReference(tree.ColumnOffset);
-        ref var x0 = ref MemoryMarshal.GetArrayDataReference(blockValues);
-        var values = tree.LeafValue.AsSpan();
-        var depth = tree.Depth;
-        var firstLeaf = (nint)tree.Threshold.Length;
-        var i = 0;
-        for (; i + 7 < scores.Length; i += 8)
-        {
-            nint a = 0, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0;
-            ref var x = ref Unsafe.Add(ref x0, i);
-            for (var level = 0; level < depth; level++)
-            {
-                a = CompleteStep(ref threshold, ref column, a, ref x);
-                b = CompleteStep(ref threshold, ref column, b, ref Unsafe.Add(ref x, 1));
-                c = CompleteStep(ref threshold, ref column, c, ref Unsafe.Add(ref x, 2));
-                d = CompleteStep(ref threshold, ref column, d, ref Unsafe.Add(ref x, 3));
-                e = CompleteStep(ref threshold, ref column, e, ref Unsafe.Add(ref x, 4));
-                f = CompleteStep(ref threshold, ref column, f, ref Unsafe.Add(ref x, 5));
-                g = CompleteStep(ref threshold, ref column, g, ref Unsafe.Add(ref x, 6));
-                h = CompleteStep(ref threshold, ref column, h, ref Unsafe.Add(ref x, 7));
-            }
-            scores[i] += values[(int)(a - firstLeaf)];
-            scores[i + 1] += values[(int)(b - firstLeaf)];
-            scores[i + 2] += values[(int)(c - firstLeaf)];
-            scores[i + 3] += values[(int)(d - firstLeaf)];
-            scores[i + 4] += values[(int)(e - firstLeaf)];
-            scores[i + 5] += values[(int)(f - firstLeaf)];
-            scores[i + 6] += values[(int)(g - firstLeaf)];
-            scores[i + 7] += values[(int)(h - firstLeaf)];
-        }
-        for (; i < scores.Length; i++)
-        {
-            nint node = 0;
-            ref var x = ref Unsafe.Add(ref x0, i);
-            for (var level = 0; level < depth; level++) node = CompleteStep(ref threshold, ref column, node, ref x);
-            scores[i] += values[(int)(node - firstLeaf)];
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nint CompleteStep(ref double threshold, ref int column, nint node, ref double x) =>
-        2 * node + 1 + (Unsafe.AddByteOffset(ref x, Unsafe.Add(ref column, node)) > Unsafe.Add(ref threshold, node) ? 1 : 0);
+    internal const int Block = 1 << RegressionTree.PredictionBlockShift;
 
     /// <summary>
     /// Eight rows walk the tree side by side for exactly <paramref name="depth"/> steps (leaves point

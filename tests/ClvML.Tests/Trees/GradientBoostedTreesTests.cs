@@ -223,7 +223,7 @@ public sealed class GradientBoostedTreesPersistenceTests : IDisposable
     }
 
     [Fact]
-    public void Block_prediction_walks_lopsided_and_deep_trees_to_the_leaves_the_row_walk_finds()
+    public void Block_prediction_walks_lopsided_and_deep_trees_to_the_leaves_the_row_walk_finds_missing_values_included()
     {
         // Chains with a leaf on alternate sides at every depth (leaves far above the deepest level, which
         // the complete-tree layout extends), one deeper than that layout takes, and a lone leaf.
@@ -239,6 +239,8 @@ public sealed class GradientBoostedTreesPersistenceTests : IDisposable
             if (trees[1].Feature[k] >= 0) columns[trees[1].Feature[k]][37 * k % 1500] = trees[1].Threshold[k];
         columns[0][600] = double.PositiveInfinity;
         columns[1][1499] = double.NegativeInfinity;
+        // Missing values in the middle block only (rows 512 .. 1023), so blocks with and without them are walked.
+        for (var i = 520; i < 1000; i += 7) columns[i % 2][i] = double.NaN;
         var features = new FeatureMatrix(["a", "b"], columns);
         var model = new GradientBoostedTreesModel(["a", "b"], BoostingObjective.SquaredError, 1.5, false, 0.25, trees, BinMapper.Fit(columns, 16), []);
         var predicted = model.Predict(features);
@@ -265,7 +267,8 @@ public sealed class GradientBoostedTreesPersistenceTests : IDisposable
             (left[split], right[split]) = (2 * k + 1, 2 * k + 2);
             split = k % 2 == 0 ? right[split] : left[split];
         }
-        return new RegressionTree(feature, threshold, new byte[n], new bool[n], left, right, value, new double[n]);
+        var defaultLeft = Enumerable.Range(0, n).Select(_ => random.Next(2) == 0).ToArray();
+        return new RegressionTree(feature, threshold, new byte[n], defaultLeft, left, right, value, new double[n]);
     }
 
     [Fact]
