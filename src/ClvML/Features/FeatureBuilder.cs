@@ -79,11 +79,13 @@ public static class FeatureBuilder
         }
         var n = keep.Count;
         var ids = new string[n];
-        double[] frequency = new double[n], recency = new double[n], t = new double[n], monetary = new double[n];
-        int[] recencyDays = new int[n], orders = new int[n], tenureDays = new int[n];
-        double[] totalSpend = new double[n], averageOrder = new double[n];
-        DateOnly[] first = new DateOnly[n], last = new DateOnly[n];
-        double[]? holdoutFrequency = hasHoldout ? new double[n] : null, holdoutSpend = hasHoldout ? new double[n] : null;
+        // Fill writes every element of these, so they need not be zeroed first (100 MB for a million customers).
+        static T[] Column<T>(int n) => GC.AllocateUninitializedArray<T>(n);
+        double[] frequency = Column<double>(n), recency = Column<double>(n), t = Column<double>(n), monetary = Column<double>(n);
+        int[] recencyDays = Column<int>(n), orders = Column<int>(n), tenureDays = Column<int>(n);
+        double[] totalSpend = Column<double>(n), averageOrder = Column<double>(n);
+        DateOnly[] first = Column<DateOnly>(n), last = Column<DateOnly>(n);
+        double[]? holdoutFrequency = hasHoldout ? Column<double>(n) : null, holdoutSpend = hasHoldout ? Column<double>(n) : null;
         var endPeriod = calendar.PeriodOf(calibrationEnd);
         var holdoutDuration = calendar.Duration(endPeriod, calendar.PeriodOf(observationEnd));
         // In two halves on two threads: a million customers take a tenth of a second here, after
