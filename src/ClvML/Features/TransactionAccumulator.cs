@@ -198,29 +198,45 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
 
     private void Apply(PendingRows p)
     {
-        // In chunks small enough to stay in the L1 cache: first prefetch what the rows will read, in
-        // loops whose loads do not depend on each other, then do the dependent work on warm lines.
+        // Software pipelining over chunks of rows small enough to stay in the L1 cache. Stage s of
+        // chunk c runs at step c + s: first the rounds of prefetching what the id lookups will read,
+        // then resolving ids to customers (which prefetches their states), then applying the rows.
+        // So every prefetch has a whole step of other chunks' work to arrive in, and each stage
+        // still takes the chunks in row order (customers are numbered in order of first appearance).
         const int chunk = 64;
-        for (var start = 0; start < p.Count; start += chunk)
-        {
-            var end = Math.Min(start + chunk, p.Count);
-            for (var round = 0; round < _keys.PrefetchRounds; round++)
-                for (var i = start; i < end; i++) _keys.Prefetch(p, i, round);
-            for (var i = start; i < end; i++)
+        var rounds = _keys.PrefetchRounds;
+        var stages = rounds + 2;
+        var chunks = (p.Count + chunk - 1) / chunk;
+        for (var step = 0; step < chunks + stages - 1; step++)
+            for (var stage = stages - 1; stage >= 0; stage--)
             {
-                p.Customer[i] = _keys.GetOrAdd(p, i, out var added);
-                if (added) OnNewCustomer();
+                var c = step - stage;
+                if (c < 0 || c >= chunks) continue;
+                var (start, end) = (c * chunk, Math.Min(p.Count, (c + 1) * chunk));
+                if (stage < rounds)
+                    for (var i = start; i < end; i++) _keys.Prefetch(p, i, stage);
+                else if (stage == rounds) Resolve(p, start, end);
+                else
+                    for (var i = start; i < end; i++) ApplyRow(p, i);
             }
-            if (_buffer is null)
-                for (var i = start; i < end; i++)
-                {
-                    // Both ends: an array element of 64 bytes is not aligned to a cache line.
-                    CachePrefetch.Element(_states, p.Customer[i]);
-                    CachePrefetch.Element(_states, p.Customer[i] + 1);
-                }
-            for (var i = start; i < end; i++) ApplyRow(p, i);
-        }
         p.Clear();
+    }
+
+    /// <summary>Gives rows [start, end) their customer indices, adding new customers in row order, and prefetches their states.</summary>
+    private void Resolve(PendingRows p, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            p.Customer[i] = _keys.GetOrAdd(p, i, out var added);
+            if (added) OnNewCustomer();
+        }
+        if (_buffer is not null) return;
+        for (var i = start; i < end; i++)
+        {
+            // Both ends: an array element of 64 bytes is not aligned to a cache line.
+            CachePrefetch.Element(_states, p.Customer[i]);
+            CachePrefetch.Element(_states, p.Customer[i] + 1);
+        }
     }
 
     private void ApplyRow(PendingRows p, int i)
