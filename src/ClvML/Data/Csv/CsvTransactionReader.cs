@@ -151,12 +151,17 @@ public sealed class CsvTransactionReader
         for (var i = 0; i < records.BlankLines; i++) rejects.CountBlankLine();
     }
 
-    /// <summary>A finite number in the field (spaces around it allowed), as <see cref="TryNumber"/> accepts it.</summary>
+    /// <summary>
+    /// What an amount field must hold: a finite number, spaces around it allowed. The one rule for both
+    /// threads: the splitting thread's prepared amounts and <see cref="TryNumber"/> both ask it.
+    /// </summary>
     private static bool TryFiniteNumber(ReadOnlySpan<byte> field, out double value) =>
         double.TryParse(field.Trim((byte)' '), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
+    /// <summary>The number in the field, or false after rejecting the row with why it is not one.</summary>
     private static bool TryNumber(CsvRecordPipeline records, int column, IReadOnlyList<string> names, long line, RejectLog rejects, out double value)
     {
+        if (TryFiniteNumber(records.Field(column), out value)) return true;
         var field = records.Field(column).Trim((byte)' ');
         if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
         {
@@ -164,12 +169,8 @@ public sealed class CsvTransactionReader
             rejects.Reject(line, names[column], RejectReason.BadAmount, detail, Raw(records));
             return false;
         }
-        if (!double.IsFinite(value))
-        {
-            rejects.Reject(line, names[column], RejectReason.NonFiniteAmount, $"{names[column]} '{Text(field)}' is not finite", Raw(records));
-            return false;
-        }
-        return true;
+        rejects.Reject(line, names[column], RejectReason.NonFiniteAmount, $"{names[column]} '{Text(field)}' is not finite", Raw(records));
+        return false;
     }
 
     /// <summary>Decodes UTF-8 into the row's char buffer at <paramref name="used"/>; invalid UTF-8 stops the read.</summary>
