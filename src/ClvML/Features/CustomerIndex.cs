@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace ClvML.Features;
 
@@ -12,7 +13,7 @@ namespace ClvML.Features;
 internal sealed class CustomerIndex
 {
     // The longest int64 text: "-9223372036854775808".
-    private const int MaxNumberChars = 20;
+    private const int MaxNumberBytes = 20;
     private readonly CustomerKeyTable _text = new();
     private NumericCustomerKeyTable? _numbers = new();
 
@@ -21,13 +22,13 @@ internal sealed class CustomerIndex
 
     /// <summary>The id of <paramref name="customer"/> as text, exactly as the per-row path formats it.</summary>
     public string Id(int customer) =>
-        _numbers is { } numbers ? numbers.Key(customer).ToString(CultureInfo.InvariantCulture) : _text.Key(customer).ToString();
+        _numbers is { } numbers ? numbers.Key(customer).ToString(CultureInfo.InvariantCulture) : Encoding.UTF8.GetString(_text.Key(customer));
 
     /// <summary>
     /// How many rounds of <see cref="Prefetch"/> a lookup needs: each round's prefetch reads what
-    /// the round before loaded (a text id's slot, then its key offset, then its text).
+    /// the round before loaded (a text id's slot, then for a long id its key offset, then its text).
     /// </summary>
-    public int PrefetchRounds => _numbers is null ? CustomerKeyTable.PrefetchRounds : 1;
+    public int PrefetchRounds => _numbers is null ? _text.PrefetchRounds : 1;
 
     /// <summary>Round <paramref name="round"/> of loading what a lookup of row <paramref name="row"/> will read.</summary>
     public void Prefetch(PendingRows rows, int row, int round)
@@ -45,7 +46,7 @@ internal sealed class CustomerIndex
         if (rows.IsNumeric(row))
         {
             if (_numbers is { } numbers) return numbers.GetOrAdd(rows.Number[row], rows.Hash[row], out added);
-            Span<char> text = stackalloc char[MaxNumberChars];
+            Span<byte> text = stackalloc byte[MaxNumberBytes];
             rows.Number[row].TryFormat(text, out var length, provider: CultureInfo.InvariantCulture);
             return _text.GetOrAdd(text[..length], CustomerKeyTable.Hash(text[..length]), out added);
         }
@@ -55,7 +56,7 @@ internal sealed class CustomerIndex
 
     private void MoveNumbersToText()
     {
-        Span<char> text = stackalloc char[MaxNumberChars];
+        Span<byte> text = stackalloc byte[MaxNumberBytes];
         for (var i = 0; i < _numbers!.Count; i++)
         {
             _numbers.Key(i).TryFormat(text, out var length, provider: CultureInfo.InvariantCulture);

@@ -1,17 +1,19 @@
+using System.Buffers;
+using System.Text.Unicode;
 using ClvML.Data;
 
 namespace ClvML.Features;
 
 /// <summary>
 /// Accepted rows waiting to be applied, column by column: what <see cref="TransactionAccumulator"/>
-/// needs of a row, copied out of the reader's buffers (ids and attribute values into char arenas).
+/// needs of a row, copied out of the reader's buffers (ids as UTF-8 and attribute values into arenas).
 /// A row from a column batch keeps its integer id in <see cref="Number"/> instead of text.
 /// </summary>
 internal sealed class PendingRows
 {
     private readonly int _capacity;
     private readonly int _attributeCount;
-    private char[] _keys = new char[1 << 15];
+    private byte[] _keys = new byte[1 << 15];
     private readonly int[] _keyStart, _keyLength;
     private char[] _attributeText = [];
     private readonly Range[] _attributeRanges;
@@ -51,21 +53,27 @@ internal sealed class PendingRows
     /// <summary>Whether the row's id is the integer in <see cref="Number"/> rather than text.</summary>
     public bool IsNumeric(int row) => _keyLength[row] < 0;
 
-    public ReadOnlySpan<char> Key(int row) => _keys.AsSpan(_keyStart[row], _keyLength[row]);
+    /// <summary>The text id of a row for which <see cref="IsNumeric"/> does not hold, as UTF-8.</summary>
+    public ReadOnlySpan<byte> Key(int row) => _keys.AsSpan(_keyStart[row], _keyLength[row]);
 
     public ReadOnlySpan<char> Attribute(int row, int attribute) => _attributeText.AsSpan()[_attributeRanges[row * _attributeCount + attribute]];
 
-    /// <summary>Copies a row in; true when the batch is full.</summary>
-    public bool Add(in TransactionRow row, uint hash, ulong orderHash, bool isReturn)
+    /// <summary>Copies a row in, its id as UTF-8 with its <see cref="CustomerKeyTable.Hash"/>; true when the batch is full.</summary>
+    public bool Add(in TransactionRow row, ulong orderHash, bool isReturn)
     {
         var i = Count++;
         var id = row.CustomerId;
-        if (_keysUsed + id.Length > _keys.Length) Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _keysUsed + id.Length));
-        id.CopyTo(_keys.AsSpan(_keysUsed));
+        // UTF-8 takes at most three bytes per UTF-16 char.
+        if (_keysUsed + 3 * id.Length > _keys.Length) Array.Resize(ref _keys, Math.Max(_keys.Length * 2, _keysUsed + 3 * id.Length));
+        if (Utf8.FromUtf16(id, _keys.AsSpan(_keysUsed), out _, out var length, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            Count--;
+            throw new InputException($"row {row.Line}: the customer id '{id}' is not valid Unicode text (an unpaired surrogate).");
+        }
+        Hash[i] = CustomerKeyTable.Hash(_keys.AsSpan(_keysUsed, length));
         _keyStart[i] = _keysUsed;
-        _keyLength[i] = id.Length;
-        _keysUsed += id.Length;
-        Hash[i] = hash;
+        _keyLength[i] = length;
+        _keysUsed += length;
         Ticks[i] = row.Timestamp.Ticks;
         Amount[i] = row.Amount;
         OrderHash[i] = orderHash;

@@ -102,7 +102,7 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
                 $"negative amount {row.Amount.ToString(CultureInfo.InvariantCulture)} (data.returns is 'drop')");
             return;
         }
-        if (_pending.Add(row, CustomerKeyTable.Hash(row.CustomerId), OrderHash(row.OrderId), isReturn)) Submit();
+        if (_pending.Add(row, OrderHash(row.OrderId), isReturn)) Submit();
     }
 
     /// <inheritdoc />

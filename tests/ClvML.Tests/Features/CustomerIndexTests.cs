@@ -40,5 +40,5 @@ public sealed class CustomerIndexTests
     }
 
     private static void AddText(PendingRows rows, string id) =>
-        rows.Add(new TransactionRow { CustomerId = id, Line = rows.Count + 1 }, CustomerKeyTable.Hash(id), 0, isReturn: false);
+        rows.Add(new TransactionRow { CustomerId = id, Line = rows.Count + 1 }, 0, isReturn: false);
 }
