@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace ClvML.Features;
@@ -30,29 +29,12 @@ internal sealed class CustomerKeyTable
     private int End(int index) => index + 1 < Count ? _keyStart[index + 1] : _arenaUsed;
 
     /// <summary>
-    /// A well-mixed hash of the id (8 bytes per step, then murmur3's finaliser) whose top bit says
+    /// A well-mixed hash of the id (<see cref="TextHash"/>) whose top bit says
     /// whether the id is longer than eight bytes, so that a slot's prefix with its hash identifies a
     /// short id exactly. Only the low bits choose the home slot (tables have fewer than 2^31 slots).
     /// </summary>
-    public static uint Hash(ReadOnlySpan<byte> key)
-    {
-        var bytes = key;
-        var h = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
-        while (bytes.Length >= 8)
-        {
-            h = BitOperations.RotateLeft(h ^ (MemoryMarshal.Read<ulong>(bytes) * 0xC2B2AE3D27D4EB4FUL), 31) * 0x9E3779B97F4A7C15UL;
-            bytes = bytes[8..];
-        }
-        ulong tail = 0;
-        for (var i = 0; i < bytes.Length; i++) tail |= (ulong)bytes[i] << (8 * i);
-        h ^= tail * 0xC2B2AE3D27D4EB4FUL;
-        h ^= h >> 33;
-        h *= 0xFF51AFD7ED558CCDUL;
-        h ^= h >> 33;
-        h *= 0xC4CEB9FE1A85EC53UL;
-        h ^= h >> 33;
-        return ((uint)h & ~LongKeyBit) | (key.Length > 8 ? LongKeyBit : 0);
-    }
+    public static uint Hash(ReadOnlySpan<byte> key) =>
+        ((uint)TextHash.Of(key) & ~LongKeyBit) | (key.Length > 8 ? LongKeyBit : 0);
 
     /// <summary>
     /// The id's first eight bytes, padded with 0xFF, a byte valid UTF-8 never contains: two ids of at

@@ -32,7 +32,7 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
     private volatile Exception? _consumerError;
     private bool _flushed;
     private readonly CustomerIndex _keys = new();
-    private CustomerState[] _states = new CustomerState[1024];
+    private readonly CustomerStateArray _states = new(1024);
     private readonly List<string[]> _attributes = [];
     private readonly List<int> _attributeDay = [];
     private readonly int _attributeCount;
@@ -82,7 +82,7 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
     /// <summary>Customers seen so far.</summary>
     public int CustomerCount => _keys.Count;
     internal string CustomerId(int customer) => _keys.Id(customer);
-    internal ReadOnlySpan<CustomerState> States => _states.AsSpan(0, _keys.Count);
+    internal ReadOnlySpan<CustomerState> States => _states.AsSpan(_keys.Count);
     internal IReadOnlyList<string[]> AttributeValues => _attributes;
 
     /// <inheritdoc />
@@ -231,12 +231,7 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
             if (added) OnNewCustomer();
         }
         if (_buffer is not null) return;
-        for (var i = start; i < end; i++)
-        {
-            // Both ends: an array element of 64 bytes is not aligned to a cache line.
-            CachePrefetch.Element(_states, p.Customer[i]);
-            CachePrefetch.Element(_states, p.Customer[i] + 1);
-        }
+        for (var i = start; i < end; i++) _states.Prefetch(p.Customer[i]);
     }
 
     private void ApplyRow(PendingRows p, int i)
@@ -321,7 +316,7 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
 
     private void OnNewCustomer()
     {
-        if (_keys.Count > _states.Length) ArrayGrowth.Resize(ref _states, _states.Length * 2);
+        if (_keys.Count > _states.Capacity) _states.Resize(_states.Capacity * 2);
         if (_attributeCount > 0)
         {
             _attributes.Add(new string[_attributeCount]);
@@ -336,16 +331,11 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
         _attributeDay[customer] = day;
     }
 
-    /// <summary>FNV-1a over the order id; 0 means "no order id" (every row its own order).</summary>
+    /// <summary>A 64-bit hash of the order id; 0 means "no order id" (every row its own order).</summary>
     private static ulong OrderHash(ReadOnlySpan<char> orderId)
     {
         if (orderId.IsEmpty) return 0;
-        var hash = 14695981039346656037UL;
-        foreach (var c in MemoryMarshal.AsBytes(orderId))
-        {
-            hash ^= c;
-            hash *= 1099511628211UL;
-        }
+        var hash = TextHash.Of(MemoryMarshal.AsBytes(orderId));
         return hash == 0 ? 1 : hash;
     }
 
