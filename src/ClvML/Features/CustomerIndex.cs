@@ -24,6 +24,21 @@ internal sealed class CustomerIndex
     public string Id(int customer) =>
         _numbers is { } numbers ? numbers.Key(customer).ToString(CultureInfo.InvariantCulture) : Encoding.UTF8.GetString(_text.Key(customer));
 
+    /// <summary>The ids of <paramref name="customers"/>, in that order, as a list that makes strings only when read.</summary>
+    public CustomerIdList Ids(List<int> customers)
+    {
+        if (_numbers is { } numbers)
+        {
+            var ids = new long[customers.Count];
+            for (var i = 0; i < ids.Length; i++) ids[i] = numbers.Key(customers[i]);
+            return new CustomerIdList(ids);
+        }
+        var start = new int[customers.Count];
+        var length = new int[customers.Count];
+        for (var i = 0; i < start.Length; i++) (start[i], length[i]) = _text.Locate(customers[i]);
+        return new CustomerIdList(_text.Arena, start, length);
+    }
+
     /// <summary>
     /// How many rounds of <see cref="Prefetch"/> a lookup needs: each round's prefetch reads what
     /// the round before loaded (a text id's slot, then for a long id its key offset, then its text).

@@ -26,6 +26,12 @@ internal sealed class CustomerKeyTable
     /// <summary>The id of <paramref name="index"/>, as UTF-8.</summary>
     public ReadOnlySpan<byte> Key(int index) => _arena.AsSpan(_keyStart[index], End(index) - _keyStart[index]);
 
+    /// <summary>Where the id of <paramref name="index"/> lies in <see cref="Arena"/>.</summary>
+    public (int Start, int Length) Locate(int index) => (_keyStart[index], End(index) - _keyStart[index]);
+
+    /// <summary>The bytes the ids are in; a new array whenever an id is added past its end.</summary>
+    public byte[] Arena => _arena;
+
     private int End(int index) => index + 1 < Count ? _keyStart[index + 1] : _arenaUsed;
 
     /// <summary>

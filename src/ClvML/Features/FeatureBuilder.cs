@@ -78,7 +78,7 @@ public static class FeatureBuilder
             else if (states[c].HasHoldoutRows) firstSeenInHoldout++;
         }
         var n = keep.Count;
-        var ids = new string[n];
+        var ids = accumulator.CustomerIds(keep);
         // Fill writes every element of these, so they need not be zeroed first (100 MB for a million customers).
         static T[] Column<T>(int n) => GC.AllocateUninitializedArray<T>(n);
         double[] frequency = Column<double>(n), recency = Column<double>(n), t = Column<double>(n), monetary = Column<double>(n);
@@ -99,7 +99,6 @@ public static class FeatureBuilder
         {
             var c = keep[i];
             ref readonly var s = ref accumulator.States[c];
-            ids[i] = accumulator.CustomerId(c);
             var firstPeriod = calendar.PeriodOf(s.FirstDay);
             frequency[i] = s.CalibrationPeriods - 1;
             recency[i] = calendar.Duration(firstPeriod, calendar.PeriodOf(s.LastDay));

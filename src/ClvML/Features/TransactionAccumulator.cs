@@ -82,6 +82,8 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
     /// <summary>Customers seen so far.</summary>
     public int CustomerCount => _keys.Count;
     internal string CustomerId(int customer) => _keys.Id(customer);
+    /// <summary>The ids of <paramref name="customers"/>, made into strings only when read; call after <see cref="Flush"/>.</summary>
+    internal CustomerIdList CustomerIds(List<int> customers) => _keys.Ids(customers);
     internal ReadOnlySpan<CustomerState> States => _states.AsSpan(_keys.Count);
     internal IReadOnlyList<string[]> AttributeValues => _attributes;
 
