@@ -85,6 +85,7 @@ public static class ShortestDoubleFormatter
     }
 
     /// <summary>Writes the decimal digits of <paramref name="digits"/> (at most 17) so that the last one is just before <paramref name="end"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void WriteDigits(ulong digits, Span<byte> text, int end)
     {
         // Eight digits at a time in 32-bit arithmetic, then two at a time: one 64-bit division in all for 9-16 digits.
@@ -113,10 +114,12 @@ public static class ShortestDoubleFormatter
         else text[end - 1] = (byte)('0' + rest);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void WritePair(Span<byte> text, int at, uint pair) =>
         BinaryPrimitives.WriteUInt16LittleEndian(text[at..], DigitPairs[(int)pair]);
 
     /// <summary>The number of decimal digits of <paramref name="value"/> (1 for 0), from its bit length and one comparison.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int DecimalLength(ulong value)
     {
         // 1233/4096 is just above log10(2): the guess is the digit count or one more.
