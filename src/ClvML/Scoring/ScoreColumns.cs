@@ -12,6 +12,8 @@ internal sealed class ScoreColumns(CustomerFeatureTable table)
 {
     // ~1.3 MB of text a block: early enough for the file to start filling while the rest formats.
     private const int BlockRows = 8_192;
+    /// <summary>The characters of an id written as they are: ASCII (one UTF-8 byte each) except what CSV quotes (comma, quote, line breaks).</summary>
+    private static readonly SearchValues<char> PlainIdCharacters = SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c).Except(",\"\r\n")]);
 
     private readonly List<ScoreColumn> _columns = [];
 
@@ -53,8 +55,10 @@ internal sealed class ScoreColumns(CustomerFeatureTable table)
                 file.Write(Encoding.UTF8.GetBytes(header.Append('\n').ToString()));
                 // Blocks of rows are formatted on every core and written in order while later ones format.
                 var blocks = (table.Count + BlockRows - 1) / BlockRows;
+                // Each formatting thread remembers the texts of the numbers it wrote last (see DoubleTextCache).
+                using var numbers = new ThreadLocal<DoubleTextCache>(() => new DoubleTextCache());
                 OrderedBlockWriter.Write(file, blocks, Environment.ProcessorCount, 24 * BlockRows * (_columns.Count + 1),
-                    (b, buffer) => FormatRows(buffer, encoded, b * BlockRows, Math.Min(table.Count, (b + 1) * BlockRows)));
+                    (b, buffer) => FormatRows(buffer, encoded, numbers.Value!, b * BlockRows, Math.Min(table.Count, (b + 1) * BlockRows)));
             }
             File.Move(temporary, path, overwrite: true);
         }
@@ -73,17 +77,25 @@ internal sealed class ScoreColumns(CustomerFeatureTable table)
                 throw new InvalidOperationException($"Score '{column.Name}' of customer {table.CustomerIds[bad]} is {column.Number(bad)}; no scores were written.");
     }
 
-    private void FormatRows(ArrayBufferWriter<byte> buffer, EncodedFields?[] encoded, int from, int to)
+    private void FormatRows(ArrayBufferWriter<byte> buffer, EncodedFields?[] encoded, DoubleTextCache numbers, int from, int to)
     {
         // The most one row's fields other than the id can take: a separator and a 32-byte number or the longest coded field each.
         var fieldsBound = 1;
-        for (var c = 0; c < _columns.Count; c++) fieldsBound += 1 + Math.Max(32, encoded[c]?.MaxLength ?? 0);
+        for (var c = 0; c < _columns.Count; c++) fieldsBound += 1 + Math.Max(DoubleTextCache.RequiredRoom, encoded[c]?.MaxLength ?? 0);
         var ids = table.CustomerIds;
         for (var i = from; i < to; i++)
         {
-            var id = CsvText.Quote(ids[i]);
-            var row = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(id.Length) + fieldsBound);
-            var at = Encoding.UTF8.GetBytes(id, row);
+            var id = ids[i];
+            var row = buffer.GetSpan(id.Length + fieldsBound);
+            // Plain ASCII ids (the usual case) are copied as they are; others are quoted and encoded as CSV needs.
+            var at = id.Length;
+            if (id.AsSpan().IndexOfAnyExcept(PlainIdCharacters) >= 0)
+            {
+                var quoted = CsvText.Quote(id);
+                row = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(quoted.Length) + fieldsBound);
+                at = Encoding.UTF8.GetBytes(quoted, row);
+            }
+            else Ascii.FromUtf16(id, row, out _);
             for (var c = 0; c < _columns.Count; c++)
             {
                 row[at++] = (byte)',';
@@ -93,12 +105,8 @@ internal sealed class ScoreColumns(CustomerFeatureTable table)
                     var field = fields[column.Codes![i]];
                     field.CopyTo(row[at..]);
                     at += field.Length;
-                    continue;
                 }
-                var value = column.Numbers![i];
-                if (!ShortestDoubleFormatter.TryFormat(value, row[at..], out var written))
-                    throw new InvalidOperationException($"Could not format {value}.");
-                at += written;
+                else at += numbers.Write(column.Numbers![i], row[at..]);
             }
             row[at++] = (byte)'\n';
             buffer.Advance(at);

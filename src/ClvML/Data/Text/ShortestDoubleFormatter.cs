@@ -1,5 +1,7 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace ClvML.Data.Text;
 
@@ -18,9 +20,12 @@ public static class ShortestDoubleFormatter
     // The bit counts of the two tables (Ryu's DOUBLE_POW5_INV_BITCOUNT and DOUBLE_POW5_BITCOUNT).
     private const int Pow5InverseBits = 125;
     private const int Pow5Bits = 125;
-    private static readonly UInt128[] Pow5Inverse = BuildInverseTable(342);
-    private static readonly UInt128[] Pow5 = BuildTable(326);
-    private static ReadOnlySpan<byte> DigitPairs => "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+    // Each 125-bit factor as two words, low word at [2i] and high word at [2i + 1].
+    private static readonly ulong[] Pow5Inverse = BuildInverseTable(342);
+    private static readonly ulong[] Pow5 = BuildTable(326);
+    // "00" to "99" as little-endian 16-bit values, so a pair of digits is one store.
+    private static readonly ushort[] DigitPairs = [.. Enumerable.Range(0, 100).Select(p => (ushort)('0' + p / 10 | ('0' + p % 10) << 8))];
+    private static readonly ulong[] PowersOf10 = [.. Enumerable.Range(0, 20).Select(p => (ulong)BigInteger.Pow(10, p))];
 
     /// <summary>Writes <paramref name="value"/> as UTF-8; false when <paramref name="destination"/> is too small (32 bytes always suffice).</summary>
     public static bool TryFormat(double value, Span<byte> destination, out int written)
@@ -30,62 +35,100 @@ public static class ShortestDoubleFormatter
         var exponent = (int)((bits >> 52) & 0x7FF);
         if (exponent == 0x7FF || (exponent == 0 && mantissa == 0))
             return value.TryFormat(destination, out written, "R", CultureInfo.InvariantCulture);
-        var (digits, decimalExponent) = ShortestDigits(mantissa, exponent);
-        // At most 17 digits, written from the right two at a time (half the divisions).
-        Span<byte> text = stackalloc byte[20];
-        var length = 0;
-        var rest = digits;
-        while (rest >= 100)
-        {
-            var pair = (int)(rest % 100) * 2;
-            rest /= 100;
-            text[19 - length++] = DigitPairs[pair + 1];
-            text[19 - length++] = DigitPairs[pair];
-        }
-        if (rest >= 10)
-        {
-            text[19 - length++] = DigitPairs[(int)rest * 2 + 1];
-            text[19 - length++] = DigitPairs[(int)rest * 2];
-        }
-        else text[19 - length++] = (byte)('0' + (int)rest);
-        var digitText = text[(20 - length)..];
+        var digits = ShortestDigits(mantissa, exponent, out var decimalExponent);
+        var length = DecimalLength(digits);
         var scientific = decimalExponent + length - 1;
         if (scientific is <= -5 or >= 15)
             return value.TryFormat(destination, out written, "R", CultureInfo.InvariantCulture);
-        var negative = (bits >> 63) != 0;
-        var needed = (negative ? 1 : 0) + (scientific >= 0 ? Math.Max(length, scientific + 1) + (length > scientific + 1 ? 1 : 0) : 2 - scientific - 1 + length);
+        var sign = (int)(bits >> 63);
+        // The text is laid out in place: the digits are written once, from the right, where they end up.
+        var needed = sign + (scientific < 0 ? 1 - scientific + length : length > scientific + 1 ? length + 1 : scientific + 1);
         if (destination.Length < needed)
         {
             written = 0;
             return false;
         }
-        var at = 0;
-        if (negative) destination[at++] = (byte)'-';
-        if (scientific >= 0)
+        var text = destination[..needed];
+        if (sign != 0) text[0] = (byte)'-';
+        if (scientific < 0)
         {
-            // Integer part, padded with zeros when the digits end before the decimal point.
-            for (var i = 0; i <= scientific; i++) destination[at++] = i < length ? digitText[i] : (byte)'0';
-            if (length > scientific + 1)
-            {
-                destination[at++] = (byte)'.';
-                digitText[(scientific + 1)..].CopyTo(destination[at..]);
-                at += length - scientific - 1;
-            }
+            // 0.000ddd
+            text[sign..(needed - length)].Fill((byte)'0');
+            text[sign + 1] = (byte)'.';
+            WriteDigits(digits, text, needed);
+        }
+        else if (length > scientific + 1)
+        {
+            // ddd.ddd: the digits one place right of the sign, then the integer part (a few digits) moved back over the point.
+            WriteDigits(digits, text, needed);
+            for (var i = sign; i <= sign + scientific; i++) text[i] = text[i + 1];
+            text[sign + scientific + 1] = (byte)'.';
         }
         else
         {
-            destination[at++] = (byte)'0';
-            destination[at++] = (byte)'.';
-            for (var i = 0; i < -scientific - 1; i++) destination[at++] = (byte)'0';
-            digitText.CopyTo(destination[at..]);
-            at += length;
+            // ddd000
+            WriteDigits(digits, text, sign + length);
+            text[(sign + length)..].Fill((byte)'0');
         }
-        written = at;
+        written = needed;
         return true;
     }
 
-    /// <summary>The shortest digits (as an integer) and decimal exponent inside the value's rounding interval (Ryu's d2d).</summary>
-    private static (ulong Digits, int Exponent) ShortestDigits(ulong ieeeMantissa, int ieeeExponent)
+    /// <summary>
+    /// The shortest decimal digits and exponent (value = digits x 10^exponent, sign aside) of a finite nonzero
+    /// value, for every exponent: the layout above only uses the fixed-notation range, the tests check all of it.
+    /// </summary>
+    internal static ulong ShortestDecimal(double value, out int exponent)
+    {
+        var bits = BitConverter.DoubleToUInt64Bits(value);
+        return ShortestDigits(bits & ((1UL << 52) - 1), (int)((bits >> 52) & 0x7FF), out exponent);
+    }
+
+    /// <summary>Writes the decimal digits of <paramref name="digits"/> (at most 17) so that the last one is just before <paramref name="end"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteDigits(ulong digits, Span<byte> text, int end)
+    {
+        // Eight digits at a time in 32-bit arithmetic, then two at a time: one 64-bit division in all for 9-16 digits.
+        while (digits >= 100_000_000)
+        {
+            var upper = digits / 100_000_000;
+            var eight = (uint)(digits - upper * 100_000_000);
+            digits = upper;
+            var high = eight / 10_000;
+            var low = eight - high * 10_000;
+            WritePair(text, end - 2, low % 100);
+            WritePair(text, end - 4, low / 100);
+            WritePair(text, end - 6, high % 100);
+            WritePair(text, end - 8, high / 100);
+            end -= 8;
+        }
+        var rest = (uint)digits;
+        while (rest >= 100)
+        {
+            var quotient = rest / 100;
+            WritePair(text, end - 2, rest - quotient * 100);
+            rest = quotient;
+            end -= 2;
+        }
+        if (rest >= 10) WritePair(text, end - 2, rest);
+        else text[end - 1] = (byte)('0' + rest);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WritePair(Span<byte> text, int at, uint pair) =>
+        BinaryPrimitives.WriteUInt16LittleEndian(text[at..], DigitPairs[(int)pair]);
+
+    /// <summary>The number of decimal digits of <paramref name="value"/> (1 for 0), from its bit length and one comparison.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int DecimalLength(ulong value)
+    {
+        // 1233/4096 is just above log10(2): the guess is the digit count or one more.
+        var guess = ((BitOperations.Log2(value) + 1) * 1233) >> 12;
+        return guess + 1 - (value < PowersOf10[guess] ? 1 : 0);
+    }
+
+    /// <summary>The shortest digits (as an integer) and, in <paramref name="exponent"/>, the decimal exponent inside the value's rounding interval (Ryu's d2d).</summary>
+    private static ulong ShortestDigits(ulong ieeeMantissa, int ieeeExponent, out int exponent)
     {
         int e2;
         ulong m2;
@@ -112,9 +155,7 @@ public static class ShortestDoubleFormatter
             e10 = q;
             var k = Pow5InverseBits + Pow5Length(q) - 1;
             var i = -e2 + q + k;
-            vr = MulShift(4 * m2, Pow5Inverse[q], i);
-            vp = MulShift(4 * m2 + 2, Pow5Inverse[q], i);
-            vm = MulShift(4 * m2 - 1 - mmShift, Pow5Inverse[q], i);
+            vr = MulShiftAll(mv, Pow5Inverse[2 * q], Pow5Inverse[2 * q + 1], i, mmShift, out vp, out vm);
             if (q <= 21)
             {
                 // Only one of mp, mv and mm can be a multiple of 5, if any.
@@ -130,9 +171,7 @@ public static class ShortestDoubleFormatter
             var i = -e2 - q;
             var k = Pow5Length(i) - Pow5Bits;
             var j = q - k;
-            vr = MulShift(4 * m2, Pow5[i], j);
-            vp = MulShift(4 * m2 + 2, Pow5[i], j);
-            vm = MulShift(4 * m2 - 1 - mmShift, Pow5[i], j);
+            vr = MulShiftAll(mv, Pow5[2 * i], Pow5[2 * i + 1], j, mmShift, out vp, out vm);
             if (q <= 1)
             {
                 // mv = 4 m2 has at least two trailing zero bits.
@@ -200,20 +239,47 @@ public static class ShortestDoubleFormatter
             }
             output = vr + (vr == vm || roundUp ? 1UL : 0UL);
         }
-        return (output, e10 + removed);
+        exponent = e10 + removed;
+        return output;
     }
 
-    /// <summary>(m x factor) &gt;&gt; shift for a 125-bit factor and shift &gt;= 64 (Ryu's mulShift64).</summary>
-    private static ulong MulShift(ulong m, UInt128 factor, int shift)
+    /// <summary>
+    /// (mv x factor) &gt;&gt; shift, and in <paramref name="vp"/> and <paramref name="vm"/> the same for mv + 2 and
+    /// mv - 1 - mmShift, for a 125-bit factor and 64 &lt;= shift &lt; 128 (Ryu's mulShiftAll64). The 180-bit product
+    /// mv x factor is formed once (two 64x64 -&gt; 128 multiplications) and the bounds are that product plus 2 x factor
+    /// and minus 1 or 2 x factor, instead of three products of their own.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MulShiftAll(ulong mv, ulong factorLow, ulong factorHigh, int shift, uint mmShift, out ulong vp, out ulong vm)
     {
-        // Two 64x64 -> 128 products (one instruction each), not a general 128-bit multiplication.
-        var lowHigh = Math.BigMul(m, (ulong)factor, out _);
-        var highHigh = Math.BigMul(m, (ulong)(factor >> 64), out var highLow);
-        var sumLow = highLow + lowHigh;
-        var sumHigh = highHigh + (sumLow < highLow ? 1UL : 0UL);
+        // mv < 2^55 and factor < 2^125: the product's three words p2:p1:p0 cannot overflow.
+        var lowCarry = Math.BigMul(mv, factorLow, out var p0);
+        var p2 = Math.BigMul(mv, factorHigh, out var highLow);
+        var p1 = highLow + lowCarry;
+        p2 += p1 < highLow ? 1UL : 0UL;
         var s = shift - 64;
-        return s == 0 ? sumLow : (sumHigh << (64 - s)) | (sumLow >> s);
+
+        // 2 x factor, at most 126 bits.
+        var twiceLow = factorLow << 1;
+        var twiceHigh = (factorHigh << 1) | (factorLow >> 63);
+        var sum0 = p0 + twiceLow;
+        var sum1 = p1 + twiceHigh + (sum0 < p0 ? 1UL : 0UL);
+        var sum2 = p2 + (sum1 < p1 || (sum1 == p1 && sum0 < p0) ? 1UL : 0UL);
+        vp = ShiftRight(sum2, sum1, s);
+
+        var lessLow = mmShift == 0 ? factorLow : twiceLow;
+        var lessHigh = mmShift == 0 ? factorHigh : twiceHigh;
+        var difference0 = p0 - lessLow;
+        var borrow0 = p0 < lessLow ? 1UL : 0UL;
+        var difference1 = p1 - lessHigh - borrow0;
+        var difference2 = p2 - (p1 < lessHigh || (p1 == lessHigh && borrow0 != 0) ? 1UL : 0UL);
+        vm = ShiftRight(difference2, difference1, s);
+        return ShiftRight(p2, p1, s);
     }
+
+    /// <summary>The low 64 bits of high:low &gt;&gt; (64 + s) ... that is, of the upper two words shifted right by s, 0 &lt;= s &lt; 64.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong ShiftRight(ulong high, ulong low, int s) => (high << 1 << (63 - s)) | (low >> s);
 
     private static bool MultipleOfPowerOf5(ulong value, int power)
     {
@@ -236,31 +302,34 @@ public static class ShortestDoubleFormatter
     private static int Log10Pow5(int e) => (int)(((uint)e * 732923) >> 20);
 
     /// <summary>5^i scaled to exactly <see cref="Pow5Bits"/> bits (Ryu's DOUBLE_POW5_SPLIT).</summary>
-    private static UInt128[] BuildTable(int size)
+    private static ulong[] BuildTable(int size)
     {
-        var table = new UInt128[size];
+        var table = new ulong[2 * size];
         for (var i = 0; i < size; i++)
         {
             var power = BigInteger.Pow(5, i);
             var shift = (int)power.GetBitLength() - Pow5Bits;
-            table[i] = ToUInt128(shift >= 0 ? power >> shift : power << -shift);
+            Store(table, i, shift >= 0 ? power >> shift : power << -shift);
         }
         return table;
     }
 
     /// <summary>floor(2^(bitlength(5^i) - 1 + <see cref="Pow5InverseBits"/>) / 5^i) + 1 (Ryu's DOUBLE_POW5_INV_SPLIT).</summary>
-    private static UInt128[] BuildInverseTable(int size)
+    private static ulong[] BuildInverseTable(int size)
     {
-        var table = new UInt128[size];
+        var table = new ulong[2 * size];
         for (var i = 0; i < size; i++)
         {
             var power = BigInteger.Pow(5, i);
             var bits = (int)power.GetBitLength() - 1 + Pow5InverseBits;
-            table[i] = ToUInt128((BigInteger.One << bits) / power + 1);
+            Store(table, i, (BigInteger.One << bits) / power + 1);
         }
         return table;
     }
 
-    private static UInt128 ToUInt128(BigInteger value) =>
-        new((ulong)(value >> 64), (ulong)(value & ulong.MaxValue));
+    private static void Store(ulong[] table, int i, BigInteger value)
+    {
+        table[2 * i] = (ulong)(value & ulong.MaxValue);
+        table[2 * i + 1] = (ulong)(value >> 64);
+    }
 }
