@@ -14,6 +14,10 @@ internal sealed class ScoreColumns(CustomerFeatureTable table)
     private const int BlockRows = 8_192;
     /// <summary>The characters of an id written as they are: ASCII (one UTF-8 byte each) except what CSV quotes (comma, quote, line breaks).</summary>
     private static readonly SearchValues<char> PlainIdCharacters = SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c).Except(",\"\r\n")]);
+    /// <summary>The UTF-8 bytes of an id written as they are: all but what CSV quotes.</summary>
+    private static readonly SearchValues<byte> PlainIdBytes = SearchValues.Create([.. Enumerable.Range(0, 256).Select(b => (byte)b).Except(",\"\r\n"u8.ToArray())]);
+    /// <summary>Room for an id copied as UTF-8 (an integer's text, or most text ids); a longer one takes the string path.</summary>
+    private const int CompactIdRoom = 64;
 
     private readonly List<ScoreColumn> _columns = [];
 
@@ -83,19 +87,26 @@ internal sealed class ScoreColumns(CustomerFeatureTable table)
         var fieldsBound = 1;
         for (var c = 0; c < _columns.Count; c++) fieldsBound += 1 + Math.Max(DoubleTextCache.RequiredRoom, encoded[c]?.MaxLength ?? 0);
         var ids = table.CustomerIds;
+        // Ids kept as UTF-8 or integers by the feature build are copied without making a string of each.
+        var compactIds = ids as CustomerIdList;
         for (var i = from; i < to; i++)
         {
-            var id = ids[i];
-            var row = buffer.GetSpan(id.Length + fieldsBound);
-            // Plain ASCII ids (the usual case) are copied as they are; others are quoted and encoded as CSV needs.
-            var at = id.Length;
-            if (id.AsSpan().IndexOfAnyExcept(PlainIdCharacters) >= 0)
+            var row = buffer.GetSpan(CompactIdRoom + fieldsBound);
+            int at;
+            if (compactIds is null || !compactIds.TryWriteUtf8(i, row, out at) || row[..at].IndexOfAnyExcept(PlainIdBytes) >= 0)
             {
-                var quoted = CsvText.Quote(id);
-                row = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(quoted.Length) + fieldsBound);
-                at = Encoding.UTF8.GetBytes(quoted, row);
+                var id = ids[i];
+                row = buffer.GetSpan(id.Length + fieldsBound);
+                // Plain ASCII ids (the usual case) are copied as they are; others are quoted and encoded as CSV needs.
+                at = id.Length;
+                if (id.AsSpan().IndexOfAnyExcept(PlainIdCharacters) >= 0)
+                {
+                    var quoted = CsvText.Quote(id);
+                    row = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(quoted.Length) + fieldsBound);
+                    at = Encoding.UTF8.GetBytes(quoted, row);
+                }
+                else Ascii.FromUtf16(id, row, out _);
             }
-            else Ascii.FromUtf16(id, row, out _);
             for (var c = 0; c < _columns.Count; c++)
             {
                 row[at++] = (byte)',';

@@ -13,8 +13,10 @@ namespace ClvML.Tests.Scoring;
 /// </summary>
 public sealed class ScoreColumnsTests
 {
-    [Fact]
-    public void The_scores_file_is_exactly_the_round_trip_text_of_every_value_with_ids_quoted_as_csv_needs()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_scores_file_is_exactly_the_round_trip_text_of_every_value_with_ids_quoted_as_csv_needs(bool idsAsUtf8)
     {
         const int n = 30_000;
         var random = new Random(5);
@@ -25,6 +27,7 @@ public sealed class ScoreColumnsTests
             2 => $"Zoë-{i}",
             3 => $"line\n{i}",
             4 => $"客户{i}",
+            5 => $"{new string('L', 70)}-{i}",
             _ => $"C{i:D7}",
         }).ToList();
         // Half the rows share one value, the rest are drawn from 5,000 values or are all different.
@@ -36,7 +39,16 @@ public sealed class ScoreColumnsTests
         var codes = Enumerable.Range(0, n).Select(i => i % 3).ToArray();
         var labels = new[] { "low", "mid, cooling", "high \"vip\"" };
         var window = new FeatureWindow(null, null, null, null);
-        var table = new CustomerFeatureTable(ids, new double[n], new double[n], new double[n], new double[n], TimeUnit.Week, window);
+        // As a feature build keeps them (UTF-8 in one arena, copied without strings) or as strings.
+        IReadOnlyList<string> idList = ids;
+        if (idsAsUtf8)
+        {
+            var utf8 = ids.Select(Encoding.UTF8.GetBytes).ToList();
+            var start = new int[n];
+            for (var i = 1; i < n; i++) start[i] = start[i - 1] + utf8[i - 1].Length;
+            idList = new CustomerIdList([.. utf8.SelectMany(b => b)], start, [.. utf8.Select(b => b.Length)]);
+        }
+        var table = new CustomerFeatureTable(idList, new double[n], new double[n], new double[n], new double[n], TimeUnit.Week, window);
         var columns = new ScoreColumns(table);
         columns.AddCoded("p", codes, [0.5, 1, 1.0 / 3]);
         columns.Add("repeated", repeated);
