@@ -40,7 +40,7 @@ internal static class CsvSplitHarness
 
     private static long SplitOnce(string csv, DataSettings data, string stage, bool hash)
     {
-        using var file = InputFile.Open(csv, data.Compression);
+        using var file = InputFile.Open(csv, data.Compression, hash);
         var records = new CsvRecordReader(file.Content, csv, CsvTransactionReader.DelimiterOf(data));
         var header = CsvHeader.Read(records, csv, data);
         var prepare = stage == "split" ? null : new CsvTransactionReader(data).Preparation(header);
