@@ -65,8 +65,11 @@ internal sealed class CsvRecordReader
     /// <summary>Where the current record starts in the buffer its fields are views of.</summary>
     internal int RecordStart => _recordStart;
 
-    /// <summary>Where the <paramref name="index"/>-th field starts in that buffer.</summary>
-    internal int FieldStart(int index) => _fieldStart[index];
+    /// <summary>Where each field of the current record starts in that buffer.</summary>
+    internal ReadOnlySpan<int> FieldStarts => _fieldStart.AsSpan(0, FieldCount);
+
+    /// <summary>Each field's length (after unquoting).</summary>
+    internal ReadOnlySpan<int> FieldLengths => _fieldLength.AsSpan(0, FieldCount);
 
     /// <summary>Moves to the next non-blank record; false at the end of the stream.</summary>
     public bool Read()
