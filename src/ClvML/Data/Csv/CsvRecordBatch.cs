@@ -55,8 +55,13 @@ internal sealed class CsvRecordBatch
         // Fields are ranges inside the record's bytes, so they move with it.
         var shift = _bytesUsed - records.RecordStart;
         var movedStarts = _fieldStart.AsSpan(_fields, fields);
-        for (var f = 0; f < movedStarts.Length && f < starts.Length; f++) movedStarts[f] = starts[f] + shift;
-        lengths.CopyTo(_fieldLength.AsSpan(_fields, fields));
+        var movedLengths = _fieldLength.AsSpan(_fields, fields);
+        // A plain loop: for a handful of fields a block copy's call costs more than the copy.
+        for (var f = 0; f < movedStarts.Length && f < starts.Length && f < movedLengths.Length && f < lengths.Length; f++)
+        {
+            movedStarts[f] = starts[f] + shift;
+            movedLengths[f] = lengths[f];
+        }
         _firstField[i] = _fields;
         _fieldCount[i] = fields;
         _rawStart[i] = _bytesUsed;

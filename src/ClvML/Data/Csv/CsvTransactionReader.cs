@@ -163,6 +163,7 @@ public sealed class CsvTransactionReader
         DecimalText.TryParse(TrimSpaces(field), out value) && double.IsFinite(value);
 
     /// <summary>The field without spaces around it; checks the ends first, since most fields have none.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> TrimSpaces(ReadOnlySpan<byte> field) =>
         field.Length > 0 && field[0] != ' ' && field[^1] != ' ' ? field : field.Trim((byte)' ');
 
