@@ -38,6 +38,7 @@ internal sealed class CsvRecordReader
     /// <param name="bufferSize">Initial buffer size; it doubles for a longer record. Tests make it tiny to cross buffer ends often.</param>
     public CsvRecordReader(Stream stream, string sourceName, char? delimiter, int bufferSize = 1 << 20)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bufferSize);
         _buffer = new byte[bufferSize];
         _stream = stream;
         _sourceName = sourceName;
