@@ -10,9 +10,12 @@ namespace ClvML.Data;
 public static class TransactionSources
 {
     /// <summary>Creates the source of <c>data.source</c>; relative paths resolve against <paramref name="configDirectory"/>.</summary>
-    public static ITransactionSource Create(TrainConfig config, string configDirectory) => config.Data.Source switch
+    /// <param name="config">The config.</param>
+    /// <param name="configDirectory">Folder relative paths resolve against.</param>
+    /// <param name="fingerprint">False when the caller will not ask for <see cref="ITransactionSource.ContentSha256"/>; a CSV file is then not hashed.</param>
+    public static ITransactionSource Create(TrainConfig config, string configDirectory, bool fingerprint = true) => config.Data.Source switch
     {
-        DataSourceKind.Csv => new CsvTransactionSource(FeatureJob.ResolveDataPath(config.Data, configDirectory), config.Data),
+        DataSourceKind.Csv => new CsvTransactionSource(FeatureJob.ResolveDataPath(config.Data, configDirectory), config.Data, fingerprint),
         DataSourceKind.Sqlite => new SqliteTransactionSource(FeatureJob.ResolveDataPath(config.Data, configDirectory), Required(config.Data.Query, "data.query"), config.Data),
         DataSourceKind.Postgres => new PostgresTransactionSource(Required(config.Data.ConnectionString, "data.connection_string"), Required(config.Data.Query, "data.query"), config.Data),
         DataSourceKind.Parquet => new Parquet.ParquetTransactionSource(FeatureJob.ResolveDataPath(config.Data, configDirectory), config.Data),

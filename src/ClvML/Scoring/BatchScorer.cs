@@ -40,7 +40,8 @@ public static class BatchScorer
         TableOutput.CheckReady(target, request.Connection);
         var rejectsPath = request.RejectsPath ?? target.RejectsPath;
         log($"scoring {request.InputPath} with run {run.Manifest.RunName} as of {request.AsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the last transaction"}");
-        var built = FeatureJob.Build(config, Path.GetDirectoryName(Path.GetFullPath(request.InputPath))!, rejectsPath, out _);
+        // Scoring keeps no data fingerprint, so the input is not hashed.
+        var built = FeatureJob.Build(config, Path.GetDirectoryName(Path.GetFullPath(request.InputPath))!, rejectsPath, out _, fingerprint: false);
         var table = built.Table;
         var rejects = built.Rejects;
         log($"rows read {rejects.RowsRead:N0} = accepted {rejects.Accepted:N0} + rejected {rejects.Rejected:N0}; customers {table.Count:N0}");

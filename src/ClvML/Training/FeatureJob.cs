@@ -15,7 +15,8 @@ public static class FeatureJob
     /// <param name="configDirectory">Folder relative paths in the config are resolved against.</param>
     /// <param name="rejectsPath">Where rejects.csv is written.</param>
     /// <param name="source">The transaction source that was read (null for a summary input).</param>
-    public static FeatureBuildResult Build(TrainConfig config, string configDirectory, string rejectsPath, out ITransactionSource? source)
+    /// <param name="fingerprint">False when the caller does not use the source's <see cref="ITransactionSource.ContentSha256"/> (scoring), so a CSV input is not hashed.</param>
+    public static FeatureBuildResult Build(TrainConfig config, string configDirectory, string rejectsPath, out ITransactionSource? source, bool fingerprint = true)
     {
         var data = config.Data;
         if (data.Kind == DataKind.Summary)
@@ -29,7 +30,7 @@ public static class FeatureJob
             var table = SummaryReader.Read(path, data, config.Features, rejects);
             return new FeatureBuildResult(table, rejects, new FeatureBuildStats(table.Count, 0, Buffered: false));
         }
-        source = TransactionSources.Create(config, configDirectory);
+        source = TransactionSources.Create(config, configDirectory, fingerprint);
         StreamWriter? current = null;
         try
         {

@@ -40,7 +40,9 @@ internal sealed class CsvRecordBatch
     public void Add(CsvRecordReader records, PreparedFields prepared)
     {
         var raw = records.RawRecord;
-        var fields = records.FieldCount;
+        var starts = records.FieldStarts;
+        var lengths = records.FieldLengths;
+        var fields = starts.Length;
         if (_bytesUsed + raw.Length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _bytesUsed + raw.Length));
         if (_fields + fields > _fieldStart.Length)
         {
@@ -52,10 +54,13 @@ internal sealed class CsvRecordBatch
         raw.CopyTo(_bytes.AsSpan(_bytesUsed));
         // Fields are ranges inside the record's bytes, so they move with it.
         var shift = _bytesUsed - records.RecordStart;
-        for (var f = 0; f < fields; f++)
+        var movedStarts = _fieldStart.AsSpan(_fields, fields);
+        var movedLengths = _fieldLength.AsSpan(_fields, fields);
+        // A plain loop: for a handful of fields a block copy's call costs more than the copy.
+        for (var f = 0; f < movedStarts.Length && f < starts.Length && f < movedLengths.Length && f < lengths.Length; f++)
         {
-            _fieldStart[_fields + f] = records.FieldStart(f) + shift;
-            _fieldLength[_fields + f] = records.Field(f).Length;
+            movedStarts[f] = starts[f] + shift;
+            movedLengths[f] = lengths[f];
         }
         _firstField[i] = _fields;
         _fieldCount[i] = fields;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace ClvML.Data.Csv;
 
@@ -20,7 +21,8 @@ internal sealed class CsvRecordReader
     private readonly byte _delimiter;
     private readonly bool _whitespace;
     private readonly SearchValues<byte> _fieldStops;
-    private byte[] _buffer = new byte[1 << 20];
+    private FieldStopMask _stops;
+    private byte[] _buffer;
     private int _position, _end;
     private bool _eof, _started;
     private long _nextLine = 1;
@@ -33,13 +35,17 @@ internal sealed class CsvRecordReader
     /// <param name="stream">Decompressed UTF-8 text.</param>
     /// <param name="sourceName">File name for messages.</param>
     /// <param name="delimiter">One ASCII delimiter character, or null for runs of whitespace.</param>
-    public CsvRecordReader(Stream stream, string sourceName, char? delimiter)
+    /// <param name="bufferSize">Initial buffer size; it doubles for a longer record. Tests make it tiny to cross buffer ends often.</param>
+    public CsvRecordReader(Stream stream, string sourceName, char? delimiter, int bufferSize = 1 << 20)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bufferSize);
+        _buffer = new byte[bufferSize];
         _stream = stream;
         _sourceName = sourceName;
         _whitespace = delimiter is null;
         _delimiter = (byte)(delimiter ?? ' ');
         _fieldStops = SearchValues.Create([_delimiter, (byte)'\n']);
+        _stops = new FieldStopMask(_delimiter);
     }
 
     /// <summary>Fields in the current record.</summary>
@@ -60,8 +66,11 @@ internal sealed class CsvRecordReader
     /// <summary>Where the current record starts in the buffer its fields are views of.</summary>
     internal int RecordStart => _recordStart;
 
-    /// <summary>Where the <paramref name="index"/>-th field starts in that buffer.</summary>
-    internal int FieldStart(int index) => _fieldStart[index];
+    /// <summary>Where each field of the current record starts in that buffer.</summary>
+    internal ReadOnlySpan<int> FieldStarts => _fieldStart.AsSpan(0, FieldCount);
+
+    /// <summary>Each field's length (after unquoting).</summary>
+    internal ReadOnlySpan<int> FieldLengths => _fieldLength.AsSpan(0, FieldCount);
 
     /// <summary>Moves to the next non-blank record; false at the end of the stream.</summary>
     public bool Read()
@@ -110,6 +119,7 @@ internal sealed class CsvRecordReader
     private void Fill()
     {
         if (_eof) return;
+        _stops.Invalidate();
         if (_position > 0)
         {
             Buffer.BlockCopy(_buffer, _position, _buffer, 0, _end - _position);
@@ -127,16 +137,28 @@ internal sealed class CsvRecordReader
         _end += n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddField(int start, int length)
     {
-        if (FieldCount == _fieldStart.Length)
+        var i = FieldCount;
+        var starts = _fieldStart;
+        var lengths = _fieldLength;
+        if ((uint)i >= (uint)starts.Length || (uint)i >= (uint)lengths.Length)
         {
-            Array.Resize(ref _fieldStart, FieldCount * 2);
-            Array.Resize(ref _fieldLength, FieldCount * 2);
+            AddFieldGrowing(start, length);
+            return;
         }
-        _fieldStart[FieldCount] = start;
-        _fieldLength[FieldCount] = length;
-        FieldCount++;
+        starts[i] = start;
+        lengths[i] = length;
+        FieldCount = i + 1;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddFieldGrowing(int start, int length)
+    {
+        Array.Resize(ref _fieldStart, FieldCount * 2);
+        Array.Resize(ref _fieldLength, FieldCount * 2);
+        AddField(start, length);
     }
 
     /// <summary>Parses one delimited record at <paramref name="p"/>; returns the index after it, or -1 when more bytes are needed.</summary>
@@ -202,21 +224,20 @@ internal sealed class CsvRecordReader
             }
             else
             {
-                var k = span[p..].IndexOfAny(_fieldStops);
-                if (k < 0)
+                var stop = _stops.Next(span, p);
+                if (stop < 0)
                 {
                     if (!_eof) return -1;
                     AddField(p, TrimCr(p, _end - p));
                     return Finish(_end, lines);
                 }
-                var stop = p + k;
                 if (span[stop] == _delimiter)
                 {
-                    AddField(p, k);
+                    AddField(p, stop - p);
                     p = stop + 1;
                     continue;
                 }
-                AddField(p, TrimCr(p, k));
+                AddField(p, TrimCr(p, stop - p));
                 return Finish(stop + 1, lines);
             }
         }

@@ -3,7 +3,10 @@ using ClvML.Configuration;
 namespace ClvML.Data.Csv;
 
 /// <summary>A delimited text file (optionally gzip-compressed) as a transaction source.</summary>
-public sealed class CsvTransactionSource(string path, DataSettings settings) : ITransactionSource
+/// <param name="path">The file.</param>
+/// <param name="settings">Columns, delimiter, formats.</param>
+/// <param name="fingerprint">Whether to hash the file for <see cref="ContentSha256"/> (a training run's data fingerprint); without it the property stays null.</param>
+public sealed class CsvTransactionSource(string path, DataSettings settings, bool fingerprint = true) : ITransactionSource
 {
     /// <inheritdoc />
     public string Name => path;
@@ -14,7 +17,7 @@ public sealed class CsvTransactionSource(string path, DataSettings settings) : I
     /// <inheritdoc />
     public void ReadInto(ITransactionSink sink, RejectLog rejects)
     {
-        using var file = InputFile.Open(path, settings.Compression);
+        using var file = InputFile.Open(path, settings.Compression, hash: fingerprint);
         try
         {
             new CsvTransactionReader(settings).Read(file.Content, path, sink, rejects);
@@ -23,6 +26,6 @@ public sealed class CsvTransactionSource(string path, DataSettings settings) : I
         {
             throw new InputException($"{path}: not a valid gzip file ({e.Message}).", e);
         }
-        ContentSha256 = file.Sha256();
+        if (fingerprint) ContentSha256 = file.Sha256();
     }
 }

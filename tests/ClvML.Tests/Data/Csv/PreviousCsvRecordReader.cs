@@ -1,0 +1,277 @@
+using System.Buffers;
+
+using ClvML.Data;
+
+namespace ClvML.Tests.Data.Csv;
+
+/// <summary>
+/// The record reader as it was before the field-stop bitmask (ClvML commit 55caf1e), kept as the
+/// oracle for <see cref="CsvRecordReaderPropertyTests"/>: the new reader must split every text exactly
+/// as this one did. Only the buffer size is a parameter here, to push records across buffer ends.
+/// Splits a stream of UTF-8 bytes into records and fields without allocating per row:
+/// RFC 4180 quoting (doubled quotes, delimiters and line breaks inside quotes) for a one-byte
+/// delimiter, or runs of spaces and tabs when <c>delimiter: whitespace</c> (files such as
+/// CDNOW_master.txt, which have no quoting). LF and CRLF line ends; blank lines are skipped and counted.
+/// Fields are views into the reader's buffer, valid until the next <see cref="Read"/>.
+/// </summary>
+internal sealed class PreviousCsvRecordReader
+{
+    // A record longer than this is almost always a wrong delimiter or an unclosed quote.
+    private const int MaxRecordBytes = 64 << 20;
+    private static readonly SearchValues<byte> WhitespaceStops = SearchValues.Create(" \t\r\n"u8);
+
+    private readonly Stream _stream;
+    private readonly string _sourceName;
+    private readonly byte _delimiter;
+    private readonly bool _whitespace;
+    private readonly SearchValues<byte> _fieldStops;
+    private byte[] _buffer;
+    private int _position, _end;
+    private bool _eof, _started;
+    private long _nextLine = 1;
+    private int[] _fieldStart = new int[16];
+    private int[] _fieldLength = new int[16];
+    private int[] _escapedFields = new int[4];
+    private int _escapedCount;
+    private int _recordStart, _recordLength;
+
+    /// <param name="stream">Decompressed UTF-8 text.</param>
+    /// <param name="sourceName">File name for messages.</param>
+    /// <param name="delimiter">One ASCII delimiter character, or null for runs of whitespace.</param>
+    public PreviousCsvRecordReader(Stream stream, string sourceName, char? delimiter, int bufferSize)
+    {
+        _buffer = new byte[bufferSize];
+        _stream = stream;
+        _sourceName = sourceName;
+        _whitespace = delimiter is null;
+        _delimiter = (byte)(delimiter ?? ' ');
+        _fieldStops = SearchValues.Create([_delimiter, (byte)'\n']);
+    }
+
+    /// <summary>Fields in the current record.</summary>
+    public int FieldCount { get; private set; }
+    /// <summary>1-based line on which the current record starts.</summary>
+    public long Line { get; private set; }
+    /// <summary>Why the current record is not well-formed CSV (e.g. an unterminated quote), or null.</summary>
+    public string? Malformed { get; private set; }
+    /// <summary>Blank lines skipped so far.</summary>
+    public long BlankLines { get; private set; }
+
+    /// <summary>The <paramref name="index"/>-th field, unquoted and unescaped.</summary>
+    public ReadOnlySpan<byte> Field(int index) => _buffer.AsSpan(_fieldStart[index], _fieldLength[index]);
+
+    /// <summary>The current record's bytes as read (for reject files).</summary>
+    public ReadOnlySpan<byte> RawRecord => _buffer.AsSpan(_recordStart, _recordLength);
+
+    /// <summary>Where the current record starts in the buffer its fields are views of.</summary>
+    internal int RecordStart => _recordStart;
+
+    /// <summary>Where the <paramref name="index"/>-th field starts in that buffer.</summary>
+    internal int FieldStart(int index) => _fieldStart[index];
+
+    /// <summary>Moves to the next non-blank record; false at the end of the stream.</summary>
+    public bool Read()
+    {
+        if (!_started) Start();
+        while (true)
+        {
+            if (_position >= _end && _eof) return false;
+            var next = _whitespace ? ParseWhitespaceRecord(_position) : ParseDelimitedRecord(_position);
+            if (next < 0)
+            {
+                Fill();
+                continue;
+            }
+            _recordStart = _position;
+            _recordLength = next - _position;
+            _position = next;
+            if (FieldCount == 0 || (FieldCount == 1 && _fieldLength[0] == 0 && Malformed is null && !StartsWithQuote()))
+            {
+                BlankLines++;
+                continue;
+            }
+            return true;
+        }
+    }
+
+    private bool StartsWithQuote() => _recordLength > 0 && _buffer[_recordStart] == '"';
+
+    private void Start()
+    {
+        _started = true;
+        Fill();
+        var head = _buffer.AsSpan(0, _end);
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            throw new InputException($"{_sourceName}: the file is UTF-16 text; ClvML reads UTF-8 (convert it, e.g. iconv -f utf-16 -t utf-8).");
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) _position = 3;
+        var nul = head.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            var line = 1 + head[..nul].Count((byte)'\n');
+            throw new InputException($"{_sourceName}:{line}: a NUL byte: this is not UTF-8 text (binary data, UTF-16 or UTF-32?).");
+        }
+    }
+
+    /// <summary>Keeps the unread part, grows the buffer when one record fills it, and reads more.</summary>
+    private void Fill()
+    {
+        if (_eof) return;
+        if (_position > 0)
+        {
+            Buffer.BlockCopy(_buffer, _position, _buffer, 0, _end - _position);
+            _end -= _position;
+            _position = 0;
+        }
+        if (_end == _buffer.Length)
+        {
+            if (_buffer.Length >= MaxRecordBytes)
+                throw new InputException($"{_sourceName}:{_nextLine}: a record longer than {MaxRecordBytes >> 20} MiB; is the delimiter right, or is a quote never closed?");
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+        var n = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        if (n == 0) _eof = true;
+        _end += n;
+    }
+
+    private void AddField(int start, int length)
+    {
+        if (FieldCount == _fieldStart.Length)
+        {
+            Array.Resize(ref _fieldStart, FieldCount * 2);
+            Array.Resize(ref _fieldLength, FieldCount * 2);
+        }
+        _fieldStart[FieldCount] = start;
+        _fieldLength[FieldCount] = length;
+        FieldCount++;
+    }
+
+    /// <summary>Parses one delimited record at <paramref name="p"/>; returns the index after it, or -1 when more bytes are needed.</summary>
+    private int ParseDelimitedRecord(int p)
+    {
+        FieldCount = 0;
+        Malformed = null;
+        var lines = 1L;
+        var span = _buffer.AsSpan(0, _end);
+        _escapedCount = 0;
+        while (true)
+        {
+            if (p < _end && span[p] == '"')
+            {
+                var q = p + 1;
+                var hasEscapes = false;
+                while (true)
+                {
+                    var k = span[q..].IndexOf((byte)'"');
+                    if (k < 0)
+                    {
+                        if (!_eof) return -1;
+                        Malformed = "a quoted field is never closed";
+                        lines += span[p.._end].Count((byte)'\n');
+                        AddField(p + 1, _end - p - 1);
+                        return Finish(_end, lines);
+                    }
+                    q += k;
+                    if (q + 1 >= _end && !_eof) return -1;
+                    if (q + 1 < _end && span[q + 1] == '"')
+                    {
+                        hasEscapes = true;
+                        q += 2;
+                        continue;
+                    }
+                    break;
+                }
+                lines += span[p..q].Count((byte)'\n');
+                if (hasEscapes)
+                {
+                    if (_escapedCount == _escapedFields.Length) Array.Resize(ref _escapedFields, _escapedCount * 2);
+                    _escapedFields[_escapedCount++] = FieldCount;
+                }
+                AddField(p + 1, q - p - 1);
+                p = q + 1;
+                if (p >= _end) return Finish(p, lines);
+                var b = span[p];
+                if (b == _delimiter) { p++; continue; }
+                if (b == '\n') return Finish(p + 1, lines);
+                if (b == '\r')
+                {
+                    if (p + 1 >= _end && !_eof) return -1;
+                    if (p + 1 >= _end) return Finish(p + 1, lines);
+                    if (span[p + 1] == '\n') return Finish(p + 2, lines);
+                }
+                // Text after a closing quote: not RFC 4180. Skip to the end of the field and say so.
+                Malformed = "text after a closing quote";
+                var rest = span[p..].IndexOfAny(_fieldStops);
+                if (rest < 0) { if (!_eof) return -1; return Finish(_end, lines); }
+                p += rest;
+                if (span[p] == '\n') return Finish(p + 1, lines);
+                p++;
+            }
+            else
+            {
+                var k = span[p..].IndexOfAny(_fieldStops);
+                if (k < 0)
+                {
+                    if (!_eof) return -1;
+                    AddField(p, TrimCr(p, _end - p));
+                    return Finish(_end, lines);
+                }
+                var stop = p + k;
+                if (span[stop] == _delimiter)
+                {
+                    AddField(p, k);
+                    p = stop + 1;
+                    continue;
+                }
+                AddField(p, TrimCr(p, k));
+                return Finish(stop + 1, lines);
+            }
+        }
+    }
+
+    private int TrimCr(int start, int length) => length > 0 && _buffer[start + length - 1] == '\r' ? length - 1 : length;
+
+    /// <summary>Completes a record: its line number, and doubled quotes turned into single ones in place.</summary>
+    private int Finish(int next, long lines)
+    {
+        Line = _nextLine;
+        _nextLine += lines;
+        for (var i = 0; i < _escapedCount; i++)
+        {
+            var f = _escapedFields[i];
+            var field = _buffer.AsSpan(_fieldStart[f], _fieldLength[f]);
+            var w = 0;
+            for (var r = 0; r < field.Length; r++, w++)
+            {
+                field[w] = field[r];
+                if (field[r] == '"' && r + 1 < field.Length && field[r + 1] == '"') r++;
+            }
+            _fieldLength[f] = w;
+        }
+        _escapedCount = 0;
+        return next;
+    }
+
+    /// <summary>Parses one whitespace-separated record; returns the index after it, or -1 when more bytes are needed.</summary>
+    private int ParseWhitespaceRecord(int p)
+    {
+        FieldCount = 0;
+        Malformed = null;
+        _escapedCount = 0;
+        var span = _buffer.AsSpan(0, _end);
+        while (true)
+        {
+            while (p < _end && span[p] is (byte)' ' or (byte)'\t' or (byte)'\r') p++;
+            if (p >= _end) return _eof ? Finish(_end, 1) : -1;
+            if (span[p] == '\n') return Finish(p + 1, 1);
+            var k = span[p..].IndexOfAny(WhitespaceStops);
+            if (k < 0)
+            {
+                if (!_eof) return -1;
+                AddField(p, _end - p);
+                return Finish(_end, 1);
+            }
+            AddField(p, k);
+            p += k;
+        }
+    }
+}
