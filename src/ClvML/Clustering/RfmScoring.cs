@@ -29,7 +29,7 @@ public static class RfmScoring
     {
         rules ??= RfmSegmentRule.Defaults;
         int[] r = [], f = [], m = [];
-        // Three independent sorts of a million keys: run side by side.
+        // Three independent rankings of a million keys: run side by side.
         Parallel.Invoke(
             () => r = QuintileScores(values.RecencyDays, higherIsBetter: false),
             () => f = QuintileScores(values.Purchases, higherIsBetter: true),
@@ -60,9 +60,40 @@ public static class RfmScoring
     /// score where it starts instead of being split at random across bins, as a quantile cut of the values or
     /// of first-come ranks would; the bins stay valid, some may simply be unused.
     /// </summary>
-    public static int[] QuintileScores(double[] values, bool higherIsBetter)
+    public static int[] QuintileScores(double[] values, bool higherIsBetter) =>
+        WholeNumberScores(values, higherIsBetter) ?? SelectedScores(values, higherIsBetter) ?? SortedScores(values, higherIsBetter);
+
+    /// <summary>
+    /// The same scores from four order statistics instead of a sort. With w(v) the customers strictly
+    /// worse than v, the score is at least s + 1 exactly when 5 w(v) &gt;= s n, that is when w(v) &gt;= k_s =
+    /// ceil(s n / 5), which holds exactly when the k_s-th smallest key is below v. So a customer's score
+    /// is one plus the number of those four thresholds its key exceeds. Null when a value is NaN.
+    /// </summary>
+    internal static int[]? SelectedScores(double[] values, bool higherIsBetter)
     {
-        if (WholeNumberScores(values, higherIsBetter) is { } counted) return counted;
+        var n = values.Length;
+        if (n == 0) return [];
+        var keys = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (double.IsNaN(values[i])) return null;
+            keys[i] = higherIsBetter ? values[i] : -values[i];
+        }
+        Span<int> ranks = stackalloc int[4];
+        for (var s = 1; s <= 4; s++) ranks[s - 1] = (int)((s * (long)n + 4) / 5) - 1;
+        var t = OrderStatistics.Select(keys, ranks);
+        var scores = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            var key = higherIsBetter ? values[i] : -values[i];
+            scores[i] = 1 + (key > t[0] ? 1 : 0) + (key > t[1] ? 1 : 0) + (key > t[2] ? 1 : 0) + (key > t[3] ? 1 : 0);
+        }
+        return scores;
+    }
+
+    /// <summary>The scores by sorting, for values with NaN (which order statistics cannot rank).</summary>
+    internal static int[] SortedScores(double[] values, bool higherIsBetter)
+    {
         var n = values.Length;
         var order = Enumerable.Range(0, n).ToArray();
         // Sorting from worst to best makes "strictly worse" the position of a tie group's first member.

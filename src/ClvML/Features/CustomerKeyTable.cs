@@ -49,10 +49,9 @@ internal sealed class CustomerKeyTable
     private static ulong Prefix(ReadOnlySpan<byte> key)
     {
         if (key.Length >= 8) return MemoryMarshal.Read<ulong>(key);
-        Span<byte> padded = stackalloc byte[8];
-        padded.Fill(0xFF);
-        key.CopyTo(padded);
-        return MemoryMarshal.Read<ulong>(padded);
+        var prefix = ulong.MaxValue;
+        for (var i = 0; i < key.Length; i++) prefix ^= (ulong)(byte)~key[i] << (8 * i);
+        return prefix;
     }
 
     /// <summary>

@@ -75,4 +75,27 @@ public sealed class RfmScoringTests
         Assert.Equal(["Best", "Everyone"], rfm.Segments);
         Assert.Equal(["Other", "Other"], RfmScoring.Score(values, []).Segments);
     }
+
+    [Fact]
+    public void Scores_from_four_order_statistics_equal_the_scores_of_a_full_sort()
+    {
+        var random = new Random(11);
+        for (var trial = 0; trial < 400; trial++)
+        {
+            var n = trial < 40 ? trial + 1 : random.Next(41, 20_000);
+            // Continuous values, heavy ties, signed zeros and infinities, and sorted or reversed runs
+            // (the inputs that make naive selection quadratic).
+            var values = (trial % 5) switch
+            {
+                0 => Enumerable.Range(0, n).Select(_ => random.NextDouble() * 1000 - 200).ToArray(),
+                1 => Enumerable.Range(0, n).Select(_ => Math.Round(random.NextDouble() * 6) / 2).ToArray(),
+                2 => Enumerable.Range(0, n).Select(_ => new[] { 0.0, -0.0, 1.5, double.PositiveInfinity, double.NegativeInfinity }[random.Next(5)]).ToArray(),
+                3 => Enumerable.Range(0, n).Select(i => (double)i).ToArray(),
+                _ => Enumerable.Range(0, n).Select(i => (double)(n - i) + (i % 3) * 0.25).ToArray(),
+            };
+            foreach (var higherIsBetter in new[] { true, false })
+                Assert.Equal(RfmScoring.SortedScores(values, higherIsBetter), RfmScoring.SelectedScores(values, higherIsBetter));
+        }
+        Assert.Null(RfmScoring.SelectedScores([1, double.NaN, 3], higherIsBetter: true));
+    }
 }
