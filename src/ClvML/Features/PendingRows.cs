@@ -50,6 +50,14 @@ internal sealed class PendingRows
     /// <summary>Filled by the accumulator: each row's customer index.</summary>
     public int[] Customer { get; }
 
+    /// <summary>Whether <see cref="Customer"/> is filled already (ids resolved on the reading thread).</summary>
+    public bool Resolved { get; private set; }
+    /// <summary>For a resolved batch: how many customers there are after its rows.</summary>
+    public int CustomersAfter { get; private set; }
+
+    /// <summary>Records that every row's <see cref="Customer"/> is set and that <paramref name="customers"/> customers exist.</summary>
+    public void MarkResolved(int customers) => (Resolved, CustomersAfter) = (true, customers);
+
     /// <summary>Whether the row's id is the integer in <see cref="Number"/> rather than text.</summary>
     public bool IsNumeric(int row) => _keyLength[row] < 0;
 
@@ -117,6 +125,7 @@ internal sealed class PendingRows
     public void Clear()
     {
         Count = 0;
+        Resolved = false;
         _keysUsed = 0;
         _attributesUsed = 0;
     }
