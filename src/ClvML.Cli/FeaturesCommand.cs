@@ -29,7 +29,8 @@ internal static class FeaturesCommand
             var built = console.WithProgress("building features", log =>
             {
                 var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
-                var result = FeatureJob.Build(settings, configDirectory, rejectsPath, out _);
+                // The feature table records no data fingerprint, so the input is not hashed (as in scoring).
+                var result = FeatureJob.Build(settings, configDirectory, rejectsPath, out _, fingerprint: false);
                 if (target.Format == OutputFormat.Csv)
                 {
                     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
