@@ -83,8 +83,6 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
     public int MaxDay { get; private set; } = int.MinValue;
     /// <summary>Customers seen so far.</summary>
     public int CustomerCount => _keys.Count;
-    internal string CustomerId(int customer) => _keys.Id(customer);
-
     /// <summary>A customer's id for a message from the applying thread, while the reading thread may be adding ids.</summary>
     private string NameOf(int customer)
     {
@@ -216,38 +214,49 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
 
     private void Apply(PendingRows p)
     {
-        // Software pipelining over chunks of rows small enough to stay in the L1 cache. Stage s of
-        // chunk c runs at step c + s: first the rounds of prefetching what the id lookups will read,
-        // then resolving ids to customers (which prefetches their states), then applying the rows.
-        // So every prefetch has a whole step of other chunks' work to arrive in, and each stage
-        // still takes the chunks in row order (customers are numbered in order of first appearance).
-        // Rows resolved on the reading thread only prefetch their states, then apply.
+        // First the rounds of prefetching what the id lookups will read, then resolving ids to
+        // customers (which prefetches their states), then applying the rows; rows resolved on the
+        // reading thread only prefetch their states, then apply. Customers are numbered in order of
+        // first appearance, which the pipeline keeps: each stage takes the chunks in row order.
         var rounds = p.Resolved ? 0 : _keys.PrefetchRounds;
         if (p.Resolved) AddCustomersUpTo(p.CustomersAfter);
-        var stages = rounds + 2;
-        var chunks = (p.Count + Chunk - 1) / Chunk;
-        for (var step = 0; step < chunks + stages - 1; step++)
-            for (var stage = stages - 1; stage >= 0; stage--)
+        Pipelined(p.Count, rounds + 2, (stage, start, end) =>
+        {
+            if (stage < rounds)
+                for (var i = start; i < end; i++) _keys.Prefetch(p, i, stage);
+            else if (stage == rounds)
             {
-                var c = step - stage;
-                if (c < 0 || c >= chunks) continue;
-                var (start, end) = (c * Chunk, Math.Min(p.Count, (c + 1) * Chunk));
-                if (stage < rounds)
-                    for (var i = start; i < end; i++) _keys.Prefetch(p, i, stage);
-                else if (stage == rounds)
-                {
-                    if (!p.Resolved) Resolve(p, start, end);
-                    else if (_buffer is null)
-                        for (var i = start; i < end; i++) _states.Prefetch(p.Customer[i]);
-                }
-                else
-                    for (var i = start; i < end; i++) ApplyRow(p, i);
+                if (!p.Resolved) Resolve(p, start, end);
+                else if (_buffer is null)
+                    for (var i = start; i < end; i++) _states.Prefetch(p.Customer[i]);
             }
+            else
+                for (var i = start; i < end; i++) ApplyRow(p, i);
+        });
         p.Clear();
     }
 
     // Rows per pipelined chunk: small enough that a chunk's rows stay in the L1 cache between its stages.
     private const int Chunk = 64;
+
+    /// <summary>
+    /// Software pipelining over chunks of rows: stage s of chunk c runs at step c + s, later stages
+    /// first within a step. So every prefetching stage has a whole step of other chunks' work for
+    /// its loads to arrive in, and every stage still takes the chunks in row order.
+    /// </summary>
+    /// <param name="rows">Rows [0, rows) to run through the stages.</param>
+    /// <param name="stages">Number of stages.</param>
+    /// <param name="stage">Runs stage <c>s</c> over rows <c>[start, end)</c>: (s, start, end).</param>
+    private static void Pipelined(int rows, int stages, Action<int, int, int> stage)
+    {
+        var chunks = (rows + Chunk - 1) / Chunk;
+        for (var step = 0; step < chunks + stages - 1; step++)
+            for (var s = stages - 1; s >= 0; s--)
+            {
+                var c = step - s;
+                if (c >= 0 && c < chunks) stage(s, c * Chunk, Math.Min(rows, (c + 1) * Chunk));
+            }
+    }
 
     /// <summary>
     /// Resolves a batch's ids to customers on the reading thread, before the batch is handed over. A
@@ -262,18 +271,13 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
         lock (_keys)
         {
             var rounds = _keys.PrefetchRounds;
-            var chunks = (p.Count + Chunk - 1) / Chunk;
-            for (var step = 0; step < chunks + rounds; step++)
-                for (var stage = rounds; stage >= 0; stage--)
-                {
-                    var c = step - stage;
-                    if (c < 0 || c >= chunks) continue;
-                    var (start, end) = (c * Chunk, Math.Min(p.Count, (c + 1) * Chunk));
-                    if (stage < rounds)
-                        for (var i = start; i < end; i++) _keys.Prefetch(p, i, stage);
-                    else
-                        for (var i = start; i < end; i++) p.Customer[i] = _keys.GetOrAdd(p, i, out _);
-                }
+            Pipelined(p.Count, rounds + 1, (stage, start, end) =>
+            {
+                if (stage < rounds)
+                    for (var i = start; i < end; i++) _keys.Prefetch(p, i, stage);
+                else
+                    for (var i = start; i < end; i++) p.Customer[i] = _keys.GetOrAdd(p, i, out _);
+            });
             p.MarkResolved(_keys.Count);
         }
     }
