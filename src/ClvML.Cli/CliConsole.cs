@@ -11,6 +11,9 @@ internal sealed class CliConsole(TextWriter stdout, TextWriter stderr, bool inte
     public TextWriter Out => stdout;
     public TextWriter Error => stderr;
 
+    /// <summary>A warning on stderr: the run went on, but the user should look at something.</summary>
+    public void Warn(string message) => stderr.WriteLine($"clvml: warning: {message}");
+
     /// <summary>Whether a live display is drawn; false when redirected or under CI.</summary>
     public static bool IsInteractiveTerminal() =>
         !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));

@@ -32,6 +32,7 @@ internal static class TrainCommand
                 return trained;
             });
             console.Out.WriteLine(result.RunPath);
+            if (result.Features.Rejects.TimestampHint is { } hint) console.Warn(hint.Message());
             return CliApp.Ok;
         });
         return command;

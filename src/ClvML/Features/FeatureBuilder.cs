@@ -51,19 +51,24 @@ public static class FeatureBuilder
         if (rejects.RowsRead == 0)
             throw new InputException($"{source.Name}: no data rows (the file has a header only, or only blank lines).");
         if (accumulator.CustomerCount == 0)
-            throw new InputException($"{source.Name}: no usable transactions: all {rejects.RowsRead} rows were rejected ("
+            throw AfterRead($"{source.Name}: no usable transactions: all {rejects.RowsRead} rows were rejected ("
                 + string.Join(", ", rejects.RejectedByReason.Select(r => $"{r.Key}: {r.Value}")) + "); see the rejects file.");
 
         var observationEnd = features.ObservationEnd?.DayNumber ?? accumulator.MaxDay;
         var calibrationEnd = window.CalibrationEnd(observationEnd);
         if (window.HasHoldout && features.ObservationEnd is null && calibrationEnd >= observationEnd)
-            throw new InputException($"features.calibration_end {Date(calibrationEnd)} is on or after the last transaction {Date(observationEnd)} in {source.Name}: the holdout period would be empty.");
+            throw AfterRead($"features.calibration_end {Date(calibrationEnd)} is on or after the last transaction {Date(observationEnd)} in {source.Name}: the holdout period would be empty.");
         var wasBuffered = accumulator.Buffered;
         accumulator.Replay(calibrationEnd);
         var table = Tabulate(accumulator, data, features, calendar, calibrationEnd, observationEnd, window.HasHoldout, out var firstSeenInHoldout);
         if (table.Count == 0)
-            throw new InputException($"{source.Name}: no customer has a purchase on or before the calibration end {Date(calibrationEnd)} (transactions run from {Date(accumulator.MinDay)} to {Date(accumulator.MaxDay)}); check features.calibration_end / holdout.");
+            throw AfterRead($"{source.Name}: no customer has a purchase on or before the calibration end {Date(calibrationEnd)} (transactions run from {Date(accumulator.MinDay)} to {Date(accumulator.MaxDay)}); check features.calibration_end / holdout.");
         return new FeatureBuildResult(table, rejects, new FeatureBuildStats(table.Count, firstSeenInHoldout, wasBuffered));
+
+        // A run that stops after the read says what the timestamps hint would have said at its end:
+        // an empty or misplaced window is often the dates read wrongly.
+        InputException AfterRead(string message) =>
+            new(rejects.TimestampHint is { } hint ? $"{message} Also, {hint.Message()}" : message);
     }
 
     private static CustomerFeatureTable Tabulate(TransactionAccumulator accumulator, DataSettings data, FeatureSettings features,

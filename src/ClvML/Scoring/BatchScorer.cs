@@ -1,4 +1,5 @@
 using ClvML.Clustering;
+using ClvML.Data;
 using ClvML.Data.Tables;
 using ClvML.Features;
 using ClvML.Persistence;
@@ -17,7 +18,11 @@ namespace ClvML.Scoring;
 /// <param name="OutputPath">The scores file.</param>
 /// <param name="RejectsPath">The rejects file.</param>
 public sealed record ScoringResult(int Customers, long RowsRead, long RowsAccepted, long RowsRejected,
-    IReadOnlyDictionary<string, long> RejectedByReason, DateOnly? AsOf, string OutputPath, string RejectsPath);
+    IReadOnlyDictionary<string, long> RejectedByReason, DateOnly? AsOf, string OutputPath, string RejectsPath)
+{
+    /// <summary>Set when most input rows were rejected as unparseable_timestamp: an example and the format that reads them (see <see cref="RejectLog.TimestampHint"/>).</summary>
+    public TimestampFormatHint? TimestampHint { get; init; }
+}
 
 /// <summary>
 /// <c>clvml score</c>: loads a verified saved run, recomputes each customer's features from fresh
@@ -56,6 +61,6 @@ public static class BatchScorer
         }
         log($"scores written to {request.OutputPath}");
         return new ScoringResult(table.Count, rejects.RowsRead, rejects.Accepted, rejects.Rejected, rejects.RejectedByReason,
-            request.AsOf, request.OutputPath, rejectsPath);
+            request.AsOf, request.OutputPath, rejectsPath) { TimestampHint = rejects.TimestampHint };
     }
 }

@@ -109,8 +109,7 @@ public sealed class CsvTransactionReader
             var when = prepared.Timestamp;
             if (!prepared.HasTimestamp && !_timestamps.TryParse(records.Field(timestamp), out when))
             {
-                rejects.Reject(line, names[timestamp], RejectReason.BadTimestamp,
-                    $"timestamp '{Text(records.Field(timestamp))}' does not match {_timestamps.Description}", Raw(records));
+                RejectTimestamp(records, names[timestamp], timestamp, rejects);
                 continue;
             }
             double value;
@@ -152,6 +151,18 @@ public sealed class CsvTransactionReader
             });
         }
         for (var i = 0; i < records.BlankLines; i++) rejects.CountBlankLine();
+    }
+
+    private void RejectTimestamp(CsvRecordPipeline records, string name, int column, RejectLog rejects)
+    {
+        var field = TrimSpaces(records.Field(column));
+        if (field.IsEmpty)
+        {
+            rejects.Reject(records.Line, name, RejectReason.MissingTimestamp, $"{name} is empty", Raw(records));
+            return;
+        }
+        var text = Text(field);
+        rejects.RejectTimestamp(records.Line, name, text, $"timestamp '{text}' does not match {_timestamps.Description}", Raw(records));
     }
 
     /// <summary>
