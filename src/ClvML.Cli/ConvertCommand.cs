@@ -35,7 +35,7 @@ internal static class ConvertCommand
             var rejects = result.Rejects;
             console.Out.WriteLine($"rows read {rejects.RowsRead} = accepted {rejects.Accepted} + rejected {rejects.Rejected} (rejects: {target.RejectsPath})");
             console.Out.WriteLine($"transactions {result.Table.RowCount} -> {target.Location}");
-            if (rejects.TimestampHint is { } hint) console.Warn(hint.Message());
+            foreach (var hint in rejects.Hints()) console.Warn(hint);
             return CliApp.Ok;
         });
         return command;

@@ -42,7 +42,7 @@ internal static class FeaturesCommand
             var rejects = built.Rejects;
             console.Out.WriteLine($"rows read {rejects.RowsRead} = accepted {rejects.Accepted} + rejected {rejects.Rejected} (rejects: {rejectsPath})");
             console.Out.WriteLine($"customers {built.Table.Count} -> {outputPath}");
-            if (rejects.TimestampHint is { } hint) console.Warn(hint.Message());
+            foreach (var hint in rejects.Hints()) console.Warn(hint);
             return CliApp.Ok;
         });
         return command;

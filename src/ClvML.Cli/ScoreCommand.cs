@@ -40,7 +40,7 @@ internal static class ScoreCommand
             var result = console.WithProgress("scoring", log => BatchScorer.Score(saved, request, log));
             console.Out.WriteLine($"rows read {result.RowsRead} = accepted {result.RowsAccepted} + rejected {result.RowsRejected} (rejects: {result.RejectsPath})");
             console.Out.WriteLine($"customers {result.Customers} -> {result.OutputPath}");
-            if (result.TimestampHint is { } hint) console.Warn(hint.Message("--timestamp-format", " "));
+            foreach (var hint in result.Hints) console.Warn(hint);
             return CliApp.Ok;
         });
         return command;

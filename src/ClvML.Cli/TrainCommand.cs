@@ -32,7 +32,7 @@ internal static class TrainCommand
                 return trained;
             });
             console.Out.WriteLine(result.RunPath);
-            if (result.Features.Rejects.TimestampHint is { } hint) console.Warn(hint.Message());
+            foreach (var hint in result.Features.Rejects.Hints()) console.Warn(hint);
             return CliApp.Ok;
         });
         return command;

@@ -20,6 +20,7 @@ public sealed class RejectLog
     // Seeded: the same file gives the same sample, and so the same hint, every time.
     private readonly Random _sampling = new(1);
     private (long Line, string Text) _timestampExample;
+    private (long Line, int Fields, Csv.DelimiterSuggestion Delimiter)? _delimiterExample;
 
     /// <summary>Creates a log; <paramref name="writer"/> receives rejects.csv content when given.</summary>
     public RejectLog(string sourceName, BadRowPolicy policy, TextWriter? writer = null)
@@ -62,6 +63,30 @@ public sealed class RejectLog
             lock (_byReason)
                 return _timestampSample.Count == 0 ? null : TimestampFormatHint.From(RowsRead, rejected, _timestampExample.Line, _timestampExample.Text, _timestampSample);
         }
+    }
+
+    /// <summary>
+    /// What to tell the user at the end of a read that rejected most rows for one reason a setting
+    /// fixes: <see cref="TimestampHint"/>'s message, and, when most rows had the wrong number of
+    /// fields and one of them splits into the columns at another common delimiter, the data.delimiter to write.
+    /// </summary>
+    /// <param name="timestampSetting">How the timestamp setting is named (<c>--timestamp-format</c> on a command line).</param>
+    /// <param name="assign">What stands between the setting and its value.</param>
+    public IReadOnlyList<string> Hints(string timestampSetting = "data.timestamp_format", string assign = ": ")
+    {
+        var hints = new List<string>();
+        if (TimestampHint is { } timestamps) hints.Add(timestamps.Message(timestampSetting, assign));
+        var wrong = Count(RejectReason.WrongFieldCount);
+        if (wrong * 2 > RowsRead && _delimiterExample is var (line, fields, delimiter))
+            hints.Add(string.Create(CultureInfo.InvariantCulture,
+                $"most rows were rejected as wrong_field_count ({wrong:N0} of {RowsRead:N0} rows); line {line} splits into the {fields} columns at {delimiter.Name}: write  {delimiter.Yaml}  under data: in the config."));
+        return hints;
+    }
+
+    /// <summary>Remembers the first row found to split into the expected <paramref name="fields"/> at another delimiter, for <see cref="Hints"/>.</summary>
+    internal void SuggestDelimiter(long line, int fields, Csv.DelimiterSuggestion delimiter)
+    {
+        lock (_byReason) _delimiterExample ??= (line, fields, delimiter);
     }
 
     internal void CountRow() => RowsRead++;

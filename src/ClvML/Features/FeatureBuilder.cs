@@ -65,10 +65,9 @@ public static class FeatureBuilder
             throw AfterRead($"{source.Name}: no customer has a purchase on or before the calibration end {Date(calibrationEnd)} (transactions run from {Date(accumulator.MinDay)} to {Date(accumulator.MaxDay)}); check features.calibration_end / holdout.");
         return new FeatureBuildResult(table, rejects, new FeatureBuildStats(table.Count, firstSeenInHoldout, wasBuffered));
 
-        // A run that stops after the read says what the timestamps hint would have said at its end:
+        // A run that stops after the read says what the reject log's hints would have said at its end:
         // an empty or misplaced window is often the dates read wrongly.
-        InputException AfterRead(string message) =>
-            new(rejects.TimestampHint is { } hint ? $"{message} Also, {hint.Message()}" : message);
+        InputException AfterRead(string message) => new(string.Join(" Also, ", [message, .. rejects.Hints()]));
     }
 
     private static CustomerFeatureTable Tabulate(TransactionAccumulator accumulator, DataSettings data, FeatureSettings features,

@@ -20,8 +20,8 @@ namespace ClvML.Scoring;
 public sealed record ScoringResult(int Customers, long RowsRead, long RowsAccepted, long RowsRejected,
     IReadOnlyDictionary<string, long> RejectedByReason, DateOnly? AsOf, string OutputPath, string RejectsPath)
 {
-    /// <summary>Set when most input rows were rejected as unparseable_timestamp: an example and the format that reads them (see <see cref="RejectLog.TimestampHint"/>).</summary>
-    public TimestampFormatHint? TimestampHint { get; init; }
+    /// <summary>What most input rows were rejected for and the setting that would read them, when that is so (see <see cref="RejectLog.Hints"/>).</summary>
+    public IReadOnlyList<string> Hints { get; init; } = [];
 }
 
 /// <summary>
@@ -61,6 +61,6 @@ public static class BatchScorer
         }
         log($"scores written to {request.OutputPath}");
         return new ScoringResult(table.Count, rejects.RowsRead, rejects.Accepted, rejects.Rejected, rejects.RejectedByReason,
-            request.AsOf, request.OutputPath, rejectsPath) { TimestampHint = rejects.TimestampHint };
+            request.AsOf, request.OutputPath, rejectsPath) { Hints = rejects.Hints("--timestamp-format", " ") };
     }
 }

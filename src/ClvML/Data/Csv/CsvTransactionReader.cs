@@ -15,6 +15,9 @@ public sealed class CsvTransactionReader
 {
     private readonly DataSettings _settings;
     private readonly TimestampParser _timestamps;
+    // Enough to find the delimiter when most rows have it; few enough not to cost a file of bad rows anything.
+    private const int MaxDelimiterChecks = 8;
+    private int _delimiterChecks;
     private char[] _text = new char[256];
 
     /// <summary>Creates a reader for the given data settings.</summary>
@@ -94,7 +97,7 @@ public sealed class CsvTransactionReader
             }
             if (records.FieldCount != names.Count)
             {
-                rejects.Reject(line, null, RejectReason.WrongFieldCount, $"expected {names.Count} fields, found {records.FieldCount}", Raw(records));
+                rejects.Reject(line, null, RejectReason.WrongFieldCount, FieldCountProblem(records, names.Count, rejects), Raw(records));
                 continue;
             }
 
@@ -151,6 +154,22 @@ public sealed class CsvTransactionReader
             });
         }
         for (var i = 0; i < records.BlankLines; i++) rejects.CountBlankLine();
+    }
+
+    /// <summary>
+    /// Why a record has the wrong number of fields; for the first few such records, also the common
+    /// delimiter at which it would have the right number (a semicolon file read with commas), which
+    /// the reject log keeps for its hint.
+    /// </summary>
+    private string FieldCountProblem(CsvRecordPipeline records, int expected, RejectLog rejects)
+    {
+        var problem = $"expected {expected} fields, found {records.FieldCount}";
+        if (_delimiterChecks >= MaxDelimiterChecks) return problem;
+        _delimiterChecks++;
+        if (DelimiterSuggestion.For(records.RawRecord, DelimiterOf(_settings), fields => fields.Count == expected) is not { } other) return problem;
+        _delimiterChecks = MaxDelimiterChecks;
+        rejects.SuggestDelimiter(records.Line, expected, other);
+        return $"{problem}; split at {other.Name} it has {expected}: write  {other.Yaml}  under data: in the config";
     }
 
     private void RejectTimestamp(CsvRecordPipeline records, string name, int column, RejectLog rejects)
