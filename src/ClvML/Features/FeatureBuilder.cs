@@ -91,6 +91,7 @@ public static class FeatureBuilder
         DateOnly[] first = Column<DateOnly>(n), last = Column<DateOnly>(n);
         double[]? holdoutFrequency = hasHoldout ? Column<double>(n) : null, holdoutSpend = hasHoldout ? Column<double>(n) : null;
         var endPeriod = calendar.PeriodOf(calibrationEnd);
+        var scale = accumulator.SpendScale;
         var holdoutDuration = calendar.Duration(endPeriod, calendar.PeriodOf(observationEnd));
         // In two halves on two threads: a million customers take a tenth of a second here, after
         // the read, when nothing else runs. Each half has its own calendar (its month cache is not shared).
@@ -107,18 +108,20 @@ public static class FeatureBuilder
             frequency[i] = s.CalibrationPeriods - 1;
             recency[i] = calendar.Duration(firstPeriod, calendar.PeriodOf(s.LastDay));
             t[i] = calendar.Duration(firstPeriod, endPeriod);
-            monetary[i] = s.CalibrationPeriods > 1 ? (s.CalibrationSpend - s.FirstPeriodSpend) / (s.CalibrationPeriods - 1) : 0.0;
+            // Spends in units are exact whole numbers: one correctly rounded division gives the double
+            // nearest the exact decimal result.
+            monetary[i] = s.CalibrationPeriods > 1 ? (s.CalibrationSpend - s.FirstPeriodSpend) / (scale * (s.CalibrationPeriods - 1)) : 0.0;
             recencyDays[i] = calibrationEnd - s.LastDay;
             tenureDays[i] = calibrationEnd - s.FirstDay;
             orders[i] = s.CalibrationOrders;
-            totalSpend[i] = s.CalibrationSpend;
-            averageOrder[i] = s.CalibrationOrders > 0 ? s.CalibrationSpend / s.CalibrationOrders : 0.0;
+            totalSpend[i] = s.CalibrationSpend / scale;
+            averageOrder[i] = s.CalibrationOrders > 0 ? s.CalibrationSpend / (scale * s.CalibrationOrders) : 0.0;
             first[i] = DateOnly.FromDayNumber(s.FirstDay);
             last[i] = DateOnly.FromDayNumber(s.LastDay);
             if (hasHoldout)
             {
                 holdoutFrequency![i] = s.HoldoutPeriods;
-                holdoutSpend![i] = s.HoldoutSpend;
+                holdoutSpend![i] = s.HoldoutSpend / scale;
             }
         }
         var attributes = data.Columns.Attributes.Select((name, a) =>

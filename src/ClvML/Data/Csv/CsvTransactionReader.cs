@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using ClvML.Configuration;
+using ClvML.Numerics;
 
 namespace ClvML.Data.Csv;
 
@@ -125,7 +126,7 @@ public sealed class CsvTransactionReader
             {
                 if (!TryNumber(records, quantity, names, line, rejects, out var q) ||
                     !TryNumber(records, unitPrice, names, line, rejects, out var price)) continue;
-                value = q * price;
+                value = Money.Product(q, price);
                 if (!double.IsFinite(value))
                 {
                     rejects.Reject(line, names[quantity], RejectReason.NonFiniteAmount, "quantity x unit price overflows", Raw(records));

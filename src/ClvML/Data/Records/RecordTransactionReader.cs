@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ClvML.Configuration;
+using ClvML.Numerics;
 
 namespace ClvML.Data.Records;
 
@@ -73,7 +74,7 @@ public sealed class RecordTransactionReader
         else
         {
             if (!TryNumber(records, rejects, columns.Quantity, out var q) || !TryNumber(records, rejects, columns.UnitPrice, out var price)) return;
-            value = q * price;
+            value = Money.Product(q, price);
             if (!double.IsFinite(value))
             {
                 Reject(records, rejects, columns.Quantity, RejectReason.NonFiniteAmount, "quantity x unit price overflows");
