@@ -136,6 +136,7 @@ internal sealed class VerifiedGzipStream : Stream
         BinaryPrimitives.WriteUInt32LittleEndian(trailer, _crc.GetCurrentHashAsUInt32());
         BinaryPrimitives.WriteUInt32LittleEndian(trailer[4..], unchecked((uint)_memberLength));
         bool cutShort = false, crcOnly = false, lengthOnly = false, reachedEnd = false;
+        int? firstMatch = null;
         for (var end = 0; end <= _givenEnd - _givenStart; end++)
         {
             // Available may move the buffered bytes; positions relative to the slice stay right.
@@ -143,15 +144,27 @@ internal sealed class VerifiedGzipStream : Stream
             var candidate = _in.AsSpan(_givenStart + end, Math.Min(8, _inEnd - _givenStart - end));
             if (whole && candidate.SequenceEqual(trailer))
             {
-                _inPos = _givenStart + end + 8;
-                _members++;
-                return;
+                // An empty member's trailer is eight zero bytes, which also match one byte early, where
+                // the deflate data ends in a zero: the true trailer is followed by the end or a member.
+                if (EndOrMemberAt(end + 8))
+                {
+                    AcceptTrailer(end);
+                    return;
+                }
+                firstMatch ??= end;
+                continue;
             }
             reachedEnd |= !whole;
             var crcMatches = candidate.Length >= 4 && candidate[..4].SequenceEqual(trailer[..4]);
             cutShort |= !whole && crcMatches;
             lengthOnly |= whole && crcMatches;
             crcOnly |= whole && !crcMatches && candidate[4..].SequenceEqual(trailer[4..]);
+        }
+        if (firstMatch is { } match)
+        {
+            // Bytes that are no member follow: the next member's start says so.
+            AcceptTrailer(match);
+            return;
         }
         var member = $"gzip member {_members + 1}";
         throw Refused(
@@ -160,6 +173,19 @@ internal sealed class VerifiedGzipStream : Stream
             : lengthOnly ? $"{member} fails its length check (it decompressed to {Number(_memberLength)} bytes, not the length in its trailer)"
             : reachedEnd ? $"the file ends after the deflate data of {member}, without a whole trailer (CRC-32 and length)"
             : $"{member} fails its CRC-32 and length checks");
+    }
+
+    private void AcceptTrailer(int end)
+    {
+        _inPos = _givenStart + end + 8;
+        _members++;
+    }
+
+    /// <summary>Whether the file ends, or a gzip signature starts, <paramref name="offset"/> bytes into the deflater's last slice.</summary>
+    private bool EndOrMemberAt(int offset)
+    {
+        if (!Available(_givenStart + offset + 2 - _inPos)) return _inEnd == _givenStart + offset;
+        return _in[_givenStart + offset] == 0x1F && _in[_givenStart + offset + 1] == 0x8B;
     }
 
     private void SkipZeroTerminated(Crc32 header)

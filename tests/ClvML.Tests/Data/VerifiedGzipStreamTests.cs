@@ -3,6 +3,7 @@ using System.IO.Hashing;
 using System.Text;
 using ClvML.Data;
 using ClvML.Tests.Cli;
+using ClvML.Tests.Data.Csv;
 
 namespace ClvML.Tests.Data;
 
@@ -16,12 +17,7 @@ public sealed class VerifiedGzipStreamTests
     private static readonly byte[] Text = Encoding.ASCII.GetBytes(string.Concat(
         Enumerable.Range(0, 400).Select(i => $"c{i % 37},2024-01-{1 + i % 28:00},{i % 90}.{i % 100:00}\n")));
 
-    internal static byte[] Gzip(byte[] data, CompressionLevel level = CompressionLevel.Optimal)
-    {
-        var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, level, leaveOpen: true)) gzip.Write(data);
-        return output.ToArray();
-    }
+    private static byte[] Gzip(byte[] data, CompressionLevel level = CompressionLevel.Optimal) => TransactionFileFuzzer.GzipMember(data, level);
 
     private static byte[] Decompress(byte[] gz, int readSize = 4096)
     {

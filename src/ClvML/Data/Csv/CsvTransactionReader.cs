@@ -28,6 +28,9 @@ public sealed class CsvTransactionReader
         _timestamps = new TimestampParser(settings.TimestampFormats);
     }
 
+    /// <summary>The record reader's first buffer size; tests and the fuzzer make it tiny, so records cross buffer ends often.</summary>
+    internal int BufferSize { get; init; } = 1 << 20;
+
     /// <summary>The delimiter as the record reader wants it: a byte, or null for whitespace runs.</summary>
     internal static char? DelimiterOf(DataSettings settings) =>
         settings.Delimiter == DataSettings.WhitespaceDelimiter ? null : settings.Delimiter[0];
@@ -35,7 +38,7 @@ public sealed class CsvTransactionReader
     /// <summary>Reads all rows of <paramref name="content"/> into <paramref name="sink"/>.</summary>
     public void Read(Stream content, string sourceName, ITransactionSink sink, RejectLog rejects)
     {
-        var records = new CsvRecordReader(content, sourceName, DelimiterOf(_settings));
+        var records = new CsvRecordReader(content, sourceName, DelimiterOf(_settings), BufferSize);
         var header = CsvHeader.Read(records, sourceName, _settings);
         var columns = MapColumns(header);
         using var split = new CsvRecordPipeline(records, Preparation(header.Names.Count, columns));
