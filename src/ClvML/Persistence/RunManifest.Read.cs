@@ -59,7 +59,12 @@ public sealed partial record RunManifest
                 // Runs written before the metrics were recorded have none.
                 Metrics = root.TryGetProperty("metrics", out var metrics) && metrics.ValueKind == JsonValueKind.Array
                     ? [.. metrics.EnumerateArray().Select(m => new ManifestModelMetrics(Text(m, "name", path), Text(m, "kind", path),
-                        [.. Member(m, "values", path).EnumerateObject().Select(v => KeyValuePair.Create(v.Name, ModelJson.ReadDouble(v.Value)))]))]
+                        [.. Member(m, "values", path).EnumerateObject().Select(v => KeyValuePair.Create(v.Name, ModelJson.ReadDouble(v.Value)))])
+                        { Rank = m.TryGetProperty("rank", out var rank) ? (int)Number(m, "rank", path) : null })]
+                    : [],
+                // Runs written before warnings were recorded have none.
+                Warnings = root.TryGetProperty("warnings", out var warnings) && warnings.ValueKind == JsonValueKind.Array
+                    ? [.. warnings.EnumerateArray().Select(w => new RunWarning(Text(w, "code", path), Text(w, "subject", path), Text(w, "message", path)))]
                     : [],
             };
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClvML.Evaluation.Charts;
+using ClvML.Evaluation.Diagnostics;
 using ClvML.Evaluation.Holdout;
 using ClvML.Evaluation.Report;
 
@@ -7,8 +8,9 @@ namespace ClvML.Evaluation.Reporting;
 
 public static partial class RunReport
 {
-    private static void AddLeaderboard(ReportSection section, RunReportInput input, HoldoutTable holdout, IReadOnlyList<RankedModel> ranked, string? automlWinner)
+    private static void AddLeaderboard(ReportSection section, RunReportInput input, HoldoutTable holdout, IReadOnlyList<RankedModel> ranked, RunDiagnostics diagnostics)
     {
+        var automlWinner = diagnostics.AutoMLWinner;
         section.AddParagraph("Every model forecasts the same customers' holdout spend. Transaction models are multiplied by the Gamma-Gamma "
             + "expected spend per purchase; the regressors' forecasts are out-of-fold (each customer predicted by a model that did not see it), "
             + "at each trainer's best configuration of the AutoML search; the formulas use the calibration history only. "
@@ -18,23 +20,28 @@ public static partial class RunReport
         // top-20% capture too, and the purchase metrics are in their own table below.
         var display = new MetricsDocument(
             [.. HoldoutLeaderboard.ToModelMetrics(ranked).Select(m => new ModelMetrics(
-                ModelDisplayNames.Of(m.Name) + (m.Kind == ModelKinds.Regression && m.Name == automlWinner ? " (AutoML winner)" : ""), m.Kind,
-                m.Metrics.Where(p => LeaderboardColumns.Contains(p.Key) || p.Key == input.PrimaryMetric)))], [])
+                ModelDisplayNames.Of(m.Name) + (m.Kind == ModelKinds.Regression && m.Name == automlWinner ? " (AutoML winner)" : "")
+                    + (m.Kind == ModelKinds.Probabilistic && AtNoDropoutLimit(diagnostics, m.Name) ? " (no-dropout limit)" : ""), m.Kind,
+                m.Metrics.Where(p => LeaderboardColumns.Contains(p.Key) || p.Key == input.PrimaryMetric)) { Rank = m.Rank })], [])
         { PrimaryMetric = input.PrimaryMetric };
-        section.AddTable(LeaderboardTable.Create(display, $"Holdout metrics, best first by {MetricTitle(input.PrimaryMetric)}"));
+        var tied = ranked.GroupBy(r => r.Rank).Count(g => g.Count() > 1) > 0;
+        section.AddTable(LeaderboardTable.Create(display, $"Holdout metrics, best first by {MetricTitle(input.PrimaryMetric)}"
+            + (tied ? $"; models equal on it to within {TieShare} share a rank" : "")));
 
         var gains = new List<LineSeries>
         {
             new("Random ranking", [0.0, 1.0], [0.0, 1.0], SeriesRole.Reference),
             Gain("Perfect ranking", HoldoutMetrics.Of(holdout.ActualSpend, holdout.ActualSpend).Gain, SeriesRole.Actual),
         };
-        gains.AddRange(ranked.Select(r => Gain(ModelDisplayNames.Of(r.Prediction.Name), r.Spend.Gain, SeriesRole.Model)));
+        var modelGains = ranked.Select(r => Gain(ModelDisplayNames.Of(r.Prediction.Name), r.Spend.Gain, SeriesRole.Model)).ToList();
+        gains.AddRange(modelGains);
         section.AddChart(new LineChart("Gain curves: share of holdout spend held by the top-ranked customers")
         {
             XAxis = new ChartAxis("Share of customers, ranked by predicted holdout spend") { Minimum = 0, Maximum = 1, Format = AxisLabelFormat.Percent },
             YAxis = new ChartAxis("Share of actual holdout spend") { Minimum = 0, Maximum = 1, Format = AxisLabelFormat.Percent },
             Series = gains,
-        }, "The higher a curve, the better the model ranks customers by value; the dashed diagonal is a random ranking and the black curve the perfect one (customers ranked by their actual holdout spend). Models are listed in leaderboard order.");
+        }, "The higher a curve, the better the model ranks customers by value; the dashed diagonal is a random ranking and the black curve the perfect one (customers ranked by their actual holdout spend). Models are listed in leaderboard order."
+           + Coinciding(modelGains.Select(g => (g.Name, (IReadOnlyList<double>)g.Y)), lines: true));
 
         var transaction = ranked.Where(r => r.Prediction.Purchases is not null).ToList();
         if (transaction.Count > 0)
@@ -47,6 +54,9 @@ public static partial class RunReport
             section.AddTable(table);
         }
     }
+
+    private static bool AtNoDropoutLimit(RunDiagnostics diagnostics, string model) =>
+        diagnostics.Fits.Any(f => f.Model == model && f.AtNoDropoutLimit);
 
     private static readonly string[] LeaderboardColumns =
         [MetricNames.Mae, MetricNames.Rmse, MetricNames.R2, MetricNames.Bias, MetricNames.Spearman, MetricNames.NormalizedGini, MetricNames.DecileMape, MetricNames.TopDecileCapture];
