@@ -77,7 +77,7 @@ public static class PeriodBoundaries
         var period = $"{Date(calibrationEnd + 1)} to {Date(observationEnd)}";
         if (holdout.Frequency.Sum() == 0)
             throw new InputException($"{key}: none of the {table.Count:N0} customers of the calibration period (to {Date(calibrationEnd)}) has a purchase in the holdout {period}"
-                + (firstSeenInHoldout > 0 ? $" ({firstSeenInHoldout:N0} customers first seen there are not compared)" : "")
+                + (firstSeenInHoldout switch { 0 => "", 1 => " (the 1 customer first seen there is not compared)", var n => $" (the {n:N0} customers first seen there are not compared)" })
                 + $", so no model can be judged on it ({Span(source, firstDay, lastDay)}); end the calibration earlier.");
         var spend = holdout.Spend.Sum();
         if (!(spend > 0))
@@ -89,7 +89,7 @@ public static class PeriodBoundaries
         var holdoutDays = observationEnd - calibrationEnd;
         var share = (double)gap / holdoutDays;
         var what = $"features.observation_end: {Date(observationEnd)} is {Days(gap)} after the last transaction ({Span(source, firstDay, lastDay)}): "
-            + $"the last {Days(gap)} of the {holdoutDays:N0}-day holdout ({share.ToString("P0", CultureInfo.InvariantCulture)}) have no purchases in the data, "
+            + $"the last {Days(gap)} of the {holdoutDays:N0}-day holdout ({(100 * share).ToString("0", CultureInfo.InvariantCulture)}%) have no purchases in the data, "
             + "while every model forecasts them";
         if (gap > TolerableGap(holdoutDays))
             throw new InputException($"{what}; set features.observation_end to {Date(lastDay)} (or leave it out to end at the last transaction).");
