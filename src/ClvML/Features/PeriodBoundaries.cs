@@ -16,7 +16,10 @@ namespace ClvML.Features;
 /// extracts often end a few days before the period end (a closed weekend, a holiday, a
 /// mid-week extract), and the holdout is still mostly covered. The models forecast the whole holdout,
 /// though, while the actual figures stop at the last transaction, so the comparison is off by about
-/// the share of the holdout without data. Past <see cref="TolerableGap"/> that share is an error.</item>
+/// the share of the holdout without data. Past <see cref="TolerableGap"/> that share is an error,
+/// unless the data are so sparse that a quiet spell that long is likely by chance
+/// (<see cref="QuietSpellProbability"/>): a log of a few customers can go weeks without a purchase,
+/// and then the gap says nothing about where the extract ends.</item>
 /// </list>
 /// Errors are <see cref="InputException"/>s naming the YAML key and the data's first and last transaction.
 /// </summary>
@@ -32,6 +35,18 @@ public static class PeriodBoundaries
     /// the holdout or more (a holdout mostly without data judges nothing).
     /// </summary>
     internal static double TolerableGap(int holdoutDays) => Math.Min(Math.Max(7, 0.1 * holdoutDays), 0.5 * holdoutDays);
+
+    /// <summary>
+    /// The chance that purchases arriving at the data's mean rate (purchase periods of the table's customers per
+    /// day from the first to the last transaction; a lower bound on the rate of purchases, so the rule errs towards
+    /// a warning) leave <paramref name="gapDays"/> days without any, e^(−rate · gap) for Poisson arrivals.
+    /// A gap is an error only when this is below <see cref="ImprobableQuietSpell"/>.
+    /// </summary>
+    internal static double QuietSpellProbability(double purchases, int spanDays, int gapDays) =>
+        Math.Exp(-purchases / Math.Max(1, spanDays) * gapDays);
+
+    /// <summary>One chance in a thousand: a quiet spell less likely than this means the data stop early.</summary>
+    internal const double ImprobableQuietSpell = 1e-3;
 
     /// <summary>The key that set the calibration end.</summary>
     private static string CalibrationKey(FeatureSettings features) =>
@@ -91,11 +106,16 @@ public static class PeriodBoundaries
         var what = $"features.observation_end: {Date(observationEnd)} is {Days(gap)} after the last transaction ({Span(source, firstDay, lastDay)}): "
             + $"the last {Days(gap)} of the {holdoutDays:N0}-day holdout ({(100 * share).ToString("0", CultureInfo.InvariantCulture)}%) have no purchases in the data, "
             + "while every model forecasts them";
-        if (gap > TolerableGap(holdoutDays))
+        var purchases = table.Frequency.Sum() + table.Count + holdout.Frequency.Sum();
+        var chance = QuietSpellProbability(purchases, lastDay - firstDay + 1, gap);
+        var isLong = gap > TolerableGap(holdoutDays);
+        if (isLong && chance < ImprobableQuietSpell)
             throw new InputException($"{what}; set features.observation_end to {Date(lastDay)} (or leave it out to end at the last transaction).");
         return [new RunWarning(ObservationEndAfterLastTransaction, "features.observation_end",
             $"{what}. If the extract ends on {Date(lastDay)}, actual holdout purchases and spend fall short by about that share; "
-            + $"set features.observation_end to {Date(lastDay)} to compare like with like.")];
+            + $"set features.observation_end to {Date(lastDay)} to compare like with like."
+            + (isLong ? $" (The data are sparse: at their rate of {(purchases / (lastDay - firstDay + 1)).ToString("0.###", CultureInfo.InvariantCulture)} purchases a day, "
+                + $"{Days(gap)} without one has a {(100 * chance).ToString("0.#", CultureInfo.InvariantCulture)}% chance, so the gap may be a quiet spell and is not refused.)" : ""))];
     }
 
     private static string Days(int days) => days == 1 ? "1 day" : $"{days:N0} days";

@@ -98,13 +98,30 @@ public sealed class PeriodBoundariesTests
     [Fact]
     public void Observation_end_far_after_the_last_transaction_is_refused()
     {
-        // Holdout 2024-02-11..2024-03-31 (50 days); the last 30 have no data.
-        var (code, run) = Features("calibration_end: 2024-02-10\nobservation_end: 2024-03-31");
+        // Ten customers buying every day from 2024-01-01 to 2024-03-01: ten purchases a day, so 30 days
+        // without one (the last 30 of a 50-day holdout) means the data stop there.
+        var days = Enumerable.Range(0, 61).Select(d => new DateOnly(2024, 1, 1).AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var log = "customer_id,date,amount\n" + string.Concat(Enumerable.Range(0, 10).SelectMany(c => days.Select(d => $"c{c},{d},5\n")));
+        var (code, run) = Features("calibration_end: 2024-02-10\nobservation_end: 2024-03-31", log);
         using (run)
         {
             Assert.Equal(2, code);
             Assert.Contains("features.observation_end: 2024-03-31 is 30 days after the last transaction (transactions in", run.Stderr);
+            Assert.Contains("the last 30 days of the 50-day holdout (60%)", run.Stderr);
             Assert.Contains("set features.observation_end to 2024-03-01", run.Stderr);
+        }
+    }
+
+    [Fact]
+    public void A_long_gap_in_sparse_data_is_a_warning_that_says_why()
+    {
+        // Six purchases in 61 days (0.098 a day): 30 days without one has a 5.2% chance, e^(-0.098 x 30).
+        var (code, run) = Features("calibration_end: 2024-02-10\nobservation_end: 2024-03-31");
+        using (run)
+        {
+            Assert.Equal(0, code);
+            Assert.Contains("warning: features.observation_end: 2024-03-31 is 30 days after the last transaction", run.Stdout);
+            Assert.Contains("at their rate of 0.098 purchases a day, 30 days without one has a 5.2% chance", run.Stdout);
         }
     }
 
@@ -117,11 +134,4 @@ public sealed class PeriodBoundariesTests
     [InlineData(365, 36.5)]
     public void The_tolerable_gap_is_a_week_or_a_tenth_of_the_holdout_below_half(int holdoutDays, double expected) =>
         Assert.Equal(expected, PeriodBoundaries.TolerableGap(holdoutDays), 12);
-
-    [Fact]
-    public void Without_a_holdout_there_is_no_period_to_check()
-    {
-        var (code, run) = Features("");
-        using (run) Assert.Equal(0, code);
-    }
 }

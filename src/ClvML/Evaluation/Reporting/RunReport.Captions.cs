@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClvML.Evaluation.Diagnostics;
+using ClvML.Evaluation.Report;
 
 namespace ClvML.Evaluation.Reporting;
 
@@ -10,6 +11,9 @@ public static partial class RunReport
     /// them: at the report's chart heights that is under a pixel, so one series hides the other.
     /// </summary>
     private const double CoincidenceShare = 1e-3;
+
+    /// <summary>A share as the report's tables write it ("0.1%").</summary>
+    private static string Percent(double share) => new ReportColumn("", NumberFormat: "P1").FormatCell(share);
 
     /// <summary>
     /// A caption sentence naming the model series that draw the same picture (empty when none do),
@@ -37,7 +41,7 @@ public static partial class RunReport
             }
             if (group.Count > 1) groups.Add(group);
         }
-        var share = CoincidenceShare.ToString("P1", CultureInfo.InvariantCulture).Replace(" ", "", StringComparison.Ordinal);
+        var share = Percent(CoincidenceShare);
         return string.Concat(groups.Select(g => lines
             ? $" The lines of {Join(g)} lie on top of one another (they differ by less than {share} of the largest value), so only one of them shows."
             : $" {Join(g)} have bars of the same height (within {share} of the largest value)."));
@@ -70,10 +74,10 @@ public static partial class RunReport
         }
         var customers = cells.Sum(c => c.Customers);
         var below = cells.Where(c => c.Mean < 0.5).Sum(c => c.Customers);
-        return text + $" Mean P(alive) runs from {P(lowest.Mean)} to {P(highest)}; the lowest is among customers with {alive.FrequencyBins[lowest.F]} repeat purchases "
-            + $"whose last purchase came at age {alive.RecencyBins[lowest.R]} {unit}s. "
+        return text + $" Mean P(alive) runs from {P(lowest.Mean)} to {P(highest)}; the lowest is the cell of {(lowest.Customers == 1 ? "the 1 customer" : $"the {lowest.Customers:N0} customers")} "
+            + $"with {alive.FrequencyBins[lowest.F]} repeat purchases whose last purchase came at age {alive.RecencyBins[lowest.R]} {unit}s. "
             + (below > 0
-                ? $"{((double)below / customers).ToString("P1", CultureInfo.InvariantCulture).Replace(" ", "", StringComparison.Ordinal)} of the customers are in cells below 0.50, the ones the model calls more likely lost than active."
+                ? $"{Percent((double)below / customers)} of the customers are in cells below 0.50, the ones the model calls more likely lost than active."
                 : "No cell is below 0.50: the model calls no group of customers more likely lost than active.");
     }
 }

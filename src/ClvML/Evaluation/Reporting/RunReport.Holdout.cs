@@ -66,11 +66,23 @@ public static partial class RunReport
 
     private static void AddDeciles(ReportSection section, HoldoutTable holdout, IReadOnlyList<RankedModel> ranked)
     {
+        // A model whose decile table is that of one drawn above it would only repeat the chart: it is named instead.
+        var drawn = new List<RankedModel>();
+        var repeats = new List<(string Model, string Of)>();
+        foreach (var r in ranked.Take(DecileChartModels))
+        {
+            var same = drawn.FirstOrDefault(d => Coinciding([("", DecileValues(d)), ("", DecileValues(r))], lines: false).Length > 0);
+            if (same is null) drawn.Add(r);
+            else repeats.Add((ModelDisplayNames.Of(r.Prediction.Name), ModelDisplayNames.Of(same.Prediction.Name)));
+        }
+        var share = Percent(CoincidenceShare);
         section.AddParagraph("Customers are cut into ten equal groups by each model's forecast, highest first, and the mean actual holdout spend "
             + "of each group is set beside the mean forecast (the decile table Malthouse & Blattberg 2005 use to judge CLV models). "
-            + $"A good model's bars fall from left to right and match in height. Shown for the top {Math.Min(DecileChartModels, ranked.Count)} models of the leaderboard.");
+            + $"A good model's bars fall from left to right and match in height. Shown for the top {Math.Min(DecileChartModels, ranked.Count)} models of the leaderboard"
+            + (repeats.Count == 0 ? "." : "; " + string.Join("; ", repeats.GroupBy(p => p.Of).Select(g =>
+                $"{Join(g.Select(p => p.Model))} {(g.Count() == 1 ? "has" : "have")} the table of {g.Key} (every bar within {share} of the largest), so {(g.Count() == 1 ? "it is" : "they are")} not drawn again")) + "."));
         string[] deciles = [.. Enumerable.Range(1, 10).Select(d => d.ToString(CultureInfo.InvariantCulture))];
-        foreach (var r in ranked.Take(DecileChartModels))
+        foreach (var r in drawn)
         {
             var rows = r.Spend.Deciles;
             section.AddChart(new BarChart($"Decile table: {ModelDisplayNames.Of(r.Prediction.Name)}")
@@ -84,4 +96,8 @@ public static partial class RunReport
             }, $"Decile MAPE {FormatMetric("decile_mape", r.Spend.DecileMape)}; the top decile holds {FormatMetric("top_decile_capture", r.Spend.TopDecileCapture)} of actual holdout spend.");
         }
     }
+
+    /// <summary>A model's decile table as one series: mean actual, then mean predicted, per decile.</summary>
+    private static IReadOnlyList<double> DecileValues(RankedModel model) =>
+        [.. model.Spend.Deciles.Select(d => d.MeanActual), .. model.Spend.Deciles.Select(d => d.MeanPredicted)];
 }
