@@ -62,11 +62,20 @@ public sealed partial record RunManifest
                         [.. Member(m, "values", path).EnumerateObject().Select(v => KeyValuePair.Create(v.Name, ModelJson.ReadDouble(v.Value)))])
                         { Rank = m.TryGetProperty("rank", out var rank) ? (int)Number(m, "rank", path) : null })]
                     : [],
-                // Runs written before warnings were recorded have none.
-                Warnings = root.TryGetProperty("warnings", out var warnings) && warnings.ValueKind == JsonValueKind.Array
-                    ? [.. warnings.EnumerateArray().Select(w => new RunWarning(Text(w, "code", path), Text(w, "subject", path), Text(w, "message", path)))]
-                    : [],
+                Warnings = Warnings(root, path),
             };
+        }
+    }
+
+    private static IReadOnlyList<RunWarning> Warnings(JsonElement root, string path)
+    {
+        try
+        {
+            return RunWarning.ReadArray(root, "warnings");
+        }
+        catch (FormatException e)
+        {
+            throw new RunIntegrityException(path, $"{e.Message}; the file was damaged or edited, train again");
         }
     }
 

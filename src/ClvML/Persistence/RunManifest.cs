@@ -155,16 +155,7 @@ public sealed partial record RunManifest
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteStartArray("warnings");
-        foreach (var warning in Warnings)
-        {
-            json.WriteStartObject();
-            json.WriteString("code", warning.Code);
-            json.WriteString("subject", warning.Subject);
-            json.WriteString("message", warning.Message);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        RunWarning.WriteArray(json, "warnings", Warnings);
         json.WriteString("config", ConfigYaml);
         json.WriteEndObject();
     }

@@ -57,16 +57,7 @@ public static class MetricsJson
             WriteValue(json, name, value);
         }
         json.WriteEndObject();
-        json.WriteStartArray("warnings");
-        foreach (var warning in document.Warnings)
-        {
-            json.WriteStartObject();
-            json.WriteString("code", warning.Code);
-            json.WriteString("subject", warning.Subject);
-            json.WriteString("message", warning.Message);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        RunWarning.WriteArray(json, "warnings", document.Warnings);
         json.WriteEndObject();
     }
 
@@ -125,14 +116,15 @@ public static class MetricsJson
             if (root.TryGetProperty("holdout", out var h) && h.ValueKind == JsonValueKind.Object)
                 foreach (var p in h.EnumerateObject()) holdout.Add(KeyValuePair.Create(p.Name, ReadValue(p.Value)));
             var primary = root.TryGetProperty("primary_metric", out var pm) && pm.ValueKind == JsonValueKind.String ? pm.GetString() : null;
-            var warnings = root.TryGetProperty("warnings", out var w) && w.ValueKind == JsonValueKind.Array
-                ? w.EnumerateArray().Select(e => new RunWarning(e.GetProperty("code").GetString() ?? "", e.GetProperty("subject").GetString() ?? "", e.GetProperty("message").GetString() ?? "")).ToList()
-                : [];
-            return new MetricsDocument(entries, holdout) { PrimaryMetric = primary, Warnings = warnings };
+            return new MetricsDocument(entries, holdout) { PrimaryMetric = primary, Warnings = RunWarning.ReadArray(root, "warnings") };
         }
         catch (JsonException e)
         {
             throw new InputException($"{file}: not valid JSON ({e.Message}).");
+        }
+        catch (FormatException e)
+        {
+            throw new InputException($"{file}: {e.Message}.");
         }
     }
 
