@@ -62,12 +62,12 @@ public sealed partial record RunManifest
                         [.. Member(m, "values", path).EnumerateObject().Select(v => KeyValuePair.Create(v.Name, ModelJson.ReadDouble(v.Value)))])
                         { Rank = m.TryGetProperty("rank", out var rank) ? (int)Number(m, "rank", path) : null })]
                     : [],
-                Warnings = Warnings(root, path),
+                Warnings = ReadWarnings(root, path),
             };
         }
     }
 
-    private static IReadOnlyList<RunWarning> Warnings(JsonElement root, string path)
+    private static IReadOnlyList<RunWarning> ReadWarnings(JsonElement root, string path)
     {
         try
         {
