@@ -42,9 +42,14 @@ public sealed class NoDropoutLimitTests
     [Fact]
     public void Cdnow_bgnbd_supports_dropout_and_is_not_at_the_limit()
     {
-        var model = new BgNbd().Fit(Cdnow());
+        var data = Cdnow();
+        var model = new BgNbd().Fit(data);
         var d = Assert.IsType<DropoutDiagnosis>(model.Diagnostics!.Dropout);
         Assert.False(d.AtLimit);
+        // The boundary's (r, alpha) is its maximum: a step of 0.1% either way in either parameter lowers it.
+        Assert.Equal(d.NoDropoutLogLikelihood, NoDropoutLimit.LogLikelihood(d.NoDropoutR, d.NoDropoutAlpha, data), 1e-9);
+        foreach (var (dr, da) in new[] { (1.001, 1.0), (0.999, 1.0), (1.0, 1.001), (1.0, 0.999) })
+            Assert.True(NoDropoutLimit.LogLikelihood(d.NoDropoutR * dr, d.NoDropoutAlpha * da, data) < d.NoDropoutLogLikelihood);
         Assert.True(d.HighestDropoutProbability > 0.5, $"{d.HighestDropoutProbability}");
         // The likelihood-ratio against the boundary is far beyond chance (2 x 3.0 is the 5% point of chi-square, 2 df).
         Assert.True(model.Diagnostics.LogLikelihood - d.NoDropoutLogLikelihood > 3, $"{model.Diagnostics.LogLikelihood} vs {d.NoDropoutLogLikelihood}");

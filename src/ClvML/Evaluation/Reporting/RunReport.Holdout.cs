@@ -24,7 +24,7 @@ public static partial class RunReport
                     + (m.Kind == ModelKinds.Probabilistic && AtNoDropoutLimit(diagnostics, m.Name) ? " (no-dropout limit)" : ""), m.Kind,
                 m.Metrics.Where(p => LeaderboardColumns.Contains(p.Key) || p.Key == input.PrimaryMetric)) { Rank = m.Rank })], [])
         { PrimaryMetric = input.PrimaryMetric };
-        var tied = ranked.GroupBy(r => r.Rank).Count(g => g.Count() > 1) > 0;
+        var tied = ranked.GroupBy(r => r.Rank).Any(g => g.Count() > 1);
         section.AddTable(LeaderboardTable.Create(display, $"Holdout metrics, best first by {MetricTitle(input.PrimaryMetric)}"
             + (tied ? $"; models equal on it to within {TieShare} share a rank" : "")));
 
