@@ -42,6 +42,7 @@ internal static class FeaturesCommand
             var rejects = built.Rejects;
             console.Out.WriteLine($"rows read {rejects.RowsRead} = accepted {rejects.Accepted} + rejected {rejects.Rejected} (rejects: {rejectsPath})");
             console.Out.WriteLine($"customers {built.Table.Count} -> {outputPath}");
+            foreach (var warning in built.Warnings) console.Out.WriteLine($"warning: {warning.Message}");
             return CliApp.Ok;
         });
         return command;

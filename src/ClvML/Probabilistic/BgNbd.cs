@@ -22,7 +22,8 @@ public sealed class BgNbd(BgNbdOptions? options = null)
     {
         var outcome = Outcome(data, _options);
         var p = outcome.Parameters;
-        return new BgNbdModel(p[0], p[1], p[2], p[3]) { Diagnostics = outcome.Diagnostics, StandardErrors = outcome.StandardErrors };
+        var model = new BgNbdModel(p[0], p[1], p[2], p[3]) { Diagnostics = outcome.Diagnostics, StandardErrors = outcome.StandardErrors };
+        return model with { Diagnostics = NoDropoutLimit.Diagnose(model, model.Diagnostics, data) };
     }
 
     /// <summary>Large inputs are first fitted on a systematic subsample, whose optimum and curvature start the full fit.</summary>

@@ -45,7 +45,11 @@ public record FitOptions
 /// <param name="Rows">Rows after compression.</param>
 /// <param name="Penalizer">The L2 penalty used.</param>
 public sealed record FitDiagnostics(double LogLikelihood, int Iterations, int Evaluations, string ExitReason, double GradientNorm,
-    string Optimizer, int Starts, bool WeaklyIdentified, int Customers, int Rows, double Penalizer);
+    string Optimizer, int Starts, bool WeaklyIdentified, int Customers, int Rows, double Penalizer)
+{
+    /// <summary>Where the fit stands to the no-dropout limit (<see cref="NoDropoutLimit"/>); null for models without such a limit, or saved before it was recorded.</summary>
+    public DropoutDiagnosis? Dropout { get; init; }
+}
 
 /// <summary>A fit that did not converge from any start with any optimiser; never returned as NaN parameters.</summary>
 public sealed class ConvergenceException(string message) : Exception(message);

@@ -21,7 +21,8 @@ public sealed class ModifiedBgNbd(ModifiedBgNbdOptions? options = null)
     {
         var outcome = Outcome(data, _options);
         var p = outcome.Parameters;
-        return new ModifiedBgNbdModel(p[0], p[1], p[2], p[3]) { Diagnostics = outcome.Diagnostics, StandardErrors = outcome.StandardErrors };
+        var model = new ModifiedBgNbdModel(p[0], p[1], p[2], p[3]) { Diagnostics = outcome.Diagnostics, StandardErrors = outcome.StandardErrors };
+        return model with { Diagnostics = NoDropoutLimit.Diagnose(model, model.Diagnostics, data) };
     }
 
     /// <summary>Large inputs are first fitted on a systematic subsample, whose optimum and curvature start the full fit.</summary>

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using ClvML.Configuration;
 using ClvML.Data;
+using ClvML.Evaluation.Diagnostics;
+using ClvML.Evaluation.Reporting;
 using ClvML.Features;
 using ClvML.Persistence;
 using ClvML.Probabilistic;
@@ -16,7 +18,11 @@ namespace ClvML.Training;
 /// there is a holdout, else over the CLV horizon), <c>expected_spend</c> (Gamma-Gamma conditional mean
 /// spend; the population mean for customers without repeat purchases) and <c>clv</c>.
 /// </param>
-public sealed record ProbabilisticStageResult(IReadOnlyList<RunFile> Files, IReadOnlyDictionary<string, double[]> CustomerColumns);
+public sealed record ProbabilisticStageResult(IReadOnlyList<RunFile> Files, IReadOnlyDictionary<string, double[]> CustomerColumns)
+{
+    /// <summary>What the fits tell the reader (a fit at the no-dropout limit, weakly identified parameters), for the manifest and the report.</summary>
+    public IReadOnlyList<RunWarning> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// The BTYD baseline of <c>clvml train</c> (<c>probabilistic:</c>): fits each configured transaction model
@@ -39,6 +45,7 @@ public static class ProbabilisticStage
         var settings = config.Probabilistic;
         var files = new List<RunFile>();
         var fitted = new List<ITransactionModel>();
+        var warnings = new List<RunWarning>();
         var data = PurchaseSummary.Create(table.Frequency, table.Recency, table.T);
         foreach (var name in settings.TransactionModels)
         {
@@ -51,6 +58,12 @@ public static class ProbabilisticStage
                 var d = model.Diagnostics!;
                 log($"probabilistic: {name} {Describe(model)}, LL {d.LogLikelihood.ToString("F2", CultureInfo.InvariantCulture)} ({d.Optimizer}, {d.Iterations} iterations, {clock.Elapsed.TotalSeconds:F2} s)"
                     + (d.WeaklyIdentified ? "; weakly identified: some parameters are barely determined by the data" : ""));
+                if (ModelFit.Of(model) is { } fit)
+                    foreach (var warning in FitNotes.Of(fit))
+                    {
+                        warnings.Add(warning);
+                        log($"warning: {warning.Message}");
+                    }
             }
             catch (Exception e) when (e is ConvergenceException or ArgumentException)
             {
@@ -75,7 +88,7 @@ public static class ProbabilisticStage
             ["expected_purchases"] = primary.ExpectedPurchases,
             ["expected_spend"] = spend,
             ["clv"] = primary.Clv,
-        });
+        }) { Warnings = warnings };
     }
 
     private static ITransactionModel FitTransactionModel(string name, PurchaseSummary data, CustomerFeatureTable table, TrainConfig config)

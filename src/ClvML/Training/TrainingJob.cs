@@ -40,6 +40,8 @@ public static class TrainingJob
         log($"customers {built.Stats.Customers:N0}" + (built.Stats.CustomersFirstSeenInHoldout > 0
             ? $"; {built.Stats.CustomersFirstSeenInHoldout:N0} first seen in the holdout, excluded" : ""));
 
+        foreach (var warning in built.Warnings) log($"warning: {warning.Message}");
+
         var featuresPath = run.File("features.csv");
         FeatureTableCsvWriter.Write(built.Table, featuresPath);
         log("features written");
@@ -58,7 +60,9 @@ public static class TrainingJob
         // --- end of model stages ---
         var data = Fingerprint(config, built, source);
         // The report's data files go into the manifest; the report files themselves do not (see RunReport).
-        var report = ReportStage.Run(config, built.Table, source, data, run, log);
+        // Warnings of the data first, then of the fits: the order the report and the manifest list them in.
+        IReadOnlyList<RunWarning> warnings = [.. built.Warnings, .. probabilistic?.Warnings ?? []];
+        var report = ReportStage.Run(config, built.Table, source, data, warnings, run, log);
         files.AddRange(report.Files);
 
         var manifest = new RunManifest
@@ -72,6 +76,7 @@ public static class TrainingJob
             Data = data,
             Files = files,
             Metrics = report.Metrics,
+            Warnings = warnings,
         };
         manifest.Write(run.File("manifest.json"));
         var final = run.Commit();

@@ -68,6 +68,10 @@ public static class HtmlReportWriter
                 case ReportParagraph p:
                     html.Append("<p>").Append(Encode(p.Text)).Append("</p>\n");
                     break;
+                case ReportWarning w:
+                    html.Append("<div class=\"warning\" role=\"note\"><strong>").Append(Encode(w.Title)).Append("</strong> ")
+                        .Append(Encode(w.Text)).Append("</div>\n");
+                    break;
                 case ReportTable t:
                     WriteTable(html, t);
                     break;

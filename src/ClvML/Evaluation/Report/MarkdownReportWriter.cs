@@ -78,6 +78,9 @@ public static class MarkdownReportWriter
                 case ReportParagraph p:
                     md.Append(EscapeParagraph(p.Text)).Append("\n\n");
                     break;
+                case ReportWarning w:
+                    md.Append("> **").Append(EscapeInline(w.Title)).Append("** ").Append(EscapeInline(w.Text.Replace('\n', ' '))).Append("\n\n");
+                    break;
                 case ReportTable t:
                     WriteTable(md, t);
                     break;
