@@ -19,6 +19,8 @@ public sealed record AutoMLOptions
     public bool DefaultsOnly { get; init; }
     /// <summary>Seed of the folds, the search and the models.</summary>
     public int Seed { get; init; }
+    /// <summary>The target cannot be negative (spend, purchases): every model floors its predictions at 0, in the folds as after the refit.</summary>
+    public bool NonNegativeTarget { get; init; }
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first option out of range.</summary>
     public void Validate()

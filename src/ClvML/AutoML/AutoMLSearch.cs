@@ -20,7 +20,7 @@ public sealed class AutoMLSearch
     {
         Options = options ?? new AutoMLOptions();
         Options.Validate();
-        _spaces = [.. Options.Trainers.Select(TrainerSpace.ForName)];
+        _spaces = [.. Options.Trainers.Select(name => TrainerSpace.ForName(name, Options.NonNegativeTarget))];
     }
 
     /// <summary>Creates the search over the given trainer spaces (a custom trainer, or a test's), ignoring <see cref="AutoMLOptions.Trainers"/>.</summary>

@@ -47,6 +47,9 @@ public static class RegressionStage
             Metric = RegressionMetricExtensions.Parse(automl.Metric),
             DefaultsOnly = !automl.Enabled,
             Seed = config.Run.Seed,
+            // Both targets (holdout spend, holdout purchases) are forecasts of quantities that cannot
+            // be negative, even where a customer's net holdout spend is (returns).
+            NonNegativeTarget = true,
         };
         log(automl.Enabled
             ? $"regression: AutoML over [{string.Join(", ", settings.Trainers)}], {automl.Folds}-fold CV on {options.Metric.Name()}, budget {automl.TimeBudgetSeconds:0.#} s / {automl.MaxTrials} trials"
