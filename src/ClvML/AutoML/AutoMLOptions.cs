@@ -74,6 +74,13 @@ public sealed record AutoMLResult(RegressionMetric Metric, IReadOnlyList<TrialRe
     /// </summary>
     public IReadOnlyDictionary<string, double[]> OutOfFoldByTrainer { get; init; } = new Dictionary<string, double[]>();
 
+    /// <summary>
+    /// What in the result depended on wall-clock time (the time budget stopping the search, trials cut by
+    /// the trial timeout), or null when the seed and data alone fixed it: only then does a second run give
+    /// the same trials and the same model.
+    /// </summary>
+    public string? TimingDependence { get; init; }
+
     /// <summary>Completed trials, best first.</summary>
     public IReadOnlyList<TrialResult> Leaderboard =>
         [.. Trials.Where(t => t.Status == TrialStatus.Completed).OrderBy(t => Metric.AsLoss(t.MetricMean)).ThenBy(t => t.Trial)];
