@@ -25,9 +25,9 @@ internal static class TrainCommand
             if (target is not null && target.Format != OutputFormat.Sqlite)
                 throw new InputException($"--output: '{target.Location}': train writes its tables to a SQLite database only (sqlite:PATH); the run directory holds the files. Write scores to PostgreSQL with clvml score --output postgres:TABLE.");
             var settings = TrainConfigLoader.Load(path);
-            var result = console.WithProgress("training", log =>
+            var result = console.WithProgress("training", (log, status) =>
             {
-                var trained = TrainingJob.Run(settings, path, parsed.GetValue(outputDir), log);
+                var trained = TrainingJob.Run(settings, path, parsed.GetValue(outputDir), log, status);
                 if (target is not null) RunSqliteExport.Write(settings, path, trained, target.Location, log);
                 return trained;
             });

@@ -24,7 +24,8 @@ public static class TrainingJob
     /// <param name="configPath">Path of the config file (relative paths resolve against its folder).</param>
     /// <param name="outputDirectory">Overrides <c>output.models_dir</c> when given.</param>
     /// <param name="log">Receives one line per stage.</param>
-    public static TrainingResult Run(TrainConfig config, string configPath, string? outputDirectory, Action<string>? log = null)
+    /// <param name="status">Receives where a long stage stands (AutoML trials), for a live status line; not meant for a log.</param>
+    public static TrainingResult Run(TrainConfig config, string configPath, string? outputDirectory, Action<string>? log = null, Action<string>? status = null)
     {
         log ??= _ => { };
         var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
@@ -56,7 +57,7 @@ public static class TrainingJob
         if (probabilistic is not null) files.AddRange(probabilistic.Files);
         // Segments after the probabilistic models, so cluster profiles carry mean P(alive) and CLV.
         if (config.Segmentation.Enabled) files.AddRange(SegmentationStage.Run(config, built.Table, run, log, probabilistic?.CustomerColumns));
-        files.AddRange(RegressionStage.Run(config, built.Table, run, log, probabilistic?.CustomerColumns));
+        files.AddRange(RegressionStage.Run(config, built.Table, run, log, probabilistic?.CustomerColumns, status));
         // --- end of model stages ---
         var data = Fingerprint(config, built, source);
         // The report's data files go into the manifest; the report files themselves do not (see RunReport).

@@ -39,6 +39,10 @@ public sealed class AutoMLSearchTests
             $"search took {result.SearchSeconds:F3} s for a {budget.TotalSeconds} s budget (longest trial {longestCompleted:F3} s)");
         Assert.Contains(result.Trials, t => t.Trainer == "slow" && t.Status == TrialStatus.TimedOut);
         Assert.StartsWith("time budget", result.StopReason);
+        // The clock decided which trials ran: the result says it is not reproducible, and why.
+        Assert.NotNull(result.TimingDependence);
+        Assert.Contains("time budget (2 s) stopped the search", result.TimingDependence);
+        Assert.Contains("cut by the trial timeout", result.TimingDependence);
         Assert.Equal("ridge", result.Best.Trainer);
         Assert.True(elapsed < budget.TotalSeconds + 1.5, $"run with refit took {elapsed:F3} s");
     }
@@ -51,6 +55,7 @@ public sealed class AutoMLSearchTests
         var result = new AutoMLSearch(options).Run(x, y);
         Assert.Equal(14, result.Trials.Count);
         Assert.StartsWith("trial budget", result.StopReason);
+        Assert.Null(result.TimingDependence);
         var firstGbdt = result.Trials.First(t => t.Trainer == "gbdt");
         Assert.Equal("10", firstGbdt.Parameters["number_of_trees"]); // the cheap starting point
         Assert.True(result.Best.MetricMean < firstGbdt.MetricMean);

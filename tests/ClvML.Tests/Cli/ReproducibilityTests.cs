@@ -1,0 +1,63 @@
+using ClvML.Training;
+
+namespace ClvML.Tests.Cli;
+
+/// <summary>
+/// "Same seed, same model files": two trainings of the same config and data, with the AutoML search
+/// bounded by max_trials, write byte-identical runs, the report included. Only the wall times of
+/// regression/timings.csv may differ.
+/// </summary>
+public sealed class ReproducibilityTests
+{
+    private const string Yaml = """
+        run:
+          name: twice
+          seed: 7
+        data:
+          source: sample
+          sample:
+            customers: 2000
+          columns:
+            order_id: order_id
+            attributes: [channel, country]
+        features:
+          time_unit: week
+          purchase_period: day
+          calibration_end: 2025-06-30
+          observation_end: 2025-12-31
+        segmentation:
+          k_range: [2, 4]
+          restarts: 2
+        regression:
+          automl:
+            time_budget_seconds: 600
+            max_trials: 12
+            folds: 3
+        """;
+
+    [Fact]
+    public void Two_trainings_bounded_by_max_trials_write_byte_identical_runs()
+    {
+        using var cli = new CliRun();
+        var config = cli.Write("train.yaml", Yaml);
+        var runs = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.True(cli.Run("train", "--config", config, "--output-dir", cli.Path_($"models{i}")) == 0, cli.Stderr);
+            runs.Add(cli.Stdout.Trim().Split('\n')[^1].Trim());
+            Assert.DoesNotContain("not reproducible", cli.Stdout);
+        }
+        var files = Files(runs[0]);
+        Assert.Equal(files, Files(runs[1]));
+        Assert.Contains("report/report.html", files);
+        Assert.Contains("regression/leaderboard.csv", files);
+        Assert.Contains(RegressionStage.TimingsFile, files);
+        var differing = files.Where(f => f != RegressionStage.TimingsFile
+            && !File.ReadAllBytes(Path.Combine(runs[0], f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(runs[1], f)))).ToList();
+        Assert.True(differing.Count == 0, $"files that differ between two identical trainings: {string.Join(", ", differing)}");
+        Assert.Contains("\"reproducible\": true", File.ReadAllText(Path.Combine(runs[0], "regression", "metrics.json")));
+    }
+
+    private static List<string> Files(string run) =>
+        [.. Directory.EnumerateFiles(run, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(run, f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
+}
