@@ -81,6 +81,9 @@ public sealed record AutoMLResult(RegressionMetric Metric, IReadOnlyList<TrialRe
     /// </summary>
     public string? TimingDependence { get; init; }
 
+    /// <summary>The code of the run warning that says a search depended on the clock (<see cref="TimingDependence"/>).</summary>
+    public const string NotReproducibleCode = "automl_search_not_reproducible";
+
     /// <summary>Completed trials, best first.</summary>
     public IReadOnlyList<TrialResult> Leaderboard =>
         [.. Trials.Where(t => t.Status == TrialStatus.Completed).OrderBy(t => Metric.AsLoss(t.MetricMean)).ThenBy(t => t.Trial)];

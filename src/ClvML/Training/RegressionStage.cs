@@ -10,6 +10,11 @@ using ClvML.Persistence;
 
 namespace ClvML.Training;
 
+/// <summary>What <see cref="RegressionStage.Run"/> produced.</summary>
+/// <param name="Files">The files written, for the manifest.</param>
+/// <param name="Warnings">What the run's reader must know (a search the clock decided).</param>
+public sealed record RegressionStageResult(IReadOnlyList<RunFile> Files, IReadOnlyList<RunWarning> Warnings);
+
 /// <summary>
 /// The future-spend regression of <c>clvml train</c> (<c>regression:</c>): calibration features ->
 /// holdout target, by AutoML search (or each trainer at its defaults), the best configuration refitted
@@ -25,18 +30,18 @@ public static class RegressionStage
     /// </summary>
     public const int FileFormatVersion = 2;
 
-    /// <summary>Runs the stage when enabled; returns the files written, for the manifest.</summary>
+    /// <summary>Runs the stage when enabled; returns the files written, for the manifest, and what the run's reader must know.</summary>
     /// <param name="config">The run's config.</param>
     /// <param name="table">The calibration features with holdout targets.</param>
     /// <param name="run">The run directory.</param>
     /// <param name="log">Progress lines.</param>
     /// <param name="extraInputs">Extra per-customer input columns (e.g. BTYD predictions), by name.</param>
     /// <param name="status">Told where the search stands after every trial (a live status line; not a log).</param>
-    public static IReadOnlyList<RunFile> Run(TrainConfig config, CustomerFeatureTable table, RunDirectory run, Action<string> log,
+    public static RegressionStageResult Run(TrainConfig config, CustomerFeatureTable table, RunDirectory run, Action<string> log,
         IReadOnlyDictionary<string, double[]>? extraInputs = null, Action<string>? status = null)
     {
         var settings = config.Regression;
-        if (!settings.Enabled) return [];
+        if (!settings.Enabled) return new RegressionStageResult([], []);
         if (table.Holdout is null)
             throw new InputException($"regression.target: '{settings.Target}' needs a holdout period; set features.calibration_end or features.holdout (or regression.enabled: false).");
         var target = settings.Target == "holdout_frequency" ? table.Holdout.Frequency : table.Holdout.Spend;
@@ -60,8 +65,15 @@ public static class RegressionStage
             : $"regression: [{string.Join(", ", settings.Trainers)}] at their defaults, {automl.Folds}-fold CV");
         var result = new AutoMLSearch(options).Run(inputs, target, status is null ? null : p => status($"regression: {p}"));
         log($"regression: best {result.Best.Trainer} (trial {result.Best.Trial} of {result.Trials.Count}, {options.Metric.Name()} {result.Best.MetricMean:G5}); stopped on {result.StopReason}");
+        var warnings = new List<RunWarning>();
         if (result.TimingDependence is { } timing)
-            log($"regression: not reproducible: {timing}; raise regression.automl.time_budget_seconds (or lower max_trials) so that max_trials bounds the search");
+        {
+            var warning = new RunWarning(AutoMLResult.NotReproducibleCode, "regression.automl.time_budget_seconds",
+                $"The AutoML search depended on the clock: {timing}. Another training with the same seed and data may run other trials and choose another model; "
+                + "raise regression.automl.time_budget_seconds (or lower max_trials) so that max_trials bounds the search.");
+            warnings.Add(warning);
+            log($"warning: {warning.Message}");
+        }
 
         var files = new List<RunFile>();
         var modelPath = run.File("regression/model.json");
@@ -71,7 +83,7 @@ public static class RegressionStage
         WriteTimings(result, run);
         files.Add(WritePredictions(table, target, result, run));
         files.Add(WriteMetrics(settings.Target, result, target, inputs.Names, run));
-        return files;
+        return new RegressionStageResult(files, warnings);
     }
 
     /// <summary>Drops columns with a single value (they carry no information) and says so; none left is an error.</summary>

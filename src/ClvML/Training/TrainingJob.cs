@@ -57,12 +57,13 @@ public static class TrainingJob
         if (probabilistic is not null) files.AddRange(probabilistic.Files);
         // Segments after the probabilistic models, so cluster profiles carry mean P(alive) and CLV.
         if (config.Segmentation.Enabled) files.AddRange(SegmentationStage.Run(config, built.Table, run, log, probabilistic?.CustomerColumns));
-        files.AddRange(RegressionStage.Run(config, built.Table, run, log, probabilistic?.CustomerColumns, status));
+        var regression = RegressionStage.Run(config, built.Table, run, log, probabilistic?.CustomerColumns, status);
+        files.AddRange(regression.Files);
         // --- end of model stages ---
         var data = Fingerprint(config, built, source);
         // The report's data files go into the manifest; the report files themselves do not (see RunReport).
-        // Warnings of the data first, then of the fits: the order the report and the manifest list them in.
-        IReadOnlyList<RunWarning> warnings = [.. built.Warnings, .. probabilistic?.Warnings ?? []];
+        // Warnings of the data first, then of the fits and the search: the order the report and the manifest list them in.
+        IReadOnlyList<RunWarning> warnings = [.. built.Warnings, .. probabilistic?.Warnings ?? [], .. regression.Warnings];
         var report = ReportStage.Run(config, built.Table, source, data, warnings, run, log);
         files.AddRange(report.Files);
 

@@ -1,3 +1,4 @@
+using ClvML.AutoML;
 using ClvML.Training;
 
 namespace ClvML.Tests.Cli;
@@ -56,6 +57,23 @@ public sealed class ReproducibilityTests
             && !File.ReadAllBytes(Path.Combine(runs[0], f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(runs[1], f)))).ToList();
         Assert.True(differing.Count == 0, $"files that differ between two identical trainings: {string.Join(", ", differing)}");
         Assert.Contains("\"reproducible\": true", File.ReadAllText(Path.Combine(runs[0], "regression", "metrics.json")));
+    }
+
+    [Fact]
+    public void A_search_stopped_by_its_time_budget_is_marked_not_reproducible_in_the_manifest_and_the_report()
+    {
+        using var cli = new CliRun();
+        // A budget of half a second cannot run 10,000 trials: the clock, not max_trials, ends the search.
+        var config = cli.Write("train.yaml", Yaml.Replace("time_budget_seconds: 600", "time_budget_seconds: 0.5").Replace("max_trials: 12", "max_trials: 10000"));
+        Assert.True(cli.Run("train", "--config", config, "--output-dir", cli.Path_("models")) == 0, cli.Stderr);
+        var run = cli.Stdout.Trim().Split('\n')[^1].Trim();
+        Assert.Contains("warning: The AutoML search depended on the clock: the time budget (0.5 s) stopped the search", cli.Stdout);
+        var manifest = File.ReadAllText(Path.Combine(run, "manifest.json"));
+        Assert.Contains($"\"code\": \"{AutoMLResult.NotReproducibleCode}\"", manifest);
+        Assert.Contains("\"reproducible\": false", File.ReadAllText(Path.Combine(run, "regression", "metrics.json")));
+        var html = File.ReadAllText(Path.Combine(run, "report", "report.html"));
+        Assert.Contains("Not reproducible.", html);
+        Assert.Contains("may run other trials and choose another model", html);
     }
 
     private static List<string> Files(string run) =>

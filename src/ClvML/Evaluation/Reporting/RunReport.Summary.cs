@@ -70,6 +70,7 @@ public static partial class RunReport
         FitNotes.NoDropoutLimit => "Fit at the no-dropout limit.",
         FitNotes.WeaklyIdentified => "Weakly identified fit.",
         Features.PeriodBoundaries.ObservationEndAfterLastTransaction => "Observation end after the last transaction.",
+        AutoML.AutoMLResult.NotReproducibleCode => "Not reproducible.",
         _ => "Warning.",
     };
 
