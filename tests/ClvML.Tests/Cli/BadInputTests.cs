@@ -19,7 +19,7 @@ public sealed class BadInputTests
 
         Assert.Equal(0, run.Features("tx.csv"));
         Assert.Contains("rows read 3 = accepted 2 + rejected 1", run.Stdout);
-        var rejects = File.ReadAllLines(run.Path_("features.rejects.csv"));
+        var rejects = File.ReadAllLines(run.Path_("features.csv.rejects.csv"));
         Assert.Equal(2, rejects.Length);
         Assert.StartsWith("3,", rejects[1]);
         Assert.Contains(reason, rejects[1]);
@@ -107,7 +107,7 @@ public sealed class BadInputTests
         Assert.Contains("rows read 5 = accepted 4 + rejected 1", run.Stdout);
         var net = File.ReadAllLines(run.Path_("features.csv"));
         Assert.StartsWith("c1,1,2,4,15,2,2,25,12.5,4,", net[1]); // repeat period 20 - 5; total 30 - 5
-        Assert.Contains("return_before_first_purchase", File.ReadAllText(run.Path_("features.rejects.csv")));
+        Assert.Contains("return_before_first_purchase", File.ReadAllText(run.Path_("features.csv.rejects.csv")));
 
         Assert.Equal(0, run.Features("tx.csv", "returns: drop"));
         Assert.Contains("rows read 5 = accepted 3 + rejected 2", run.Stdout);

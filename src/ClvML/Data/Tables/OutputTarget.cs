@@ -37,8 +37,12 @@ public sealed record OutputTarget(OutputFormat Format, string Location)
         return new OutputTarget(text.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? OutputFormat.Parquet : OutputFormat.Csv, text);
     }
 
-    /// <summary>Where rejected input rows go: beside the output file (<c>NAME.rejects.csv</c>), or in the working folder for PostgreSQL.</summary>
+    /// <summary>
+    /// Where rejected input rows go: beside the output file, under its whole name plus <c>.rejects.csv</c>
+    /// (<c>x.csv</c> -> <c>x.csv.rejects.csv</c>, <c>x.parquet</c> -> <c>x.parquet.rejects.csv</c>, so two
+    /// outputs never share one), or in the working folder for PostgreSQL (<c>TABLE.rejects.csv</c>).
+    /// </summary>
     public string RejectsPath => Format == OutputFormat.Postgres
         ? Location.Replace('.', '_') + ".rejects.csv"
-        : Path.ChangeExtension(Location, null) + ".rejects.csv";
+        : Location + ".rejects.csv";
 }

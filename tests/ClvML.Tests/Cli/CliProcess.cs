@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+
+namespace ClvML.Tests.Cli;
+
+/// <summary>
+/// The built <c>clvml</c> executable run as a real process (src/ClvML.Cli/bin/CONFIGURATION/net10.0/ClvML.Cli,
+/// built as a dependency of this project), for what only a process shows: signals, SIGKILL, exit codes
+/// set by the runtime. Its stdout is redirected, so it prints plain progress lines, read as they come.
+/// </summary>
+internal sealed class CliProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _lines = [];
+    private readonly StringBuilder _stderr = new();
+    private readonly SemaphoreSlim _lineArrived = new(0);
+
+    private CliProcess(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (_lines) _lines.Add(e.Data);
+            _lineArrived.Release();
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (_stderr) _stderr.Append(e.Data).Append('\n');
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>The executable, or a failed test saying how to build it.</summary>
+    public static string Executable
+    {
+        get
+        {
+            var configuration = typeof(CliProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+            var path = Path.Combine(SharedData.RepositoryRoot, "src", "ClvML.Cli", "bin", configuration, "net10.0", OperatingSystem.IsWindows() ? "ClvML.Cli.exe" : "ClvML.Cli");
+            if (!File.Exists(path)) Assert.Fail($"{path} not found: build src/ClvML.Cli ({configuration}) first; the test project references it so that dotnet test builds it.");
+            return path;
+        }
+    }
+
+    /// <summary>The process id.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Stdout lines so far.</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get { lock (_lines) return [.. _lines]; }
+    }
+
+    /// <summary>Stderr so far.</summary>
+    public string Stderr
+    {
+        get { lock (_stderr) return _stderr.ToString(); }
+    }
+
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Skips a test that sends POSIX signals on a system without them.</summary>
+    public static void RequireSignals()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) Assert.Skip("POSIX signals (kill -INT, -TERM, -KILL) are needed");
+    }
+
+    /// <summary>Starts <c>clvml</c> with <paramref name="args"/> in <paramref name="workingDirectory"/>.</summary>
+    public static CliProcess Start(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo(Executable)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment.Remove("CLVML_DEBUG");
+        return new CliProcess(Process.Start(start) ?? throw new InvalidOperationException("the CLI did not start"));
+    }
+
+    /// <summary>Waits for a stdout line containing <paramref name="text"/>; fails the test when the process ends or the time is up first.</summary>
+    public string WaitForLine(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var exited = _process.HasExited;
+            if (exited) _process.WaitForExit(); // every line it wrote has been read
+            var line = Lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
+            if (line is not null) return line;
+            if (exited || DateTime.UtcNow > deadline)
+                Assert.Fail($"no line with '{text}' within {timeout.TotalSeconds:0} s (exited: {exited}); stdout:\n{string.Join('\n', Lines)}\nstderr:\n{Stderr}");
+            _lineArrived.Wait(TimeSpan.FromMilliseconds(100));
+        }
+    }
+
+    /// <summary>Sends SIGINT or SIGTERM (<paramref name="signal"/>: INT, TERM) with the kill command.</summary>
+    public void Signal(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", signal, Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>SIGKILL: the process ends at once, cleaning up nothing.</summary>
+    public void Kill() => _process.Kill();
+
+    /// <summary>Waits for the end (and reaps the process); a process still running after <paramref name="hangGuard"/> is killed and the test fails.</summary>
+    public int WaitForExit(TimeSpan hangGuard)
+    {
+        if (!_process.WaitForExit(hangGuard))
+        {
+            _process.Kill();
+            _process.WaitForExit();
+            Assert.Fail($"the CLI still ran after {hangGuard.TotalSeconds:0} s; stdout:\n{string.Join('\n', Lines)}\nstderr:\n{Stderr}");
+        }
+        _process.WaitForExit(); // the redirected streams are drained too
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
+        _process.Dispose();
+        _lineArrived.Dispose();
+    }
+}
