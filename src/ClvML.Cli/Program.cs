@@ -4,7 +4,8 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        using var stop = StopSignal.Register(Console.Error);
-        return CliApp.Run(args, Console.Out, Console.Error, CliConsole.IsInteractiveTerminal(), stop);
+        var interactive = CliConsole.IsInteractiveTerminal();
+        using var stop = StopSignal.Register(Console.Error, interactive);
+        return CliApp.Run(args, Console.Out, Console.Error, interactive, stop);
     }
 }

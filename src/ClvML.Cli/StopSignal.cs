@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ClvML.Data.Output;
+using Spectre.Console;
 
 namespace ClvML.Cli;
 
@@ -20,18 +21,23 @@ internal sealed class StopSignal : IDisposable
     private readonly CancellationTokenSource _cancel = new();
     private readonly ManualResetEventSlim _secondSignal = new();
     private readonly TextWriter _stderr;
+    private readonly bool _interactive;
     private readonly PosixSignalRegistration[] _registrations;
     private int _signal;
     private int _ended;
 
-    private StopSignal(TextWriter stderr)
+    private StopSignal(TextWriter stderr, bool interactive)
     {
         _stderr = stderr;
+        _interactive = interactive;
         _registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal)];
     }
 
-    /// <summary>Handles SIGINT and SIGTERM from now on; the line about the stop goes to <paramref name="stderr"/>.</summary>
-    public static StopSignal Register(TextWriter stderr) => new(stderr);
+    /// <summary>
+    /// Handles SIGINT and SIGTERM from now on; the line about the stop goes to <paramref name="stderr"/>.
+    /// <paramref name="interactive"/>: a live status display may be drawn, whose hidden cursor is shown again on the way out.
+    /// </summary>
+    public static StopSignal Register(TextWriter stderr, bool interactive) => new(stderr, interactive);
 
     /// <summary>Cancelled by the first signal.</summary>
     public CancellationToken Token => _cancel.Token;
@@ -86,6 +92,8 @@ internal sealed class StopSignal : IDisposable
         _secondSignal.Wait(Grace);
         if (!TryEnd()) return;
         IncompleteOutputs.AbandonAll();
+        // The live display hides the cursor and is not unwound on this path.
+        if (_interactive) AnsiConsole.Cursor.Show();
         _stderr.WriteLine(Line());
         _stderr.Flush();
         Environment.Exit(ExitCode);

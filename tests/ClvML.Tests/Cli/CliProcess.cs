@@ -70,6 +70,18 @@ internal sealed class CliProcess : IDisposable
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) Assert.Skip("POSIX signals (kill -INT, -TERM, -KILL) are needed");
     }
 
+    /// <summary>
+    /// Skips a test of <paramref name="number"/> (2: SIGINT) when this test process ignores it: a shell
+    /// without job control starts background commands so, and their children rightly keep ignoring it.
+    /// </summary>
+    public static void RequireNotIgnored(int number, string name)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var ignored = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        if (ignored is not null && (Convert.ToUInt64(ignored["SigIgn:".Length..].Trim(), 16) & (1UL << (number - 1))) != 0)
+            Assert.Skip($"{name} is ignored by this test process (started in the background by a shell without job control), so the CLI it starts ignores it too");
+    }
+
     /// <summary>Starts <c>clvml</c> with <paramref name="args"/> in <paramref name="workingDirectory"/>.</summary>
     public static CliProcess Start(string workingDirectory, params string[] args)
     {
