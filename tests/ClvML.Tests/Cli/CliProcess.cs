@@ -12,27 +12,29 @@ namespace ClvML.Tests.Cli;
 internal sealed class CliProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly string? _killAtLine;
     private readonly List<string> _lines = [];
     private readonly StringBuilder _stderr = new();
     private readonly SemaphoreSlim _lineArrived = new(0);
+    private readonly Thread _reader;
 
-    private CliProcess(Process process)
+    private CliProcess(Process process, string? killAtLine)
     {
         _process = process;
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            lock (_lines) _lines.Add(e.Data);
-            _lineArrived.Release();
-        };
+        _killAtLine = killAtLine;
         process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
             lock (_stderr) _stderr.Append(e.Data).Append('\n');
         };
-        process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        // A thread of its own, blocked on the pipe, so a kill follows its line at once even when the test host is busy.
+        _reader = new Thread(ReadLines) { IsBackground = true, Name = "clvml stdout" };
+        _reader.Start();
     }
+
+    /// <summary>The line after which the process was killed (see <see cref="Start"/>), or null.</summary>
+    public string? KilledAfter { get; private set; }
 
     /// <summary>The executable, or a failed test saying how to build it.</summary>
     public static string Executable
@@ -82,8 +84,11 @@ internal sealed class CliProcess : IDisposable
             Assert.Skip($"{name} is ignored by this test process (started in the background by a shell without job control), so the CLI it starts ignores it too");
     }
 
-    /// <summary>Starts <c>clvml</c> with <paramref name="args"/> in <paramref name="workingDirectory"/>.</summary>
-    public static CliProcess Start(string workingDirectory, params string[] args)
+    /// <summary>
+    /// Starts <c>clvml</c> with <paramref name="args"/> in <paramref name="workingDirectory"/>; with
+    /// <paramref name="killAtLine"/>, SIGKILLs it as soon as it prints a line containing that text.
+    /// </summary>
+    public static CliProcess Start(string workingDirectory, string? killAtLine, params string[] args)
     {
         var start = new ProcessStartInfo(Executable)
         {
@@ -94,7 +99,22 @@ internal sealed class CliProcess : IDisposable
         };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment.Remove("CLVML_DEBUG");
-        return new CliProcess(Process.Start(start) ?? throw new InvalidOperationException("the CLI did not start"));
+        return new CliProcess(Process.Start(start) ?? throw new InvalidOperationException("the CLI did not start"), killAtLine);
+    }
+
+    private void ReadLines()
+    {
+        while (_process.StandardOutput.ReadLine() is { } line)
+        {
+            if (_killAtLine is not null && KilledAfter is null && line.Contains(_killAtLine, StringComparison.Ordinal) && !_process.HasExited)
+            {
+                // SIGKILL: the process ends at once and cleans up nothing.
+                _process.Kill();
+                KilledAfter = line;
+            }
+            lock (_lines) _lines.Add(line);
+            _lineArrived.Release();
+        }
     }
 
     /// <summary>Waits for a stdout line containing <paramref name="text"/>; fails the test when the process ends or the time is up first.</summary>
@@ -104,7 +124,7 @@ internal sealed class CliProcess : IDisposable
         while (true)
         {
             var exited = _process.HasExited;
-            if (exited) _process.WaitForExit(); // every line it wrote has been read
+            if (exited) _reader.Join(); // every line it wrote has been read
             var line = Lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
             if (line is not null) return line;
             if (exited || DateTime.UtcNow > deadline)
@@ -121,9 +141,6 @@ internal sealed class CliProcess : IDisposable
         Assert.Equal(0, kill.ExitCode);
     }
 
-    /// <summary>SIGKILL: the process ends at once, cleaning up nothing.</summary>
-    public void Kill() => _process.Kill();
-
     /// <summary>Waits for the end (and reaps the process); a process still running after <paramref name="hangGuard"/> is killed and the test fails.</summary>
     public int WaitForExit(TimeSpan hangGuard)
     {
@@ -133,7 +150,8 @@ internal sealed class CliProcess : IDisposable
             _process.WaitForExit();
             Assert.Fail($"the CLI still ran after {hangGuard.TotalSeconds:0} s; stdout:\n{string.Join('\n', Lines)}\nstderr:\n{Stderr}");
         }
-        _process.WaitForExit(); // the redirected streams are drained too
+        _process.WaitForExit(); // stderr is drained too
+        _reader.Join();
         return _process.ExitCode;
     }
 

@@ -9,23 +9,12 @@ namespace ClvML.Tests.Cli;
 /// </summary>
 public sealed class EnvironmentErrorTests(ScoringTests.TrainedRun trained) : IClassFixture<ScoringTests.TrainedRun>
 {
-    private const string SampleYaml = """
-        run:
-          name: env
-        data:
-          source: sample
-          sample:
-            customers: 2000
-          columns:
-            order_id: order_id
-        features:
-          calibration_end: 2025-06-30
-          observation_end: 2025-12-31
+    private static readonly string SampleYaml = SampleTrainingYaml.For("env", 2000, """
         regression:
           automl:
             max_trials: 2
             folds: 2
-        """;
+        """);
 
     public static TheoryData<string> Commands => ["train", "features csv", "features parquet", "score", "convert", "simulate csv", "simulate parquet"];
 

@@ -7,18 +7,7 @@ namespace ClvML.Tests.Cli;
 /// </summary>
 public sealed class KilledTrainingTests
 {
-    private const string Training = """
-        run:
-          name: killed
-        data:
-          source: sample
-          sample:
-            customers: 8000
-          columns:
-            order_id: order_id
-        features:
-          calibration_end: 2025-06-30
-          observation_end: 2025-12-31
+    private static readonly string Training = SampleTrainingYaml.For("killed", 8000, """
         segmentation:
           k_range: [2, 6]
           restarts: 3
@@ -26,7 +15,7 @@ public sealed class KilledTrainingTests
           automl:
             max_trials: 4
             folds: 3
-        """;
+        """);
 
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(60);
 
@@ -52,10 +41,10 @@ public sealed class KilledTrainingTests
         string? leftover = null;
         foreach (var (line, during) in KillPoints)
         {
-            using var training = CliProcess.Start(cli.Folder, "train", "--config", config, "--output-dir", models);
-            training.WaitForLine(line, HangGuard);
-            training.Kill();
-            Assert.True(training.WaitForExit(HangGuard) != 0, $"the training finished before the kill during {during}");
+            using var training = CliProcess.Start(cli.Folder, line, "train", "--config", config, "--output-dir", models);
+            var code = training.WaitForExit(HangGuard);
+            Assert.True(training.KilledAfter is not null && code != 0, $"the training ended with {code} before it could be killed during {during}");
+            TestContext.Current.SendDiagnosticMessage($"killed during {during}; its last line: {training.Lines[^1]}");
             Assert.DoesNotContain(training.Lines, l => l.StartsWith("run written to", StringComparison.Ordinal));
             // Each training started by sweeping what the one killed before it left.
             if (leftover is not null) Assert.Contains($"removed {leftover}, left by a training whose process is gone", training.Lines);

@@ -11,45 +11,23 @@ namespace ClvML.Tests.Cli;
 public sealed class StopTests(ScoringTests.TrainedRun trained) : IClassFixture<ScoringTests.TrainedRun>
 {
     // Long enough to still be in its k search when the second training is done, on two busy cores.
-    private const string LongTraining = """
-        run:
-          name: long
-        data:
-          source: sample
-          sample:
-            customers: 50000
-          columns:
-            order_id: order_id
-        features:
-          calibration_end: 2025-06-30
-          observation_end: 2025-12-31
+    private static readonly string LongTraining = SampleTrainingYaml.For("long", 50000, """
         segmentation:
           k_range: [2, 12]
         regression:
           automl:
             max_trials: 4
             folds: 3
-        """;
+        """);
 
-    private const string ShortTraining = """
-        run:
-          name: short
-        data:
-          source: sample
-          sample:
-            customers: 1000
-          columns:
-            order_id: order_id
-        features:
-          calibration_end: 2025-06-30
-          observation_end: 2025-12-31
+    private static readonly string ShortTraining = SampleTrainingYaml.For("short", 1000, """
         segmentation:
           k: 3
         regression:
           automl:
             max_trials: 2
             folds: 2
-        """;
+        """);
 
     // A hang guard, not a speed assertion: the stop itself is bounded at about a second.
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(15);
@@ -64,7 +42,7 @@ public sealed class StopTests(ScoringTests.TrainedRun trained) : IClassFixture<S
         using var cli = new CliRun();
         var models = cli.Path_("models");
         var config = cli.Write("long.yaml", LongTraining);
-        using var training = CliProcess.Start(cli.Folder, "train", "--config", config, "--output-dir", models);
+        using var training = CliProcess.Start(cli.Folder, null, "train", "--config", config, "--output-dir", models);
         training.WaitForLine("segmentation: k-means", HangGuard * 4);
         var live = Assert.Single(Directory.GetDirectories(models, ".long.incomplete-*"));
 
@@ -102,7 +80,7 @@ public sealed class StopTests(ScoringTests.TrainedRun trained) : IClassFixture<S
         File.WriteAllText(scores, "yesterday's scores\n");
         File.WriteAllText(scores + ".rejects.csv", "yesterday's rejects\n");
 
-        using var scoring = CliProcess.Start(cli.Folder, "score", "--run", trained.RunPath, "--input", cli.Path_("tx.csv"), "--output", scores);
+        using var scoring = CliProcess.Start(cli.Folder, null, "score", "--run", trained.RunPath, "--input", cli.Path_("tx.csv"), "--output", scores);
         scoring.WaitForLine("scoring ", HangGuard);
         scoring.Signal("TERM");
         var code = scoring.WaitForExit(HangGuard);
