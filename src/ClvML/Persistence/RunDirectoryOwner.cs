@@ -12,7 +12,7 @@ namespace ClvML.Persistence;
 /// wrong: locks are advisory and some file systems do not support them (a lock taken there proves
 /// nothing), and a process id means nothing to another machine or container sharing the folder.
 /// </summary>
-public sealed class RunDirectoryOwner
+internal sealed class RunDirectoryOwner
 {
     /// <summary>The owner file's name is the temporary folder's name plus this.</summary>
     public const string Suffix = ".owner";
