@@ -1,4 +1,5 @@
 using System.Text;
+using ClvML.Data.Output;
 using ClvML.Evaluation.Charts;
 
 namespace ClvML.Evaluation.Report;
@@ -30,7 +31,8 @@ public static class HtmlReportWriter
     }
 
     /// <summary>Writes the report to <paramref name="path"/> as UTF-8 (without a byte-order mark).</summary>
-    public static void WriteFile(ReportDocument report, string path) => File.WriteAllText(path, Write(report), new UTF8Encoding(false));
+    public static void WriteFile(ReportDocument report, string path) =>
+        StagedFile.Write(path, temporary => File.WriteAllText(temporary, Write(report), new UTF8Encoding(false)));
 
     private static void WriteContents(StringBuilder html, ReportDocument report, ReportAnchors anchors)
     {

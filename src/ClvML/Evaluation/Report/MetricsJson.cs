@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ClvML.Data.Output;
 
 namespace ClvML.Evaluation.Report;
 
@@ -62,11 +63,11 @@ public static class MetricsJson
     }
 
     /// <summary>Writes <paramref name="document"/> to the file at <paramref name="path"/>.</summary>
-    public static void WriteFile(MetricsDocument document, string path)
+    public static void WriteFile(MetricsDocument document, string path) => StagedFile.Write(path, temporary =>
     {
-        using var stream = File.Create(path);
+        using var stream = File.Create(temporary);
         Write(document, stream);
-    }
+    });
 
     /// <summary>Returns <paramref name="document"/> as JSON text.</summary>
     public static string ToJson(MetricsDocument document)
