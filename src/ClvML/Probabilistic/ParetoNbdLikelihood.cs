@@ -14,7 +14,8 @@ namespace ClvML.Probabilistic;
 /// the fit uses <see cref="LogF"/>, the same 2F1 in Euler form with its parameter derivatives summed
 /// alongside, so the gradient is analytic (central differences would cost nine likelihoods per step).
 /// One evaluation can be long (many rows, far-apart scales), so each chunk of rows first checks the fit's
-/// <see cref="FitBudget"/>: a cancelled or timed-out fit stops within a chunk, not after the evaluation.
+/// <see cref="FitBudget"/>: a cancelled or timed-out fit stops once the chunks under way are done, not at the
+/// end of the evaluation.
 /// </summary>
 internal sealed class ParetoNbdLikelihood(PurchaseSummary data, FitBudget? budget = null)
 {
