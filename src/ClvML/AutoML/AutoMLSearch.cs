@@ -42,8 +42,10 @@ public sealed class AutoMLSearch
     /// <param name="features">The design matrix.</param>
     /// <param name="target">One finite target per row.</param>
     /// <param name="progress">Told where the search stands after every trial.</param>
+    /// <param name="cancellationToken">Stops the search (and the trial running) promptly; unlike a trial timeout it ends the whole run.</param>
     /// <exception cref="InputException">Too few rows for the folds, or a target that is not finite.</exception>
-    public AutoMLResult Run(FeatureMatrix features, double[] target, Action<AutoMLProgress>? progress = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public AutoMLResult Run(FeatureMatrix features, double[] target, Action<AutoMLProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var o = Options;
         if (target.Length != features.RowCount) throw new ArgumentException($"{target.Length} targets for {features.RowCount} rows.");
@@ -70,6 +72,7 @@ public sealed class AutoMLSearch
         string stopReason;
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (trials.Count >= maxTrials) { stopReason = o.DefaultsOnly ? "defaults evaluated (search off)" : $"trial budget ({maxTrials} trials)"; break; }
             var remaining = o.TimeBudget - clock.Elapsed;
             if (remaining <= TimeSpan.Zero) { stopReason = $"time budget ({o.TimeBudget.TotalSeconds:0.#} s)"; break; }
@@ -79,11 +82,12 @@ public sealed class AutoMLSearch
                 : random.NextDouble() < 0.8 ? Array.IndexOf(searches, searches.MinBy(s => s.BestLoss)) : random.Next(spaces.Length);
             var point = searches[t].Propose();
             using var deadline = new TrialDeadline(remaining < trialTimeout ? remaining : trialTimeout);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
             var started = clock.Elapsed;
             TrialResult result;
             try
             {
-                var (mean, std, outOfFold) = CrossValidation.Score(spaces[t], point, features, target, folds, o.Metric, o.Seed + trials.Count, deadline.Token);
+                var (mean, std, outOfFold) = CrossValidation.Score(spaces[t], point, features, target, folds, o.Metric, o.Seed + trials.Count, stop.Token);
                 if (o.Metric.AsLoss(mean) < bestLoss)
                 {
                     bestLoss = o.Metric.AsLoss(mean);
@@ -93,7 +97,7 @@ public sealed class AutoMLSearch
                     trainerBest[spaces[t].Name] = (o.Metric.AsLoss(mean), outOfFold);
                 result = new TrialResult(trials.Count + 1, spaces[t].Name, spaces[t].Describe(point), mean, std, (clock.Elapsed - started).TotalSeconds, TrialStatus.Completed);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 result = new TrialResult(trials.Count + 1, spaces[t].Name, spaces[t].Describe(point), double.NaN, double.NaN, (clock.Elapsed - started).TotalSeconds, TrialStatus.TimedOut);
             }
@@ -121,7 +125,7 @@ public sealed class AutoMLSearch
             throw new InputException($"regression.automl: no trial completed within the budget ({o.TimeBudget.TotalSeconds:0.#} s, {trials.Count} trials); raise time_budget_seconds.");
         var best = completed.MinBy(r => (o.Metric.AsLoss(r.MetricMean), r.Trial))!;
         var bestSpace = spaces.First(s => s.Name == best.Trainer);
-        var model = bestSpace.Fit(features, target, points[best.Trial - 1], o.Seed, CancellationToken.None);
+        var model = bestSpace.Fit(features, target, points[best.Trial - 1], o.Seed, cancellationToken);
         return new AutoMLResult(o.Metric, trials, best, model, bestOutOfFold!, searchSeconds, stopReason)
         {
             TimingDependence = timingDependence,

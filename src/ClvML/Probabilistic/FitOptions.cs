@@ -26,6 +26,16 @@ public record FitOptions
     public bool StandardErrors { get; init; } = true;
     /// <summary>Initial parameters in the model's parameter order; null = the model's own starts.</summary>
     public IReadOnlyList<double>? InitialParameters { get; init; }
+    /// <summary>
+    /// Wall-clock limit of the whole fit (a subsample warm start, every start and optimiser, the standard
+    /// errors); null = none. A fit past it throws <see cref="FitLimitExceededException"/>.
+    /// </summary>
+    public TimeSpan? TimeLimit { get; init; }
+    /// <summary>
+    /// Limit on the likelihood evaluations of the whole fit; null = none. Unlike <see cref="TimeLimit"/> it
+    /// stops a fit at the same point on every machine. A fit past it throws <see cref="FitLimitExceededException"/>.
+    /// </summary>
+    public int? MaximumEvaluations { get; init; }
 }
 
 /// <summary>How a likelihood fit went, saved with the model.</summary>

@@ -37,8 +37,9 @@ public static class RegressionStage
     /// <param name="log">Progress lines.</param>
     /// <param name="extraInputs">Extra per-customer input columns (e.g. BTYD predictions), by name.</param>
     /// <param name="status">Told where the search stands after every trial (a live status line; not a log).</param>
+    /// <param name="cancellationToken">Stops the search promptly.</param>
     public static RegressionStageResult Run(TrainConfig config, CustomerFeatureTable table, RunDirectory run, Action<string> log,
-        IReadOnlyDictionary<string, double[]>? extraInputs = null, Action<string>? status = null)
+        IReadOnlyDictionary<string, double[]>? extraInputs = null, Action<string>? status = null, CancellationToken cancellationToken = default)
     {
         var settings = config.Regression;
         if (!settings.Enabled) return new RegressionStageResult([], []);
@@ -63,7 +64,7 @@ public static class RegressionStage
         log(automl.Enabled
             ? $"regression: AutoML over [{string.Join(", ", settings.Trainers)}], {automl.Folds}-fold CV on {options.Metric.Name()}, budget {automl.TimeBudgetSeconds:0.#} s / {automl.MaxTrials} trials"
             : $"regression: [{string.Join(", ", settings.Trainers)}] at their defaults, {automl.Folds}-fold CV");
-        var result = new AutoMLSearch(options).Run(inputs, target, status is null ? null : p => status($"regression: {p}"));
+        var result = new AutoMLSearch(options).Run(inputs, target, status is null ? null : p => status($"regression: {p}"), cancellationToken);
         log($"regression: best {result.Best.Trainer} (trial {result.Best.Trial} of {result.Trials.Count}, {options.Metric.Name()} {result.Best.MetricMean:G5}); stopped on {result.StopReason}");
         var warnings = new List<RunWarning>();
         if (result.TimingDependence is { } timing)

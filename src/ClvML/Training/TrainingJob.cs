@@ -61,13 +61,13 @@ public static class TrainingJob
             new("rejects.csv", "rejects", FeatureFileFormatVersion, RunManifest.HashFile(rejectsPath)),
         };
         // --- model stages: each adds its files to the run ---
-        var probabilistic = config.Probabilistic.Enabled ? ProbabilisticStage.Run(config, built.Table, run, log) : null;
+        var probabilistic = config.Probabilistic.Enabled ? ProbabilisticStage.Run(config, built.Table, run, log, cancellationToken) : null;
         if (probabilistic is not null) files.AddRange(probabilistic.Files);
         cancellationToken.ThrowIfCancellationRequested();
         // Segments after the probabilistic models, so cluster profiles carry mean P(alive) and CLV.
         if (config.Segmentation.Enabled) files.AddRange(SegmentationStage.Run(config, built.Table, run, log, probabilistic?.CustomerColumns));
         cancellationToken.ThrowIfCancellationRequested();
-        var regression = RegressionStage.Run(config, built.Table, run, log, probabilistic?.CustomerColumns, status);
+        var regression = RegressionStage.Run(config, built.Table, run, log, probabilistic?.CustomerColumns, status, cancellationToken);
         files.AddRange(regression.Files);
         cancellationToken.ThrowIfCancellationRequested();
         // --- end of model stages ---

@@ -48,6 +48,29 @@ public sealed class AutoMLSearchTests
     }
 
     [Fact]
+    public void Cancelling_stops_the_search_inside_a_trial_instead_of_recording_a_timed_out_trial()
+    {
+        var (x, y) = TreeTestData.Smooth(2000, seed: 1, missingShare: 0);
+        var options = new AutoMLOptions { TimeBudget = TimeSpan.FromMinutes(5), MaxTrials = 50, Folds = 5, Seed = 3 };
+        using var cancel = new CancellationTokenSource();
+        var seen = new List<TrialResult>();
+        var cancelled = Stopwatch.StartNew();
+        // The second trial is the slow trainer's first (each trainer starts once, in order): cancel as it begins.
+        Assert.ThrowsAny<OperationCanceledException>(() => new AutoMLSearch(options, [TrainerSpace.ForName("ridge"), new SlowSpace()]).Run(x, y, p =>
+        {
+            seen.Add(p.Last);
+            if (seen.Count == 1)
+            {
+                cancel.CancelAfter(TimeSpan.FromMilliseconds(100));
+                cancelled.Restart();
+            }
+        }, cancel.Token));
+        // The slow trial (1.5 s) was stopped inside, not recorded as timed out and not run to its end.
+        Assert.Single(seen);
+        Assert.True(cancelled.Elapsed < TimeSpan.FromSeconds(1.4), $"the search took {cancelled.Elapsed.TotalSeconds:F2} s to stop");
+    }
+
+    [Fact]
     public void The_trial_budget_is_exact_and_the_search_improves_on_its_cheap_start()
     {
         var (x, y) = TreeTestData.Smooth(3000, seed: 2);

@@ -15,6 +15,9 @@ public static class FitNotes
     /// <summary>Code of the warning for weakly identified parameters away from that limit.</summary>
     public const string WeaklyIdentified = "weakly_identified";
 
+    /// <summary>Code of the warning for a configured model that was not fitted (did not converge, or exceeded its fit limits).</summary>
+    public const string ModelSkipped = "model_skipped";
+
     /// <summary>The warnings of <paramref name="fit"/>: none for a well-determined fit.</summary>
     public static IReadOnlyList<RunWarning> Of(ModelFit fit)
     {

@@ -69,6 +69,7 @@ public static partial class RunReport
     {
         FitNotes.NoDropoutLimit => "Fit at the no-dropout limit.",
         FitNotes.WeaklyIdentified => "Weakly identified fit.",
+        FitNotes.ModelSkipped => "Model skipped.",
         Features.PeriodBoundaries.ObservationEndAfterLastTransaction => "Observation end after the last transaction.",
         AutoML.AutoMLResult.NotReproducibleCode => "Not reproducible.",
         _ => "Warning.",
