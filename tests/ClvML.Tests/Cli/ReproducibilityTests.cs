@@ -76,6 +76,20 @@ public sealed class ReproducibilityTests
         Assert.Contains("may run other trials and choose another model", html);
     }
 
+    [Fact]
+    public void The_live_status_counts_the_trials_against_the_budget_while_the_log_gets_no_line_per_trial()
+    {
+        using var cli = new CliRun();
+        var config = cli.Write("train.yaml", Yaml);
+        var log = new List<string>();
+        var status = new List<string>();
+        TrainingJob.Run(ClvML.Configuration.TrainConfigLoader.Load(config), config, cli.Path_("models"), log.Add, status.Add);
+        Assert.Equal(12, status.Count);
+        for (var i = 0; i < status.Count; i++)
+            Assert.Matches($@"^regression: trial {i + 1}/12, \d+ s of 600 s, best (gbdt|ridge) rmse [0-9.]+$", status[i]);
+        Assert.DoesNotContain(log, l => l.Contains("trial 1/12", StringComparison.Ordinal));
+    }
+
     private static List<string> Files(string run) =>
         [.. Directory.EnumerateFiles(run, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(run, f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
 }
