@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ClvML.Configuration;
+using ClvML.Data.Output;
 using ClvML.Data.Tables;
 using ClvML.Training;
 
@@ -7,7 +8,8 @@ namespace ClvML.Cli;
 
 /// <summary>
 /// <c>clvml convert --config train.yaml --output tx.parquet | sqlite:PATH | postgres:TABLE</c>: the config's
-/// transactions, validated as for training, written as typed columns; rejected rows go to <c>tx.rejects.csv</c>.
+/// transactions, validated as for training, written as typed columns; rejected rows go to <c>tx.parquet.rejects.csv</c>
+/// (the output's whole name plus <c>.rejects.csv</c>). Both replace older files only once complete.
 /// </summary>
 internal static class ConvertCommand
 {
@@ -28,14 +30,16 @@ internal static class ConvertCommand
             var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
             var result = console.WithProgress("converting", _ =>
             {
-                var read = ConvertJob.Read(settings, configDirectory, target.RejectsPath);
+                using var rejects = new StagedFile(target.RejectsPath);
+                var read = rejects.KeptOnInputError(() => ConvertJob.Read(settings, configDirectory, rejects.TemporaryPath));
                 TableOutput.Write(target, read.Table, parsed.GetValue(connection));
+                rejects.Commit();
                 return read;
             });
             var rejects = result.Rejects;
             console.Out.WriteLine($"rows read {rejects.RowsRead} = accepted {rejects.Accepted} + rejected {rejects.Rejected} (rejects: {target.RejectsPath})");
             console.Out.WriteLine($"transactions {result.Table.RowCount} -> {target.Location}");
-            foreach (var hint in rejects.Hints()) console.Warn(hint);
+            foreach (var hint in rejects.Hints()) console.Out.WriteLine($"warning: {hint}");
             return CliApp.Ok;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ClvML.Configuration;
+using ClvML.Data.Output;
 using ClvML.Data.Tables;
 using ClvML.Features;
 using ClvML.Training;
@@ -7,8 +8,9 @@ using ClvML.Training;
 namespace ClvML.Cli;
 
 /// <summary>
-/// <c>clvml features --config train.yaml --output features.csv|sqlite:PATH|postgres:TABLE [--connection CS]</c>;
-/// rejected rows go to <c>features.rejects.csv</c> beside it (for PostgreSQL: TABLE.rejects.csv in the working folder).
+/// <c>clvml features --config train.yaml --output features.csv|features.parquet|sqlite:PATH|postgres:TABLE [--connection CS]</c>;
+/// rejected rows go beside the output under its whole name plus <c>.rejects.csv</c> (<c>features.csv.rejects.csv</c>;
+/// for PostgreSQL: TABLE.rejects.csv in the working folder). Both replace older files only once complete.
 /// </summary>
 internal static class FeaturesCommand
 {
@@ -29,20 +31,19 @@ internal static class FeaturesCommand
             var built = console.WithProgress("building features", log =>
             {
                 var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
+                using var rejects = new StagedFile(rejectsPath);
                 // The feature table records no data fingerprint, so the input is not hashed (as in scoring).
-                var result = FeatureJob.Build(settings, configDirectory, rejectsPath, out _, fingerprint: false);
-                if (target.Format == OutputFormat.Csv)
-                {
-                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-                    FeatureTableCsvWriter.Write(result.Table, outputPath);
-                }
+                var result = rejects.KeptOnInputError(() => FeatureJob.Build(settings, configDirectory, rejects.TemporaryPath, out _, fingerprint: false));
+                if (target.Format == OutputFormat.Csv) FeatureTableCsvWriter.Write(result.Table, outputPath);
                 else TableOutput.Write(target, FeatureColumnTable.From(result.Table), parsed.GetValue(connection));
+                rejects.Commit();
                 return result;
             });
             var rejects = built.Rejects;
             console.Out.WriteLine($"rows read {rejects.RowsRead} = accepted {rejects.Accepted} + rejected {rejects.Rejected} (rejects: {rejectsPath})");
             console.Out.WriteLine($"customers {built.Table.Count} -> {outputPath}");
-            foreach (var hint in rejects.Hints()) console.Warn(hint);
+            foreach (var warning in built.Warnings) console.Out.WriteLine($"warning: {warning.Message}");
+            foreach (var hint in rejects.Hints()) console.Out.WriteLine($"warning: {hint}");
             return CliApp.Ok;
         });
         return command;

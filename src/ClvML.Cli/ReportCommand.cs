@@ -8,8 +8,9 @@ namespace ClvML.Cli;
 /// <summary>
 /// <c>clvml report --run models/RUN [--primary-metric NAME]</c>: rebuilds report/report.html,
 /// report.md and metrics.json (the formats of the run's <c>evaluation.report</c>) from the saved run
-/// alone. The run is opened with every hash verified; the report files are derived files outside the
-/// manifest, so rewriting them leaves the run verifiable.
+/// alone, in place, and says so first. The run is opened with every hash verified; the report files are
+/// derived files outside the manifest, so rewriting them leaves the run verifiable, and rebuilding without
+/// <c>--primary-metric</c> gives back exactly what training wrote.
 /// </summary>
 internal static class ReportCommand
 {
@@ -30,7 +31,14 @@ internal static class ReportCommand
             var formats = saved.Config.Evaluation.Report;
             if (formats.Count == 0)
                 throw new InputException($"{Path.Combine(saved.Path, "manifest.json")}: the run's evaluation.report is empty, so it has no report to rebuild.");
-            var written = RunReport.Write(RunReportInput.From(saved, primary), formats);
+            var input = RunReportInput.From(saved, primary);
+            var written = RunReport.Write(input, formats);
+            var trained = saved.Config.Evaluation.PrimaryMetric;
+            // The report files are replaced in place, so say so, and say how to get the run's own ranking back.
+            console.Out.WriteLine(input.PrimaryMetric == trained
+                ? $"replaced the run's report, ranked by {trained} (the run's evaluation.primary_metric):"
+                : $"replaced the run's report, now ranked by {input.PrimaryMetric} instead of the run's evaluation.primary_metric {trained} "
+                    + $"('clvml report --run {parsed.GetValue(run)}' without --primary-metric restores it):");
             foreach (var file in written) console.Out.WriteLine(Path.Combine(saved.Path, file));
             return CliApp.Ok;
         });

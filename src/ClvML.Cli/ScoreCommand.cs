@@ -7,14 +7,16 @@ namespace ClvML.Cli;
 
 /// <summary>
 /// <c>clvml score --run models/RUN --input tx.csv [--as-of DATE] --output scores.csv|sqlite:PATH|postgres:TABLE [--connection CS] [--map key=column ...]</c>:
-/// scores fresh transactions with a saved run. A tampered, missing or too-new run file is refused (exit 2).
+/// scores fresh transactions (CSV, optionally gzip, or Parquet) with a saved run. A tampered, missing or too-new run file,
+/// or a training's unfinished temporary folder, is refused (exit 2). The scores and their rejects file
+/// (<c>scores.csv.rejects.csv</c>) replace older ones only once complete.
 /// </summary>
 internal static class ScoreCommand
 {
     public static Command Create(CliConsole console)
     {
         var run = new Option<string>("--run", "-r") { Description = "The run directory written by 'clvml train'.", Required = true };
-        var input = new Option<string>("--input", "-i") { Description = "Transactions to score (CSV, optionally .gz), in the run's column mapping.", Required = true };
+        var input = new Option<string>("--input", "-i") { Description = "Transactions to score, in the run's column mapping: a CSV file (optionally .gz) or a Parquet file (a name ending in .parquet).", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Where the scores are written: scores.csv, scores.parquet, sqlite:PATH (table scores) or postgres:TABLE.", Required = true };
         var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string for --output postgres:TABLE; ${VAR} references are expanded. Default: the CLVML_POSTGRES environment variable." };
         var asOf = new Option<string?>("--as-of") { Description = "Compute features as of this date (yyyy-MM-dd); later rows are rejected. Default: the last transaction date." };
@@ -40,7 +42,7 @@ internal static class ScoreCommand
             var result = console.WithProgress("scoring", log => BatchScorer.Score(saved, request, log));
             console.Out.WriteLine($"rows read {result.RowsRead} = accepted {result.RowsAccepted} + rejected {result.RowsRejected} (rejects: {result.RejectsPath})");
             console.Out.WriteLine($"customers {result.Customers} -> {result.OutputPath}");
-            foreach (var hint in result.Hints) console.Warn(hint);
+            foreach (var hint in result.Hints) console.Out.WriteLine($"warning: {hint}");
             return CliApp.Ok;
         });
         return command;

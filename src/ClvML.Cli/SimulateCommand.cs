@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClvML.Data.Output;
 using ClvML.Data.Sample;
 using ClvML.Data.Tables;
 
@@ -6,14 +7,16 @@ namespace ClvML.Cli;
 
 /// <summary>
 /// <c>clvml simulate --customers N --seed S --output tx.csv</c>: the built-in synthetic transaction log;
-/// <c>--output tx.parquet</c> writes it as Parquet (<c>--numeric-ids</c>: customer_id as INT64).
+/// <c>--output tx.parquet</c> writes it as Parquet (<c>--numeric-ids</c>: customer_id as INT64). The file
+/// replaces an older one only once complete.
 /// </summary>
 internal static class SimulateCommand
 {
     public static Command Create(CliConsole console)
     {
-        var customers = new Option<int>("--customers", "-n") { Description = "Customers to draw.", DefaultValueFactory = _ => new SampleOptions().Customers };
-        var seed = new Option<int>("--seed", "-s") { Description = "Random seed; the same seed gives the same file.", DefaultValueFactory = _ => new SampleOptions().Seed };
+        var defaults = new SampleOptions();
+        var customers = WholeNumberOption.Create("--customers", "-n", "Customers to draw.", defaults.Customers, minimum: 1, maximum: SampleOptions.MaxCustomers);
+        var seed = WholeNumberOption.Create("--seed", "-s", "Random seed; the same seed gives the same file.", defaults.Seed);
         var output = new Option<string>("--output", "-o") { Description = "File to write: CSV, or Parquet when the name ends in .parquet.", Required = true };
         var numericIds = new Option<bool>("--numeric-ids") { Description = "Parquet only: customer_id as INT64 (the number in C0000001) instead of text." };
         var command = new Command("simulate", "Write a synthetic transaction log (BG/NBD purchases, Gamma-Gamma spend, channels, returns, malformed rows).")
@@ -27,40 +30,21 @@ internal static class SimulateCommand
             if (OutputTarget.Parse(path).Format == OutputFormat.Parquet)
             {
                 // Purchases and returns only: malformed rows have no typed form.
-                var drawn = Run(() => SampleGenerator.WriteParquet(options, path, parsed.GetValue(numericIds)), null);
+                var drawn = SampleGenerator.WriteParquet(options, path, parsed.GetValue(numericIds));
                 console.Out.WriteLine($"{drawn.Purchases + drawn.Returns:N0} rows ({drawn.Purchases:N0} purchases, {drawn.Returns:N0} returns; " +
                     $"the CSV's {drawn.MalformedRows:N0} malformed rows are not written to Parquet) for {options.Customers:N0} customers -> {path}");
                 return CliApp.Ok;
             }
             if (parsed.GetValue(numericIds)) throw new InputException("--numeric-ids: applies to Parquet output only (a name ending in .parquet).");
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            var temporary = path + ".tmp";
-            var summary = Run(() =>
+            var summary = StagedFile.Write(path, temporary =>
             {
-                SampleSummary written;
-                using (var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false), 1 << 16))
-                    written = SampleGenerator.WriteCsv(options, writer);
-                File.Move(temporary, path, overwrite: true);
-                return written;
-            }, temporary);
+                using var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false), 1 << 16);
+                return SampleGenerator.WriteCsv(options, writer);
+            });
             console.Out.WriteLine($"{summary.Rows:N0} rows ({summary.Purchases:N0} purchases, {summary.Returns:N0} returns, " +
                 $"{summary.MalformedRows:N0} malformed on purpose) for {options.Customers:N0} customers -> {path}");
             return CliApp.Ok;
         });
         return command;
-    }
-
-    /// <summary>Runs a write; bad options become a usage error naming the option, and a partial file is removed.</summary>
-    private static SampleSummary Run(Func<SampleSummary> write, string? temporary)
-    {
-        try
-        {
-            return write();
-        }
-        catch (ArgumentException e)
-        {
-            if (temporary is not null) File.Delete(temporary);
-            throw new InputException($"clvml simulate: {e.Message.Replace("SampleOptions.Customers", "--customers")}");
-        }
     }
 }

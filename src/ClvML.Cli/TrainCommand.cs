@@ -5,10 +5,13 @@ using ClvML.Training;
 
 namespace ClvML.Cli;
 
-/// <summary><c>clvml train --config train.yaml [--output-dir DIR] [--output sqlite:PATH]</c>.</summary>
+/// <summary>
+/// <c>clvml train --config train.yaml [--output-dir DIR] [--output sqlite:PATH]</c>. A signal (the token
+/// given to <see cref="Create"/>) stops the training between stages, and no run is committed.
+/// </summary>
 internal static class TrainCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, CancellationToken stopping)
     {
         var config = new Option<string>("--config", "-c") { Description = "The training config (train.yaml).", Required = true };
         var outputDir = new Option<string?>("--output-dir") { Description = "Folder for the run directory (default: output.models_dir of the config)." };
@@ -25,14 +28,15 @@ internal static class TrainCommand
             if (target is not null && target.Format != OutputFormat.Sqlite)
                 throw new InputException($"--output: '{target.Location}': train writes its tables to a SQLite database only (sqlite:PATH); the run directory holds the files. Write scores to PostgreSQL with clvml score --output postgres:TABLE.");
             var settings = TrainConfigLoader.Load(path);
-            var result = console.WithProgress("training", log =>
+            var result = console.WithProgress("training", (log, status) =>
             {
-                var trained = TrainingJob.Run(settings, path, parsed.GetValue(outputDir), log);
+                var trained = TrainingJob.Run(settings, path, parsed.GetValue(outputDir), log, status, stopping);
                 if (target is not null) RunSqliteExport.Write(settings, path, trained, target.Location, log);
                 return trained;
             });
+            // At the end, before the run's path, which stays the last line for scripts.
+            foreach (var hint in result.Features.Rejects.Hints()) console.Out.WriteLine($"warning: {hint}");
             console.Out.WriteLine(result.RunPath);
-            foreach (var hint in result.Features.Rejects.Hints()) console.Warn(hint);
             return CliApp.Ok;
         });
         return command;

@@ -21,6 +21,7 @@ internal static class Program
         if (args.Length > 0 && args[0] == "database-write") return DatabaseWriteHarness.Run(args[1..]);
         if (args.Length > 0 && args[0] == "parquet-write") return ParquetWriteHarness.Run(args[1..]);
         if (args.Length > 0 && args[0] == "parquet") return ParquetHarness.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "sample-train") return SampleTrainHarness.Run(args[1..]);
         if (args.Length > 0 && args[0] == "parquet-fuzz") return ParquetFuzzHarness.Run(args[1..]);
         if (args.Length > 0 && args[0] == "gzip-read") return GzipReadHarness.Run(args[1..]);
         if (args.Length > 0 && args[0] == "csv-fuzz") return CsvFuzzHarness.Run(args[1..]);

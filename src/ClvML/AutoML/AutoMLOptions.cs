@@ -19,6 +19,8 @@ public sealed record AutoMLOptions
     public bool DefaultsOnly { get; init; }
     /// <summary>Seed of the folds, the search and the models.</summary>
     public int Seed { get; init; }
+    /// <summary>The target cannot be negative (spend, purchases): every model floors its predictions at 0, in the folds as after the refit.</summary>
+    public bool NonNegativeTarget { get; init; }
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first option out of range.</summary>
     public void Validate()
@@ -71,6 +73,16 @@ public sealed record AutoMLResult(RegressionMetric Metric, IReadOnlyList<TrialRe
     /// are <see cref="OutOfFold"/>); a trainer without a completed trial is absent.
     /// </summary>
     public IReadOnlyDictionary<string, double[]> OutOfFoldByTrainer { get; init; } = new Dictionary<string, double[]>();
+
+    /// <summary>
+    /// What in the result depended on wall-clock time (the time budget stopping the search, trials cut by
+    /// the trial timeout), or null when the seed and data alone fixed it: only then does a second run give
+    /// the same trials and the same model.
+    /// </summary>
+    public string? TimingDependence { get; init; }
+
+    /// <summary>The code of the run warning that says a search depended on the clock (<see cref="TimingDependence"/>).</summary>
+    public const string NotReproducibleCode = "automl_search_not_reproducible";
 
     /// <summary>Completed trials, best first.</summary>
     public IReadOnlyList<TrialResult> Leaderboard =>

@@ -20,6 +20,9 @@ public abstract class TrainerSpace
     /// <summary>The trainer's default options as a point (used when the search is off).</summary>
     public abstract double[] DefaultPoint { get; }
 
+    /// <summary>Whether the target cannot be negative (spend, purchases): the fitted models floor their predictions at 0.</summary>
+    public bool NonNegative { get; init; }
+
     /// <summary>Fits the model at unit point <paramref name="point"/>.</summary>
     public abstract IRegressionModel Fit(FeatureMatrix features, double[] target, double[] point, int seed, CancellationToken cancellation);
 
@@ -28,10 +31,12 @@ public abstract class TrainerSpace
         Dimensions.Select((d, i) => (d.Name, Value: d.Describe(point[i]))).ToDictionary(p => p.Name, p => p.Value);
 
     /// <summary>The spaces of the trainers ClvML has, by name.</summary>
-    public static TrainerSpace ForName(string name) => name switch
+    /// <param name="name">The trainer's name.</param>
+    /// <param name="nonNegative">Whether the target cannot be negative (see <see cref="NonNegative"/>).</param>
+    public static TrainerSpace ForName(string name, bool nonNegative = false) => name switch
     {
-        "gbdt" => new GbdtSpace(),
-        "ridge" => new RidgeSpace(),
+        "gbdt" => new GbdtSpace { NonNegative = nonNegative },
+        "ridge" => new RidgeSpace { NonNegative = nonNegative },
         _ => throw new ArgumentException($"Unknown trainer '{name}'; expected gbdt or ridge."),
     };
 }
@@ -77,6 +82,7 @@ internal sealed class GbdtSpace : TrainerSpace
             FeatureSubsample = d[6].Decode(point[6]),
             Objective = loss switch { "tweedie" => BoostingObjective.Tweedie, "poisson" => BoostingObjective.Poisson, _ => BoostingObjective.SquaredError },
             LogTarget = loss == "log_squared_error",
+            NonNegative = NonNegative,
             Seed = seed,
         };
         return new GradientBoostedTrees(options).Fit(features, target, default, cancellation);
@@ -102,7 +108,7 @@ internal sealed class RidgeSpace : TrainerSpace
     public override IRegressionModel Fit(FeatureMatrix features, double[] target, double[] point, int seed, CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();
-        var options = new RidgeOptions { Alpha = Dimensions[0].Decode(point[0]), LogTarget = Dimensions[1].Decode(point[1]) == 1 };
+        var options = new RidgeOptions { Alpha = Dimensions[0].Decode(point[0]), LogTarget = Dimensions[1].Decode(point[1]) == 1, NonNegative = NonNegative };
         return new Ridge(options).Fit(features, target);
     }
 }

@@ -11,6 +11,20 @@ public sealed record ProbabilisticSettings
     public string SpendModel { get; init; } = "gamma_gamma";
     /// <summary>L2 penalty on log-parameters.</summary>
     public double Penalizer { get; init; }
+    /// <summary>
+    /// Wall-clock limit of each model's fit; a fit past it is skipped with the reason. Chosen far above what
+    /// healthy fits of a million customers need (README, performance), so that it stops only a fit that has gone
+    /// wrong, and before such a fit holds up the run.
+    /// </summary>
+    public double FitTimeLimitSeconds { get; init; } = 30;
+    /// <summary>
+    /// Likelihood evaluations allowed per model fit: the machine-independent counterpart of
+    /// <see cref="FitTimeLimitSeconds"/>, several times what a healthy fit needs with every start and the
+    /// Nelder-Mead fallback. A fit past it is skipped with the reason.
+    /// </summary>
+    public int MaxEvaluations { get; init; } = 20_000;
+    /// <summary>Largest <see cref="FitTimeLimitSeconds"/> accepted (about 31 years: anything more means "no limit" and is refused as a likely typo).</summary>
+    public const double MaximumFitTimeLimitSeconds = 1e9;
 
     /// <summary>Names accepted in <see cref="TransactionModels"/>.</summary>
     public static readonly IReadOnlyList<string> KnownTransactionModels = ["bgnbd", "pareto_nbd", "mbgnbd", "bgbb"];

@@ -40,9 +40,14 @@ public static partial class TrainConfigLoader
             TransactionModels = s.StringList("transaction_models", d.TransactionModels, ProbabilisticSettings.KnownTransactionModels),
             SpendModel = s.Name("spend_model", d.SpendModel, ProbabilisticSettings.KnownSpendModels),
             Penalizer = s.Double("penalizer", d.Penalizer, 0, inclusive: true),
+            FitTimeLimitSeconds = s.Double("fit_time_limit_seconds", d.FitTimeLimitSeconds, 0, inclusive: false),
+            MaxEvaluations = s.Int("max_evaluations", d.MaxEvaluations, min: 1),
         };
         if (probabilistic is { Enabled: true, TransactionModels.Count: 0 })
             s.Report("transaction_models", "expected at least one model while the stage is enabled (or set enabled: false)");
+        if (probabilistic.FitTimeLimitSeconds > ProbabilisticSettings.MaximumFitTimeLimitSeconds)
+            s.Report("fit_time_limit_seconds", string.Create(CultureInfo.InvariantCulture,
+                $"expected at most {ProbabilisticSettings.MaximumFitTimeLimitSeconds:0e0} seconds; found {probabilistic.FitTimeLimitSeconds}"));
         s.RejectUnknownKeys();
         return probabilistic;
     }

@@ -34,6 +34,8 @@ public static partial class TrainConfigLoader
         yaml.List("transaction_models", probabilistic.TransactionModels);
         yaml.String("spend_model", probabilistic.SpendModel);
         yaml.Double("penalizer", probabilistic.Penalizer);
+        yaml.Double("fit_time_limit_seconds", probabilistic.FitTimeLimitSeconds);
+        yaml.Int("max_evaluations", probabilistic.MaxEvaluations);
         yaml.End();
 
         var segmentation = config.Segmentation;

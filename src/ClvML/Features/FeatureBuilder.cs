@@ -13,7 +13,11 @@ public sealed record FeatureBuildStats(int Customers, int CustomersFirstSeenInHo
 /// <param name="Table">The features.</param>
 /// <param name="Rejects">Rows read, accepted and rejected by reason.</param>
 /// <param name="Stats">Customers kept and excluded.</param>
-public sealed record FeatureBuildResult(CustomerFeatureTable Table, RejectLog Rejects, FeatureBuildStats Stats);
+public sealed record FeatureBuildResult(CustomerFeatureTable Table, RejectLog Rejects, FeatureBuildStats Stats)
+{
+    /// <summary>What the reader must know about the periods against the data (see <see cref="PeriodBoundaries"/>).</summary>
+    public IReadOnlyList<RunWarning> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// Transactions to the customer feature table: lifetimes' summary (frequency, recency, T,
@@ -57,13 +61,14 @@ public static class FeatureBuilder
         var observationEnd = features.ObservationEnd?.DayNumber ?? accumulator.MaxDay;
         var calibrationEnd = window.CalibrationEnd(observationEnd);
         if (window.HasHoldout && features.ObservationEnd is null && calibrationEnd >= observationEnd)
-            throw AfterRead($"features.calibration_end {Date(calibrationEnd)} is on or after the last transaction {Date(observationEnd)} in {source.Name}: the holdout period would be empty.");
+            throw AfterRead(PeriodBoundaries.HoldoutAfterData(features, source.Name, calibrationEnd, observationEnd, accumulator.MinDay, accumulator.MaxDay).Message);
         var wasBuffered = accumulator.Buffered;
         accumulator.Replay(calibrationEnd);
         var table = Tabulate(accumulator, data, features, calendar, calibrationEnd, observationEnd, window.HasHoldout, out var firstSeenInHoldout);
         if (table.Count == 0)
-            throw AfterRead($"{source.Name}: no customer has a purchase on or before the calibration end {Date(calibrationEnd)} (transactions run from {Date(accumulator.MinDay)} to {Date(accumulator.MaxDay)}); check features.calibration_end / holdout.");
-        return new FeatureBuildResult(table, rejects, new FeatureBuildStats(table.Count, firstSeenInHoldout, wasBuffered));
+            throw AfterRead(PeriodBoundaries.CalibrationWithoutPurchases(features, source.Name, calibrationEnd, accumulator.MinDay, accumulator.MaxDay).Message);
+        var warnings = PeriodBoundaries.Check(features, source.Name, table, firstSeenInHoldout);
+        return new FeatureBuildResult(table, rejects, new FeatureBuildStats(table.Count, firstSeenInHoldout, wasBuffered)) { Warnings = warnings };
 
         // A run that stops after the read says what the reject log's hints would have said at its end:
         // an empty or misplaced window is often the dates read wrongly.
@@ -133,8 +138,6 @@ public static class FeatureBuilder
             hasHoldout ? new HoldoutColumns(holdoutFrequency!, holdoutSpend!, Enumerable.Repeat(holdoutDuration, n).ToArray()) : null,
             attributes);
     }
-
-    private static string Date(int day) => DateOnly.FromDayNumber(day).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>How the calibration end follows from the settings, before and after the data is read.</summary>
     private sealed class WindowRule(FeatureSettings features)

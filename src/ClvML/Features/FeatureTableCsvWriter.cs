@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClvML.Data;
+using ClvML.Data.Output;
 using ClvML.Data.Text;
 
 namespace ClvML.Features;
@@ -11,13 +12,14 @@ namespace ClvML.Features;
 /// </summary>
 public static class FeatureTableCsvWriter
 {
-    /// <summary>Writes the table to <paramref name="path"/> (atomically: a temporary file renamed into place).</summary>
+    /// <summary>Writes the table to <paramref name="path"/> (atomically: a <see cref="StagedFile"/> renamed into place).</summary>
     public static void Write(CustomerFeatureTable table, string path)
     {
-        var temporary = path + ".tmp";
-        using (var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false), 1 << 16))
+        StagedFile.Write(path, temporary =>
+        {
+            using var writer = new StreamWriter(temporary, false, new System.Text.UTF8Encoding(false), 1 << 16);
             Write(table, writer);
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 
     /// <summary>Writes the table as CSV text.</summary>

@@ -10,6 +10,8 @@ public sealed record RidgeOptions
     public double Alpha { get; init; } = 1.0;
     /// <summary>Fit log1p(target) and predict expm1: spend is skewed, and the linear model fits its log better.</summary>
     public bool LogTarget { get; init; }
+    /// <summary>The target cannot be negative (spend, purchases): predictions are floored at 0 (see <see cref="TargetRange"/>).</summary>
+    public bool NonNegative { get; init; }
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the option out of range.</summary>
     public void Validate()
@@ -22,7 +24,10 @@ public sealed record RidgeOptions
 /// Ridge regression, the linear baseline: features are standardized (mean 0, population standard
 /// deviation 1; a constant feature gets coefficient 0), the intercept is not penalised, and the
 /// coefficients solve the normal equations (Z'WZ + alpha I) beta = Z'W(y - ybar) by Cholesky
-/// (Hoerl &amp; Kennard 1970). <see cref="Fit"/> returns an immutable <see cref="RidgeModel"/>.
+/// (Hoerl &amp; Kennard 1970). <see cref="Fit"/> returns an immutable <see cref="RidgeModel"/>, which
+/// holds every input to the range it had in training and every prediction to the training targets'
+/// <see cref="TargetRange"/>: a linear model extrapolates without limit, and a customer outside the
+/// training data must not be forecast negative or runaway spend.
 /// </summary>
 public sealed class Ridge
 {
@@ -35,6 +40,9 @@ public sealed class Ridge
 
     /// <summary>The options in force.</summary>
     public RidgeOptions Options { get; }
+
+    /// <summary>A feature whose standard deviation is below this fraction of its mean is treated as constant (about 2^-30).</summary>
+    private const double NegligibleRelativeSpread = 1e-9;
 
     /// <summary>Fits the model; NaN features are not allowed (a linear model has no missing-value branch).</summary>
     public RidgeModel Fit(FeatureMatrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> weights = default)
@@ -59,20 +67,29 @@ public sealed class Ridge
 
         var means = new double[p];
         var scales = new double[p];
+        var minimums = new double[p];
+        var maximums = new double[p];
         for (var f = 0; f < p; f++)
         {
             var column = features.Columns[f];
-            double mean = 0;
+            double mean = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
             for (var i = 0; i < n; i++)
             {
                 if (!double.IsFinite(column[i])) throw new ArgumentException($"Feature '{features.Names[f]}' of row {i} is {column[i]}; ridge needs finite features.");
                 mean += w[i] * column[i];
+                min = Math.Min(min, column[i]);
+                max = Math.Max(max, column[i]);
             }
             mean /= totalWeight;
             double variance = 0;
             for (var i = 0; i < n; i++) variance += w[i] * (column[i] - mean) * (column[i] - mean);
             means[f] = mean;
-            scales[f] = Math.Sqrt(variance / totalWeight);
+            minimums[f] = min;
+            maximums[f] = max;
+            var scale = Math.Sqrt(variance / totalWeight);
+            // A spread at the level of rounding error (P(alive) of 1 - 1e-10 for everyone) carries no
+            // information, and standardizing by it would blow rounding noise up into the prediction.
+            scales[f] = scale > NegligibleRelativeSpread * Math.Abs(mean) ? scale : 0;
         }
         var yMean = 0.0;
         for (var i = 0; i < n; i++) yMean += w[i] * y[i];
@@ -102,6 +119,11 @@ public sealed class Ridge
             : Options.Alpha > 0 ? gram.Cholesky().Solve(rhs) : gram.Svd().Solve(rhs);
         var coefficients = new double[p];
         for (var a = 0; a < used.Length; a++) coefficients[used[a]] = solved[a];
-        return new RidgeModel(features.Names, means, scales, coefficients, yMean, Options.LogTarget);
+        return new RidgeModel(features.Names, means, scales, coefficients, yMean, Options.LogTarget)
+        {
+            InputMinimums = minimums,
+            InputMaximums = maximums,
+            Range = TargetRange.Of(target, Options.NonNegative),
+        };
     }
 }

@@ -6,7 +6,8 @@ namespace ClvML.Linear;
 
 /// <summary>
 /// A fitted ridge model: prediction = intercept + sum over features of coefficient * (x - mean) / scale,
-/// then expm1 when fitted on log1p(target). Saved as JSON (format <c>clvml.ridge</c>) with its scaler.
+/// with each x first held to the range it had in training, then expm1 when fitted on log1p(target), held
+/// to the training targets' <see cref="TargetRange"/>. Saved as JSON (format <c>clvml.ridge</c>) with its scaler.
 /// </summary>
 public sealed class RidgeModel : IRegressionModel
 {
@@ -15,8 +16,8 @@ public sealed class RidgeModel : IRegressionModel
 
     /// <summary>The format name in saved files.</summary>
     public const string Format = "clvml.ridge";
-    /// <summary>The version this build writes and the newest it reads.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>The version this build writes and the newest it reads (2 added the input and target ranges; a version-1 file predicts unbounded, as it did).</summary>
+    public const int FormatVersion = 2;
 
     /// <summary>Creates a model from its parts.</summary>
     public RidgeModel(IReadOnlyList<string> featureNames, double[] means, double[] scales, double[] coefficients, double intercept, bool logTarget)
@@ -41,6 +42,12 @@ public sealed class RidgeModel : IRegressionModel
     public double Intercept { get; }
     /// <summary>Whether the model was fitted on log1p(target).</summary>
     public bool LogTarget { get; }
+    /// <summary>Smallest training value of each feature; smaller inputs are raised to it (null: unbounded).</summary>
+    public double[]? InputMinimums { get; init; }
+    /// <summary>Largest training value of each feature; larger inputs are lowered to it (null: unbounded).</summary>
+    public double[]? InputMaximums { get; init; }
+    /// <summary>The interval predictions are held to.</summary>
+    public TargetRange Range { get; init; } = TargetRange.Unbounded;
 
     /// <summary>Predictions for every row (columns matched by name).</summary>
     public double[] Predict(FeatureMatrix features)
@@ -56,11 +63,14 @@ public sealed class RidgeModel : IRegressionModel
         {
             var value = Intercept;
             for (var f = 0; f < columns.Length; f++)
-                if (Scales[f] > 0) value += Coefficients[f] * (columns[f][i] - Means[f]) / Scales[f];
-            result[i] = LogTarget ? double.ExpM1(value) : value;
+                if (Scales[f] > 0) value += Coefficients[f] * (Bounded(f, columns[f][i]) - Means[f]) / Scales[f];
+            result[i] = Range.Clamp(LogTarget ? double.ExpM1(value) : value);
         }
         return result;
     }
+
+    private double Bounded(int feature, double x) =>
+        InputMinimums is null || InputMaximums is null ? x : Math.Clamp(x, InputMinimums[feature], InputMaximums[feature]);
 
     /// <inheritdoc />
     public void Save(string path)
@@ -77,6 +87,12 @@ public sealed class RidgeModel : IRegressionModel
         ModelJson.WriteDoubles(json, "means", Means);
         ModelJson.WriteDoubles(json, "scales", Scales);
         ModelJson.WriteDoubles(json, "coefficients", Coefficients);
+        if (InputMinimums is not null && InputMaximums is not null)
+        {
+            ModelJson.WriteDoubles(json, "input_minimums", InputMinimums);
+            ModelJson.WriteDoubles(json, "input_maximums", InputMaximums);
+        }
+        ModelJson.WriteRange(json, Range);
         json.WriteEndObject();
     }
 
@@ -88,9 +104,17 @@ public sealed class RidgeModel : IRegressionModel
             using var document = JsonDocument.Parse(File.ReadAllBytes(path));
             var root = document.RootElement;
             ModelJson.CheckHeader(root, Format, FormatVersion, path);
-            return new RidgeModel([.. root.GetProperty("features").EnumerateArray().Select(f => f.GetString()!)],
+            var model = new RidgeModel([.. root.GetProperty("features").EnumerateArray().Select(f => f.GetString()!)],
                 ModelJson.ReadDoubles(root.GetProperty("means")), ModelJson.ReadDoubles(root.GetProperty("scales")),
-                ModelJson.ReadDoubles(root.GetProperty("coefficients")), root.GetProperty("intercept").GetDouble(), root.GetProperty("log_target").GetBoolean());
+                ModelJson.ReadDoubles(root.GetProperty("coefficients")), root.GetProperty("intercept").GetDouble(), root.GetProperty("log_target").GetBoolean())
+            {
+                InputMinimums = root.TryGetProperty("input_minimums", out var min) ? ModelJson.ReadDoubles(min) : null,
+                InputMaximums = root.TryGetProperty("input_maximums", out var max) ? ModelJson.ReadDoubles(max) : null,
+                Range = ModelJson.ReadRange(root),
+            };
+            if ((model.InputMinimums?.Length ?? model.FeatureNames.Count) != model.FeatureNames.Count || (model.InputMaximums?.Length ?? model.FeatureNames.Count) != model.FeatureNames.Count)
+                throw new FormatException("the input ranges do not have one value per feature");
+            return model;
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

@@ -59,6 +59,21 @@ public static class ModelJson
         _ => throw new FormatException($"expected a number, found {element.ValueKind}"),
     };
 
+    /// <summary>Writes a regressor's <see cref="TargetRange"/> as <c>prediction_minimum</c> and <c>prediction_maximum</c>.</summary>
+    public static void WriteRange(Utf8JsonWriter json, TargetRange range)
+    {
+        json.WritePropertyName("prediction_minimum");
+        WriteDouble(json, range.Minimum);
+        json.WritePropertyName("prediction_maximum");
+        WriteDouble(json, range.Maximum);
+    }
+
+    /// <summary>Reads what <see cref="WriteRange"/> wrote; a file from before ranges existed is unbounded.</summary>
+    public static TargetRange ReadRange(JsonElement root) =>
+        root.TryGetProperty("prediction_minimum", out var min) && root.TryGetProperty("prediction_maximum", out var max)
+            ? new TargetRange(ReadDouble(min), ReadDouble(max))
+            : TargetRange.Unbounded;
+
     /// <summary>Reads an array of doubles.</summary>
     public static double[] ReadDoubles(JsonElement array) => [.. array.EnumerateArray().Select(ReadDouble)];
 }

@@ -5,7 +5,8 @@ namespace ClvML.Persistence;
 
 /// <summary>
 /// <c>probabilistic/&lt;model&gt;.json</c>: a fitted BTYD or spend model with its parameters by their paper
-/// names, log-likelihood, standard errors and optimiser diagnostics (the DESIGN.md contract). Doubles are
+/// names, log-likelihood, standard errors and optimiser diagnostics (the DESIGN.md contract), including
+/// where a BTYD fit stands to its no-dropout limit (diagnostics.no_dropout_limit, absent in older files). Doubles are
 /// written in shortest round-trip form, so a loaded model predicts exactly what the saved one did.
 /// </summary>
 public static class ProbabilisticModelFile
@@ -53,6 +54,16 @@ public static class ProbabilisticModelFile
             json.WriteNumber("customers", diagnostics.Customers);
             json.WriteNumber("rows", diagnostics.Rows);
             WriteNumber(json, "penalizer", diagnostics.Penalizer);
+            if (diagnostics.Dropout is { } dropout)
+            {
+                json.WriteStartObject("no_dropout_limit");
+                json.WriteBoolean("at_limit", dropout.AtLimit);
+                WriteNumber(json, "highest_dropout_probability", dropout.HighestDropoutProbability);
+                WriteNumber(json, "log_likelihood", dropout.NoDropoutLogLikelihood);
+                WriteNumber(json, "r", dropout.NoDropoutR);
+                WriteNumber(json, "alpha", dropout.NoDropoutAlpha);
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
         else json.WriteNull("diagnostics");
@@ -112,7 +123,14 @@ public static class ProbabilisticModelFile
             d.GetProperty("weakly_identified").GetBoolean(),
             d.GetProperty("customers").GetInt32(),
             d.GetProperty("rows").GetInt32(),
-            ModelJson.ReadDouble(d.GetProperty("penalizer")));
+            ModelJson.ReadDouble(d.GetProperty("penalizer")))
+        {
+            // Files written before the no-dropout diagnosis have none.
+            Dropout = d.TryGetProperty("no_dropout_limit", out var n) && n.ValueKind == JsonValueKind.Object
+                ? new DropoutDiagnosis(n.GetProperty("at_limit").GetBoolean(), ModelJson.ReadDouble(n.GetProperty("highest_dropout_probability")),
+                    ModelJson.ReadDouble(n.GetProperty("log_likelihood")), ModelJson.ReadDouble(n.GetProperty("r")), ModelJson.ReadDouble(n.GetProperty("alpha")))
+                : null,
+        };
     }
 
     private static void WriteNumber(Utf8JsonWriter json, string name, double value)

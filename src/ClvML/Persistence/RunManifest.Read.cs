@@ -59,9 +59,23 @@ public sealed partial record RunManifest
                 // Runs written before the metrics were recorded have none.
                 Metrics = root.TryGetProperty("metrics", out var metrics) && metrics.ValueKind == JsonValueKind.Array
                     ? [.. metrics.EnumerateArray().Select(m => new ManifestModelMetrics(Text(m, "name", path), Text(m, "kind", path),
-                        [.. Member(m, "values", path).EnumerateObject().Select(v => KeyValuePair.Create(v.Name, ModelJson.ReadDouble(v.Value)))]))]
+                        [.. Member(m, "values", path).EnumerateObject().Select(v => KeyValuePair.Create(v.Name, ModelJson.ReadDouble(v.Value)))])
+                        { Rank = m.TryGetProperty("rank", out var rank) ? (int)Number(m, "rank", path) : null })]
                     : [],
+                Warnings = ReadWarnings(root, path),
             };
+        }
+    }
+
+    private static IReadOnlyList<RunWarning> ReadWarnings(JsonElement root, string path)
+    {
+        try
+        {
+            return RunWarning.ReadArray(root, "warnings");
+        }
+        catch (FormatException e)
+        {
+            throw new RunIntegrityException(path, $"{e.Message}; the file was damaged or edited, train again");
         }
     }
 

@@ -14,7 +14,11 @@ public sealed record RunFile(string Path, string Kind, int FormatVersion, string
 /// <param name="Name">Model name.</param>
 /// <param name="Kind">probabilistic, regression or heuristic.</param>
 /// <param name="Values">Metric values by their metrics.json names.</param>
-public sealed record ManifestModelMetrics(string Name, string Kind, IReadOnlyList<KeyValuePair<string, double>> Values);
+public sealed record ManifestModelMetrics(string Name, string Kind, IReadOnlyList<KeyValuePair<string, double>> Values)
+{
+    /// <summary>Leaderboard rank, shared by models tied on the primary metric (null in runs saved before ranks were recorded).</summary>
+    public int? Rank { get; init; }
+}
 
 /// <summary>Where the data came from and what became of every row.</summary>
 public sealed record DataFingerprint
@@ -79,6 +83,8 @@ public sealed partial record RunManifest
     public IReadOnlyList<RunFile> Files { get; init; } = [];
     /// <summary>Every compared model's holdout metrics, best first by <c>evaluation.primary_metric</c> (empty without a holdout or report).</summary>
     public IReadOnlyList<ManifestModelMetrics> Metrics { get; init; } = [];
+    /// <summary>What the run's reader must know (periods against the data, fits at a limit), in the order the report shows them.</summary>
+    public IReadOnlyList<RunWarning> Warnings { get; init; } = [];
 
     /// <summary>Lower-case hex SHA-256 of a file.</summary>
     public static string HashFile(string path)
@@ -138,6 +144,7 @@ public sealed partial record RunManifest
             json.WriteStartObject();
             json.WriteString("name", model.Name);
             json.WriteString("kind", model.Kind);
+            if (model.Rank is { } rank) json.WriteNumber("rank", rank);
             json.WriteStartObject("values");
             foreach (var (metric, value) in model.Values)
             {
@@ -148,6 +155,7 @@ public sealed partial record RunManifest
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        RunWarning.WriteArray(json, "warnings", Warnings);
         json.WriteString("config", ConfigYaml);
         json.WriteEndObject();
     }

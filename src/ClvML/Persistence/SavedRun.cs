@@ -30,10 +30,13 @@ public sealed class SavedRun
     public TrainConfig Config { get; }
 
     /// <summary>Opens and verifies the run at <paramref name="runPath"/>.</summary>
-    /// <exception cref="RunIntegrityException">The folder, the manifest or a listed file is missing, altered or too new.</exception>
+    /// <exception cref="RunIntegrityException">The folder is a run's temporary folder, or the folder, the manifest or a listed file is missing, altered or too new.</exception>
     public static SavedRun Open(string runPath)
     {
         var full = System.IO.Path.GetFullPath(runPath);
+        if (RunDirectory.IsIncomplete(full))
+            throw new RunIntegrityException(runPath, "the temporary folder of a training that has not finished (it is still running, or was stopped or killed), not a run; "
+                + "use the run folder 'clvml train' printed, or train again (a later training removes folders whose process is gone)");
         if (!Directory.Exists(full))
             throw new RunIntegrityException(runPath, "no such run directory; pass a folder under models/ written by 'clvml train'");
         var manifestPath = System.IO.Path.Combine(full, "manifest.json");

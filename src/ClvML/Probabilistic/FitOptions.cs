@@ -26,6 +26,16 @@ public record FitOptions
     public bool StandardErrors { get; init; } = true;
     /// <summary>Initial parameters in the model's parameter order; null = the model's own starts.</summary>
     public IReadOnlyList<double>? InitialParameters { get; init; }
+    /// <summary>
+    /// Wall-clock limit of the whole fit (a subsample warm start, every start and optimiser, the standard
+    /// errors); null = none. A fit past it throws <see cref="FitLimitExceededException"/>.
+    /// </summary>
+    public TimeSpan? TimeLimit { get; init; }
+    /// <summary>
+    /// Limit on the likelihood evaluations of the whole fit; null = none. Unlike <see cref="TimeLimit"/> it
+    /// stops a fit at the same point on every machine. A fit past it throws <see cref="FitLimitExceededException"/>.
+    /// </summary>
+    public int? MaximumEvaluations { get; init; }
 }
 
 /// <summary>How a likelihood fit went, saved with the model.</summary>
@@ -45,7 +55,11 @@ public record FitOptions
 /// <param name="Rows">Rows after compression.</param>
 /// <param name="Penalizer">The L2 penalty used.</param>
 public sealed record FitDiagnostics(double LogLikelihood, int Iterations, int Evaluations, string ExitReason, double GradientNorm,
-    string Optimizer, int Starts, bool WeaklyIdentified, int Customers, int Rows, double Penalizer);
+    string Optimizer, int Starts, bool WeaklyIdentified, int Customers, int Rows, double Penalizer)
+{
+    /// <summary>Where the fit stands to the no-dropout limit (<see cref="NoDropoutLimit"/>); null for models without such a limit, or saved before it was recorded.</summary>
+    public DropoutDiagnosis? Dropout { get; init; }
+}
 
 /// <summary>A fit that did not converge from any start with any optimiser; never returned as NaN parameters.</summary>
 public sealed class ConvergenceException(string message) : Exception(message);

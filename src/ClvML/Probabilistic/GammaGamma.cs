@@ -23,8 +23,12 @@ public sealed class GammaGamma(GammaGammaOptions? options = null)
 
     /// <summary>Fits per-customer repeat frequency and mean repeat spend (lifetimes' frequency and monetary_value).</summary>
     /// <exception cref="ArgumentException">Lengths differ, values are not finite, or no customer has a repeat purchase with positive spend.</exception>
-    public GammaGammaModel Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> monetaryValue, ReadOnlySpan<double> weights = default)
+    /// <exception cref="FitLimitExceededException">The fit ran past <see cref="FitOptions.TimeLimit"/> or <see cref="FitOptions.MaximumEvaluations"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public GammaGammaModel Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> monetaryValue, ReadOnlySpan<double> weights = default,
+        CancellationToken cancellationToken = default)
     {
+        var budget = FitBudget.Start(GammaGammaModel.ModelName, _options, cancellationToken);
         if (frequency.Length != monetaryValue.Length || (!weights.IsEmpty && weights.Length != frequency.Length))
             throw new ArgumentException("frequency, monetary_value (and weights) need one value per customer.");
         var count = 0;
@@ -60,11 +64,11 @@ public sealed class GammaGamma(GammaGammaOptions? options = null)
             for (var i = 0; i < m; i++) (sx[i], sz[i], sw[i]) = (xs[i * step], zs[i * step], ws[i * step]);
             var sub = new SpendData(sx, sz, sw);
             warm = LikelihoodFit.Run(GammaGammaModel.ModelName, GammaGammaModel.ParameterNames, sub.Evaluate, sub.TotalWeight,
-                (count + step - 1) / step, sub.DistinctX.Length, starts, _options with { StandardErrors = false });
+                (count + step - 1) / step, sub.DistinctX.Length, starts, _options with { StandardErrors = false }, budget);
         }
-        var outcome = (warm is null ? null : Newton(data, warm.Parameters, count, _options))
+        var outcome = (warm is null ? null : Newton(data, warm.Parameters, count, _options, budget))
             ?? LikelihoodFit.Run(GammaGammaModel.ModelName, GammaGammaModel.ParameterNames, data.Evaluate, data.TotalWeight,
-                count, data.DistinctX.Length, starts, _options, warm);
+                count, data.DistinctX.Length, starts, _options, budget, warm);
         var p = outcome.Parameters;
         return new GammaGammaModel(p[0], p[1], p[2])
         {
@@ -80,7 +84,7 @@ public sealed class GammaGamma(GammaGammaOptions? options = null)
     /// quadratically, each step is one pass over the customers, and the last Hessian gives the standard
     /// errors. Null (the caller falls back on BFGS) when the Hessian is not positive definite or a step fails.
     /// </summary>
-    private static FitOutcome? Newton(SpendData data, double[] start, int customers, FitOptions options)
+    private static FitOutcome? Newton(SpendData data, double[] start, int customers, FitOptions options, FitBudget budget)
     {
         var theta = start.Select(v => Math.Log(v)).ToArray();
         var (scale, penalizer) = (1 / data.TotalWeight, options.Penalizer);
@@ -88,6 +92,7 @@ public sealed class GammaGamma(GammaGammaOptions? options = null)
         var hessian = new double[3, 3];
         var trialGradient = new double[3];
         var trialHessian = new double[3, 3];
+        budget.Charge();
         var value = data.Evaluate(theta, gradient, hessian);
         var evaluations = 1;
         double Penalized(double nll, double[] t) => nll * scale + penalizer * t.Sum(v => v * v);
@@ -98,7 +103,7 @@ public sealed class GammaGamma(GammaGammaOptions? options = null)
             var norm = g.AbsoluteMaximum();
             if (!double.IsFinite(norm)) return null;
             if (norm <= options.GradientTolerance)
-                return LikelihoodFit.Finish(GammaGammaModel.ParameterNames, data.Evaluate, theta, hessian, iteration - 1, evaluations,
+                return LikelihoodFit.Finish(GammaGammaModel.ParameterNames, budget.Charging(data.Evaluate), theta, hessian, iteration - 1, evaluations,
                     "GradientConverged", norm, "newton", 1, customers, data.DistinctX.Length, options, value);
             var h = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(3, 3, (i, j) => hessian[i, j] * scale + (i == j ? 2 * penalizer : 0));
             double[] step;
@@ -115,6 +120,7 @@ public sealed class GammaGamma(GammaGammaOptions? options = null)
             for (var (t, k) = (1.0, 0); k < 30; t *= 0.5, k++)
             {
                 var trial = theta.Select((v, i) => v + t * step[i]).ToArray();
+                budget.Charge();
                 var trialValue = data.Evaluate(trial, trialGradient, trialHessian);
                 evaluations++;
                 var ft = Penalized(trialValue, trial);
@@ -128,7 +134,7 @@ public sealed class GammaGamma(GammaGammaOptions? options = null)
                 }
                 // Within rounding of the optimum no step can show a decrease.
                 if (double.IsFinite(ft) && Math.Abs(ft - f) <= 1e-14 * Math.Max(1, Math.Abs(f)))
-                    return LikelihoodFit.Finish(GammaGammaModel.ParameterNames, data.Evaluate, theta, hessian, iteration, evaluations,
+                    return LikelihoodFit.Finish(GammaGammaModel.ParameterNames, budget.Charging(data.Evaluate), theta, hessian, iteration, evaluations,
                         "StepConverged", norm, "newton", 1, customers, data.DistinctX.Length, options, value);
             }
             if (!accepted) return null;

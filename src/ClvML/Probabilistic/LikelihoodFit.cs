@@ -22,12 +22,16 @@ internal static class LikelihoodFit
     // Log-parameters beyond this are outside the domain: e^35 is ~1.6e15, far beyond any sensible rate or shape.
     private const double LogBound = 35;
 
-    /// <summary>Fits; <paramref name="warmStart"/> (a fit of a subsample) becomes the first start, with its curvature.</summary>
+    /// <summary>
+    /// Fits; <paramref name="warmStart"/> (a fit of a subsample) becomes the first start, with its curvature. Every
+    /// likelihood evaluation is charged to <paramref name="budget"/>, whose exceptions end the fit.
+    /// </summary>
     public static FitOutcome Run(string model, string[] names, ObjectiveFunction negativeLogLikelihood, double totalWeight,
-        int customers, int rows, IReadOnlyList<double[]> defaultStarts, FitOptions options, FitOutcome? warmStart = null)
+        int customers, int rows, IReadOnlyList<double[]> defaultStarts, FitOptions options, FitBudget budget, FitOutcome? warmStart = null)
     {
         if (options.Penalizer < 0 || !double.IsFinite(options.Penalizer))
             throw new ArgumentOutOfRangeException(nameof(options), options.Penalizer, "Penalizer must be finite and >= 0.");
+        negativeLogLikelihood = budget.Charging(negativeLogLikelihood);
         var d = names.Length;
         var penalizer = options.Penalizer;
         var scale = 1.0 / totalWeight;

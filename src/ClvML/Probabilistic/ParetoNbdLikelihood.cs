@@ -13,9 +13,14 @@ namespace ClvML.Probabilistic;
 /// [0, 1). Every piece is kept in log space. Predictions evaluate A0 with <see cref="Hypergeometric"/>;
 /// the fit uses <see cref="LogF"/>, the same 2F1 in Euler form with its parameter derivatives summed
 /// alongside, so the gradient is analytic (central differences would cost nine likelihoods per step).
+/// One evaluation can be long (many rows, far-apart scales), so each chunk of rows first checks the fit's
+/// <see cref="FitBudget"/>: a cancelled or timed-out fit stops once the chunks under way are done, not at the
+/// end of the evaluation.
 /// </summary>
-internal sealed class ParetoNbdLikelihood(PurchaseSummary data)
+internal sealed class ParetoNbdLikelihood(PurchaseSummary data, FitBudget? budget = null)
 {
+    private readonly FitBudget _budget = budget ?? FitBudget.Unlimited;
+
     private const int ChunkRows = 2_048;
 
     /// <summary>ln A0 (FH 2005 eqs. 19-20): ln[F(t_x) - F(T)], F(y) = 2F1(r+s+x, b'; r+s+x+1; |alpha-beta|/(m+y)) / (m+y)^(r+s+x).</summary>
@@ -70,6 +75,7 @@ internal sealed class ParetoNbdLikelihood(PurchaseSummary data)
         var partial = new double[chunks * 5];
         void Chunk(int c)
         {
+            if (_budget.Expired) return;
             Span<double> g = stackalloc double[4];
             Span<double> sum = stackalloc double[5];
             for (var i = c * ChunkRows; i < Math.Min(rows, (c + 1) * ChunkRows); i++)
@@ -82,6 +88,8 @@ internal sealed class ParetoNbdLikelihood(PurchaseSummary data)
         }
         if (chunks > 1 && Environment.ProcessorCount > 1) Parallel.For(0, chunks, Chunk);
         else for (var c = 0; c < chunks; c++) Chunk(c);
+        // A chunk that saw the budget expired left its partial sums at zero; the evaluation must not be used.
+        _budget.ThrowIfExpired();
         for (var c = 0; c < chunks; c++)
         {
             ll += partial[c * 5];
@@ -162,45 +170,61 @@ internal sealed class ParetoNbdLikelihood(PurchaseSummary data)
 
     /// <summary>
     /// ln A0 from its integral form A0 = (r+s+x) integral_{t_x}^{T} (alpha+tau)^-(r+x) (beta+tau)^-(s+1) d tau (the
-    /// step before FH 2005 eq. 19), by 8-point Gauss-Legendre panels in u = ln(alpha + tau). In u the log-integrand
-    /// -(r+x-1) u - (s+1) ln(beta + tau) has slope of magnitude at most |r+x-1| + s + 1, so panels of width
-    /// 1/slope see at most one e-fold each, and once the integrand is decreasing the sum stops when a panel adds
-    /// less than 1e-17. The derivatives are integrals of the same integrand times ln(alpha+tau), 1/(alpha+tau),
+    /// step before FH 2005 eq. 19), by 8-point Gauss-Legendre panels in v = ln(m + tau), m = min(alpha, beta).
+    /// With e_m the exponent of (m + tau), e_o that of the other factor and c = |alpha - beta|, the log-integrand
+    /// in v is (1 - e_m) v - e_o ln(c + e^v), with slope 1 - e_m - e_o q(v), q = (m+tau)/(max(alpha, beta)+tau).
+    /// q rises along v, so the slope falls: over a panel it lies between its values at the panel's ends, and each
+    /// panel is made narrow enough for both to mean at most one e-fold, whichever of alpha and beta is the smaller
+    /// and however large s, beta or x are. A falling slope also makes the integrand log-concave: once the slope is
+    /// negative the rest of the integral is at most integrand/|slope|, and the sum stops when that is below 1e-17
+    /// of it. The derivatives are integrals of the same integrand times ln(alpha+tau), 1/(alpha+tau),
     /// ln(beta+tau), 1/(beta+tau), taken at the same nodes.
     /// </summary>
     internal static double LogA0ByQuadrature(double r, double alpha, double s, double beta, double x, double tx, double T, Span<double> gradient)
     {
-        var u0 = Math.Log(alpha + tx);
-        var u1 = Math.Log(alpha + T);
-        var shift = beta - alpha; // beta + tau = shift + e^u
-        var slope = Math.Abs(r + x - 1) + s + 1;
-        var panels = (int)Math.Min(1_000_000, Math.Ceiling((u1 - u0) * Math.Max(1, slope)));
-        var h = (u1 - u0) / panels;
-        var reference = -(r + x - 1) * u0 - (s + 1) * Math.Log(shift + Math.Exp(u0));
-        var decreasing = r + x >= 1;
-        double sum = 0, sumU = 0, sumInvAlpha = 0, sumLogBeta = 0, sumInvBeta = 0;
-        for (var p = 0; p < panels; p++)
+        var alphaSmaller = alpha <= beta;
+        var m = alphaSmaller ? alpha : beta;
+        var c = Math.Abs(alpha - beta); // max(alpha, beta) + tau = c + e^v
+        var (ownExponent, otherExponent) = alphaSmaller ? (r + x, s + 1) : (s + 1, r + x);
+        var v0 = Math.Log(m + tx);
+        var v1 = Math.Log(m + T);
+        double LogIntegrand(double v) => (1 - ownExponent) * v - otherExponent * Math.Log(c + Math.Exp(v));
+        double Slope(double v) => 1 - ownExponent - otherExponent * Math.Exp(v) / (c + Math.Exp(v));
+        var reference = LogIntegrand(v0);
+        double sum = 0, sumLogOwn = 0, sumInvOwn = 0, sumLogOther = 0, sumInvOther = 0;
+        var (start, slopeAtStart, last) = (v0, Slope(v0), false);
+        while (!last)
         {
-            var start = u0 + p * h;
-            var panel = 0.0;
+            var h = 1 / Math.Max(1, Math.Abs(slopeAtStart));
+            if (h >= v1 - start) (h, last) = (v1 - start, true);
+            var slopeAtEnd = Slope(start + h);
+            while (Math.Abs(slopeAtEnd) * h > 1)
+            {
+                (h, last) = (0.5 * h, false);
+                slopeAtEnd = Slope(start + h);
+            }
             for (var j = 0; j < 8; j++)
             {
-                var u = start + 0.5 * h * (1 + GaussNodes[j]);
-                var eu = Math.Exp(u);
-                var betaTau = shift + eu;
-                var logBetaTau = Math.Log(betaTau);
-                var v = 0.5 * h * GaussWeights[j] * Math.Exp(-(r + x - 1) * u - (s + 1) * logBetaTau - reference);
-                panel += v;
-                sumU += v * u;
-                sumInvAlpha += v / eu;
-                sumLogBeta += v * logBetaTau;
-                sumInvBeta += v / betaTau;
+                var v = start + 0.5 * h * (1 + GaussNodes[j]);
+                var own = Math.Exp(v);
+                var other = c + own;
+                var logOther = Math.Log(other);
+                var g = 0.5 * h * GaussWeights[j] * Math.Exp((1 - ownExponent) * v - otherExponent * logOther - reference);
+                sum += g;
+                sumLogOwn += g * v;
+                sumInvOwn += g / own;
+                sumLogOther += g * logOther;
+                sumInvOther += g / other;
             }
-            sum += panel;
-            if (decreasing && panel <= 1e-17 * sum) break;
+            var end = last ? v1 : start + h;
+            if (slopeAtEnd < 0 && Math.Exp(LogIntegrand(end) - reference) <= 1e-17 * sum * -slopeAtEnd) break;
+            (start, slopeAtStart) = (end, slopeAtEnd);
         }
         var rsx = r + s + x;
-        gradient[0] = 1 / rsx - sumU / sum;
+        var (sumLogAlpha, sumInvAlpha, sumLogBeta, sumInvBeta) = alphaSmaller
+            ? (sumLogOwn, sumInvOwn, sumLogOther, sumInvOther)
+            : (sumLogOther, sumInvOther, sumLogOwn, sumInvOwn);
+        gradient[0] = 1 / rsx - sumLogAlpha / sum;
         gradient[1] = -(r + x) * sumInvAlpha / sum;
         gradient[2] = 1 / rsx - sumLogBeta / sum;
         gradient[3] = -(s + 1) * sumInvBeta / sum;

@@ -1,5 +1,6 @@
 using ClvML.Clustering;
 using ClvML.Data;
+using ClvML.Data.Output;
 using ClvML.Data.Tables;
 using ClvML.Features;
 using ClvML.Persistence;
@@ -45,11 +46,13 @@ public static class BatchScorer
         TableOutput.CheckReady(target, request.Connection);
         var rejectsPath = request.RejectsPath ?? target.RejectsPath;
         log($"scoring {request.InputPath} with run {run.Manifest.RunName} as of {request.AsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "the last transaction"}");
+        // The rejects file replaces an older one only together with the scores, so the two always belong together.
+        using var stagedRejects = new StagedFile(rejectsPath);
         // Scoring keeps no data fingerprint, so the input is not hashed.
-        var built = FeatureJob.Build(config, Path.GetDirectoryName(Path.GetFullPath(request.InputPath))!, rejectsPath, out _, fingerprint: false);
+        var built = stagedRejects.KeptOnInputError(() =>
+            FeatureJob.Build(config, Path.GetDirectoryName(Path.GetFullPath(request.InputPath))!, stagedRejects.TemporaryPath, out _, fingerprint: false));
         var table = built.Table;
         var rejects = built.Rejects;
-        log($"rows read {rejects.RowsRead:N0} = accepted {rejects.Accepted:N0} + rejected {rejects.Rejected:N0}; customers {table.Count:N0}");
 
         var columns = ScoringStages.Run(run, models, table, log);
         if (target.Format == OutputFormat.Csv) columns.Write(request.OutputPath);
@@ -59,7 +62,7 @@ public static class BatchScorer
             if (target.Format == OutputFormat.Parquet) columns.ThrowIfNotFinite();
             TableOutput.Write(target, columns.ToColumnTable(), request.Connection);
         }
-        log($"scores written to {request.OutputPath}");
+        stagedRejects.Commit();
         return new ScoringResult(table.Count, rejects.RowsRead, rejects.Accepted, rejects.Rejected, rejects.RejectedByReason,
             request.AsOf, request.OutputPath, rejectsPath) { Hints = rejects.Hints("--timestamp-format", " ") };
     }

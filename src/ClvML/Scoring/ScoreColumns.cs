@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using ClvML.Data;
+using ClvML.Data.Output;
 using ClvML.Data.Tables;
 using ClvML.Data.Text;
 using ClvML.Features;
@@ -44,33 +45,23 @@ internal sealed class ScoreColumns(CustomerFeatureTable table)
     public void Write(string path)
     {
         ThrowIfNotFinite();
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
         var encoded = new EncodedFields?[_columns.Count];
         Parallel.For(0, _columns.Count, c => encoded[c] = _columns[c].Codes is null ? null : EncodedFields.Of(_columns[c]));
         // Written beside the target and renamed, so a nightly job never reads a half-written file.
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
+        using var staged = new StagedFile(path);
+        using (var file = new FileStream(staged.TemporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
         {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
-            {
-                var header = new StringBuilder("customer_id");
-                foreach (var column in _columns) header.Append(',').Append(column.Name);
-                file.Write(Encoding.UTF8.GetBytes(header.Append('\n').ToString()));
-                // Blocks of rows are formatted on every core and written in order while later ones format.
-                var blocks = (table.Count + BlockRows - 1) / BlockRows;
-                // Each formatting thread remembers the texts of the numbers it wrote last (see DoubleTextCache).
-                using var numbers = new ThreadLocal<DoubleTextCache>(() => new DoubleTextCache());
-                OrderedBlockWriter.Write(file, blocks, Environment.ProcessorCount, 24 * BlockRows * (_columns.Count + 1),
-                    (b, buffer) => FormatRows(buffer, encoded, numbers.Value!, b * BlockRows, Math.Min(table.Count, (b + 1) * BlockRows)));
-            }
-            File.Move(temporary, path, overwrite: true);
+            var header = new StringBuilder("customer_id");
+            foreach (var column in _columns) header.Append(',').Append(column.Name);
+            file.Write(Encoding.UTF8.GetBytes(header.Append('\n').ToString()));
+            // Blocks of rows are formatted on every core and written in order while later ones format.
+            var blocks = (table.Count + BlockRows - 1) / BlockRows;
+            // Each formatting thread remembers the texts of the numbers it wrote last (see DoubleTextCache).
+            using var numbers = new ThreadLocal<DoubleTextCache>(() => new DoubleTextCache());
+            OrderedBlockWriter.Write(file, blocks, Environment.ProcessorCount, 24 * BlockRows * (_columns.Count + 1),
+                (b, buffer) => FormatRows(buffer, encoded, numbers.Value!, b * BlockRows, Math.Min(table.Count, (b + 1) * BlockRows)));
         }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        staged.Commit();
     }
 
     /// <summary>Refuses a non-finite score before any output is written: every writer reports it, none stores a silent NaN.</summary>

@@ -24,13 +24,10 @@ public static class ConvertJob
         if (config.Data.Kind == DataKind.Summary)
             throw new InputException("data.kind: convert reads transactions; a summary input has none (it is already one row per customer).");
         var source = TransactionSources.Create(config, configDirectory);
-        return FeatureJob.WritingRejects(rejectsPath, partial =>
-        {
-            using var writer = FeatureJob.RejectsWriter(partial);
-            var rejects = new RejectLog(source.Name, config.Data.BadRows, writer);
-            var builder = new TransactionTableBuilder(config.Data.Columns);
-            source.ReadInto(builder, rejects);
-            return new ConvertResult(builder.ToTable(), rejects);
-        });
+        using var writer = FeatureJob.RejectsWriter(rejectsPath);
+        var rejects = new RejectLog(source.Name, config.Data.BadRows, writer);
+        var builder = new TransactionTableBuilder(config.Data.Columns);
+        source.ReadInto(builder, rejects);
+        return new ConvertResult(builder.ToTable(), rejects);
     }
 }

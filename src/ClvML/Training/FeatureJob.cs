@@ -18,14 +18,6 @@ public static class FeatureJob
     /// <param name="fingerprint">False when the caller does not use the source's <see cref="ITransactionSource.ContentSha256"/> (scoring), so a CSV input is not hashed.</param>
     public static FeatureBuildResult Build(TrainConfig config, string configDirectory, string rejectsPath, out ITransactionSource? source, bool fingerprint = true)
     {
-        ITransactionSource? read = null;
-        var built = WritingRejects(rejectsPath, partial => Build(config, configDirectory, partial, fingerprint, out read));
-        source = read;
-        return built;
-    }
-
-    private static FeatureBuildResult Build(TrainConfig config, string configDirectory, string rejectsPath, bool fingerprint, out ITransactionSource? source)
-    {
         var data = config.Data;
         if (data.Kind == DataKind.Summary)
         {
@@ -53,27 +45,6 @@ public static class FeatureJob
         finally
         {
             current?.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// Runs <paramref name="read"/>, which writes (and closes) a rejects file at the temporary path it is
-    /// given; it is renamed to <paramref name="rejectsPath"/> when the read succeeds and removed when it
-    /// fails (a truncated .gz, say), so that a half-written file never passes for a whole one.
-    /// </summary>
-    internal static T WritingRejects<T>(string rejectsPath, Func<string, T> read)
-    {
-        var partial = rejectsPath + ".partial";
-        try
-        {
-            var result = read(partial);
-            File.Move(partial, rejectsPath, overwrite: true);
-            return result;
-        }
-        catch
-        {
-            if (File.Exists(partial)) File.Delete(partial);
-            throw;
         }
     }
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using ClvML.Configuration;
 using ClvML.Data;
+using ClvML.Evaluation.Diagnostics;
+using ClvML.Evaluation.Reporting;
 using ClvML.Features;
 using ClvML.Persistence;
 using ClvML.Probabilistic;
@@ -16,13 +18,26 @@ namespace ClvML.Training;
 /// there is a holdout, else over the CLV horizon), <c>expected_spend</c> (Gamma-Gamma conditional mean
 /// spend; the population mean for customers without repeat purchases) and <c>clv</c>.
 /// </param>
-public sealed record ProbabilisticStageResult(IReadOnlyList<RunFile> Files, IReadOnlyDictionary<string, double[]> CustomerColumns);
+public sealed record ProbabilisticStageResult(IReadOnlyList<RunFile> Files, IReadOnlyDictionary<string, double[]> CustomerColumns)
+{
+    /// <summary>What the fits tell the reader (a fit at the no-dropout limit, weakly identified parameters, a skipped model), for the manifest and the report.</summary>
+    public IReadOnlyList<RunWarning> Warnings { get; init; } = [];
+
+    /// <summary>Each configured model that was not fitted (transaction models and the spend model), with the reason.</summary>
+    public IReadOnlyList<SkippedModel> Skipped { get; init; } = [];
+}
+
+/// <summary>A model the probabilistic stage skipped.</summary>
+/// <param name="Model">Its name in the config (e.g. pareto_nbd).</param>
+/// <param name="Reason">Why, as logged: the fit's message and what to change.</param>
+public sealed record SkippedModel(string Model, string Reason);
 
 /// <summary>
 /// The BTYD baseline of <c>clvml train</c> (<c>probabilistic:</c>): fits each configured transaction model
 /// and the spend model on the calibration features, writes <c>probabilistic/&lt;model&gt;.json</c> per model and
 /// <c>probabilistic/predictions.csv</c> (customer_id and, per model, P(alive), expected purchases, CLV and net CLV).
-/// A model that fails to fit is reported and skipped; the stage fails only when no transaction model fits.
+/// A model that fails to fit, or runs past <c>probabilistic.fit_time_limit_seconds</c> or
+/// <c>probabilistic.max_evaluations</c>, is reported and skipped; the stage fails only when no transaction model fits.
 /// </summary>
 public static class ProbabilisticStage
 {
@@ -34,33 +49,55 @@ public static class ProbabilisticStage
     /// <param name="table">The calibration features.</param>
     /// <param name="run">The run directory.</param>
     /// <param name="log">Progress lines.</param>
-    public static ProbabilisticStageResult Run(TrainConfig config, CustomerFeatureTable table, RunDirectory run, Action<string> log)
+    /// <param name="cancellationToken">Stops the fit under way promptly (<see cref="OperationCanceledException"/>).</param>
+    public static ProbabilisticStageResult Run(TrainConfig config, CustomerFeatureTable table, RunDirectory run, Action<string> log,
+        CancellationToken cancellationToken = default)
     {
         var settings = config.Probabilistic;
         var files = new List<RunFile>();
         var fitted = new List<ITransactionModel>();
+        var warnings = new List<RunWarning>();
+        var skipped = new List<SkippedModel>();
+        void Skip(string model, string reason)
+        {
+            skipped.Add(new SkippedModel(model, reason));
+            // A skipped model is missing from the leaderboard: the report says why, not only the log.
+            warnings.Add(new RunWarning(FitNotes.ModelSkipped, model, $"{model} was not fitted and is not compared: {reason}"));
+            log($"probabilistic: {model} skipped: {reason}");
+        }
         var data = PurchaseSummary.Create(table.Frequency, table.Recency, table.T);
         foreach (var name in settings.TransactionModels)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             try
             {
-                var model = FitTransactionModel(name, data, table, config);
+                var model = FitTransactionModel(name, data, table, config, cancellationToken);
                 fitted.Add(model);
                 files.Add(Save(model, run));
                 var d = model.Diagnostics!;
                 log($"probabilistic: {name} {Describe(model)}, LL {d.LogLikelihood.ToString("F2", CultureInfo.InvariantCulture)} ({d.Optimizer}, {d.Iterations} iterations, {clock.Elapsed.TotalSeconds:F2} s)"
                     + (d.WeaklyIdentified ? "; weakly identified: some parameters are barely determined by the data" : ""));
+                if (ModelFit.Of(model) is { } fit)
+                    foreach (var warning in FitNotes.Of(fit))
+                    {
+                        warnings.Add(warning);
+                        log($"warning: {warning.Message}");
+                    }
+            }
+            catch (FitLimitExceededException e)
+            {
+                Skip(name, LimitReason(e));
             }
             catch (Exception e) when (e is ConvergenceException or ArgumentException)
             {
-                log($"probabilistic: {name} skipped: {e.Message}");
+                Skip(name, e.Message);
             }
         }
         if (fitted.Count == 0)
-            throw new ConvergenceException($"probabilistic.transaction_models: none of [{string.Join(", ", settings.TransactionModels)}] could be fitted to the {table.Count:N0} customers (see the messages above); set probabilistic.enabled: false to skip the stage.");
+            // The data (or the limits) defeat every model: a problem of the input and config, not of the program.
+            throw new InputException($"probabilistic.transaction_models: none of [{string.Join(", ", settings.TransactionModels)}] could be fitted to the {table.Count:N0} customers (see the messages above); set probabilistic.enabled: false to skip the stage.");
 
-        var spend = FitExpectedSpend(table, settings, run, files, log);
+        var spend = FitExpectedSpend(table, settings, run, files, log, Skip, cancellationToken);
         var horizon = config.Clv.HorizonMonths * CustomerLifetimeValue.UnitsPerMonth(table.TimeUnit);
         // Expected purchases over each customer's holdout when there is one (what the report and the
         // regressor compare), otherwise over the CLV horizon.
@@ -75,21 +112,35 @@ public static class ProbabilisticStage
             ["expected_purchases"] = primary.ExpectedPurchases,
             ["expected_spend"] = spend,
             ["clv"] = primary.Clv,
-        });
+        }) { Warnings = warnings, Skipped = skipped };
     }
 
-    private static ITransactionModel FitTransactionModel(string name, PurchaseSummary data, CustomerFeatureTable table, TrainConfig config)
+    private static ITransactionModel FitTransactionModel(string name, PurchaseSummary data, CustomerFeatureTable table, TrainConfig config,
+        CancellationToken cancellationToken)
     {
-        var penalizer = config.Probabilistic.Penalizer;
+        var settings = config.Probabilistic;
         return name switch
         {
-            "bgnbd" => new BgNbd(new BgNbdOptions { Penalizer = penalizer }).Fit(data),
-            "mbgnbd" => new ModifiedBgNbd(new ModifiedBgNbdOptions { Penalizer = penalizer }).Fit(data),
-            "pareto_nbd" => new ParetoNbd(new ParetoNbdOptions { Penalizer = penalizer }).Fit(data),
-            "bgbb" => new BgBb(new BgBbOptions { Penalizer = penalizer }).Fit(table.Frequency, table.Recency, table.T),
+            "bgnbd" => new BgNbd(Options<BgNbdOptions>(settings)).Fit(data, cancellationToken),
+            "mbgnbd" => new ModifiedBgNbd(Options<ModifiedBgNbdOptions>(settings)).Fit(data, cancellationToken),
+            "pareto_nbd" => new ParetoNbd(Options<ParetoNbdOptions>(settings)).Fit(data, cancellationToken),
+            "bgbb" => new BgBb(Options<BgBbOptions>(settings)).Fit(table.Frequency, table.Recency, table.T, cancellationToken: cancellationToken),
             _ => throw new ArgumentException($"unknown transaction model '{name}'"),
         };
     }
+
+    /// <summary>The library's fit options from <c>probabilistic:</c> (penalizer, time limit, evaluation budget).</summary>
+    private static T Options<T>(ProbabilisticSettings settings) where T : FitOptions, new() => new()
+    {
+        Penalizer = settings.Penalizer,
+        TimeLimit = TimeSpan.FromSeconds(settings.FitTimeLimitSeconds),
+        MaximumEvaluations = settings.MaxEvaluations,
+    };
+
+    /// <summary>A fit stopped by a limit: the fit's own account and the key that sets the limit.</summary>
+    private static string LimitReason(FitLimitExceededException e) => e.Message + (e.Limit == FitLimit.Time
+        ? "; raise probabilistic.fit_time_limit_seconds or drop the model"
+        : "; raise probabilistic.max_evaluations or drop the model");
 
     private static string Describe(IProbabilisticModel model) =>
         string.Join(", ", model.Parameters.Select(p => $"{p.Key} = {p.Value.ToString("G5", CultureInfo.InvariantCulture)}"));
@@ -107,11 +158,13 @@ public static class ProbabilisticStage
     /// customer with repeat purchases and positive spend, e.g. a summary input without monetary_value),
     /// <see cref="ExpectedSpend.Compute"/> falls back on each customer's own mean repeat spend.
     /// </summary>
-    private static double[] FitExpectedSpend(CustomerFeatureTable table, ProbabilisticSettings settings, RunDirectory run, List<RunFile> files, Action<string> log)
+    private static double[] FitExpectedSpend(CustomerFeatureTable table, ProbabilisticSettings settings, RunDirectory run, List<RunFile> files,
+        Action<string> log, Action<string, string> skip, CancellationToken cancellationToken)
     {
+        const string Fallback = "; expected spend falls back on each customer's mean repeat spend";
         try
         {
-            var gg = new GammaGamma(new GammaGammaOptions { Penalizer = settings.Penalizer }).Fit(table.Frequency, table.MonetaryValue);
+            var gg = new GammaGamma(Options<GammaGammaOptions>(settings)).Fit(table.Frequency, table.MonetaryValue, cancellationToken: cancellationToken);
             files.Add(Save(gg, run));
             log($"probabilistic: {settings.SpendModel} {Describe(gg)} on {gg.Diagnostics!.Customers:N0} repeat customers"
                 + (gg.ExcludedCustomers > 0 ? $" ({gg.ExcludedCustomers:N0} with mean repeat spend <= 0 left out)" : "")
@@ -119,11 +172,15 @@ public static class ProbabilisticStage
                 + (Math.Abs(gg.FrequencyMonetaryCorrelation) > 0.3 ? " (the model assumes independence: treat expected spend with care)" : ""));
             return ExpectedSpend.Compute(gg, table);
         }
+        catch (FitLimitExceededException e)
+        {
+            skip(settings.SpendModel, LimitReason(e) + Fallback);
+        }
         catch (Exception e) when (e is ConvergenceException or ArgumentException)
         {
-            log($"probabilistic: {settings.SpendModel} skipped: {e.Message}; expected spend falls back on each customer's mean repeat spend");
-            return ExpectedSpend.Compute(null, table);
+            skip(settings.SpendModel, e.Message + Fallback);
         }
+        return ExpectedSpend.Compute(null, table);
     }
 
     private static RunFile WritePredictions(CustomerFeatureTable table, List<ITransactionModel> models, List<CustomerScores> columns, double[] spend, RunDirectory run)

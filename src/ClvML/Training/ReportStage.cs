@@ -30,10 +30,11 @@ public static class ReportStage
     /// <param name="table">The calibration features (with holdout columns when there is a holdout).</param>
     /// <param name="source">The transaction source the features were read from (read again for tracking), or null for a summary input.</param>
     /// <param name="data">The data fingerprint the manifest will hold.</param>
+    /// <param name="warnings">The warnings the manifest will hold.</param>
     /// <param name="run">The run directory with the model stages' files.</param>
     /// <param name="log">Progress lines.</param>
     public static ReportStageResult Run(TrainConfig config, CustomerFeatureTable table, ITransactionSource? source, DataFingerprint data,
-        RunDirectory run, Action<string> log)
+        IReadOnlyList<RunWarning> warnings, RunDirectory run, Action<string> log)
     {
         if (config.Evaluation.Report.Count == 0) return new ReportStageResult([], []);
         IReadOnlyList<ManifestModelMetrics> leaderboard = [];
@@ -59,7 +60,7 @@ public static class ReportStage
             files.Add(new RunFile(HoldoutPredictionsCsv.RelativePath, "holdout_predictions", HoldoutPredictionsCsv.FormatVersion, RunManifest.HashFile(path)));
             log($"report: {compared.Count} models compared on the holdout of {table.Count:N0} customers");
             leaderboard = [.. HoldoutLeaderboard.ToModelMetrics(HoldoutLeaderboard.Rank(compared, holdout.Spend, holdout.Frequency, config.Evaluation.PrimaryMetric))
-                .Select(m => new ManifestModelMetrics(m.Name, m.Kind, m.Metrics))];
+                .Select(m => new ManifestModelMetrics(m.Name, m.Kind, m.Metrics) { Rank = m.Rank })];
         }
         var diagnostics = new RunDiagnostics
         {
@@ -69,13 +70,14 @@ public static class ReportStage
             RepeatPurchases = models.Count > 0 ? RepeatPurchaseDistribution.Compute(table, models) : null,
             Tracking = models.Count > 0 ? Tracking(config, table, source, models, notes) : null,
             Alive = models.Count > 0 ? AliveGrid.Compute(table, models[0]) : null,
+            Fits = [.. models.Select(ModelFit.Of).OfType<ModelFit>()],
             Notes = notes,
         };
         var diagnosticsPath = run.File(RunReport.DiagnosticsPath);
         DiagnosticsJson.WriteFile(diagnostics, diagnosticsPath);
         files.Add(new RunFile(RunReport.DiagnosticsPath, "report_diagnostics", DiagnosticsJson.FormatVersion, RunManifest.HashFile(diagnosticsPath)));
 
-        var input = new RunReportInput(run.Path, config.Run.Name, config.Run.Seed, config, data, config.Evaluation.PrimaryMetric);
+        var input = new RunReportInput(run.Path, config.Run.Name, config.Run.Seed, config, data, config.Evaluation.PrimaryMetric) { Warnings = warnings };
         var written = RunReport.Write(input, config.Evaluation.Report);
         log($"report: wrote {string.Join(", ", written)}");
         return new ReportStageResult(files, leaderboard);

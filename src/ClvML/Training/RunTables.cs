@@ -65,7 +65,7 @@ public static class RunTables
         var names = metrics.SelectMany(m => m.Values.Select(v => v.Key)).Distinct(StringComparer.Ordinal).ToArray();
         var columns = new List<TableColumn>
         {
-            TableColumn.OfIntegers("rank", Enumerable.Range(1, metrics.Count).Select(r => (long)r).ToArray()),
+            TableColumn.OfIntegers("rank", metrics.Select((m, i) => (long)(m.Rank ?? i + 1)).ToArray()),
             TableColumn.OfText("model", [.. metrics.Select(m => m.Name)]),
             TableColumn.OfText("kind", [.. metrics.Select(m => m.Kind)]),
         };

@@ -120,7 +120,8 @@ public sealed class GradientBoostedTrees
         }
         history[^1] = history[^1] with { TrainLoss = ObjectiveFunctions.Loss(o.Objective, o.TweediePower, y, score, train) };
         if (validation.Length > 0) trees.RemoveRange(bestRound, trees.Count - bestRound);
-        return new GradientBoostedTreesModel(features.Names, o.Objective, o.TweediePower, o.LogTarget, initial, trees, bins, history);
+        return new GradientBoostedTreesModel(features.Names, o.Objective, o.TweediePower, o.LogTarget, initial, trees, bins, history,
+            TargetRange.Of(target, o.NonNegative));
     }
 
     private static void CheckInputs(FeatureMatrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> weights)

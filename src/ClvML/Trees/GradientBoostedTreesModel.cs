@@ -6,8 +6,9 @@ namespace ClvML.Trees;
 
 /// <summary>
 /// A fitted boosted-tree model: prediction = link(initial score + sum of tree outputs), then expm1
-/// when trained on log1p(target). Immutable; saved and loaded as JSON with a format version
-/// (GradientBoostedTreesModelJson).
+/// when trained on log1p(target), held to the training targets' <see cref="TargetRange"/> (boosting
+/// with shrinkage can undershoot zero on zero-inflated spend). Immutable; saved and loaded as JSON with
+/// a format version (GradientBoostedTreesModelJson).
 /// </summary>
 public sealed class GradientBoostedTreesModel : IRegressionModel
 {
@@ -19,7 +20,7 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
 
     /// <summary>Creates a model from its parts (as <see cref="GradientBoostedTrees.Fit"/> or the JSON reader do).</summary>
     public GradientBoostedTreesModel(IReadOnlyList<string> featureNames, BoostingObjective objective, double tweediePower, bool logTarget,
-        double initialScore, IReadOnlyList<RegressionTree> trees, BinMapper bins, IReadOnlyList<BoostingRound> history)
+        double initialScore, IReadOnlyList<RegressionTree> trees, BinMapper bins, IReadOnlyList<BoostingRound> history, TargetRange? range = null)
     {
         foreach (var tree in trees)
             if (tree.Feature.Max() >= featureNames.Count)
@@ -32,6 +33,7 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
         Trees = trees;
         Bins = bins;
         History = history;
+        Range = range ?? TargetRange.Unbounded;
     }
 
     /// <summary>Names of the features, in the order <see cref="Predict(FeatureMatrix)"/> expects.</summary>
@@ -50,6 +52,8 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
     public BinMapper Bins { get; }
     /// <summary>Training and validation loss after each round (empty for a loaded model).</summary>
     public IReadOnlyList<BoostingRound> History { get; }
+    /// <summary>The interval predictions are held to.</summary>
+    public TargetRange Range { get; }
 
     /// <summary>Predictions for every row of <paramref name="features"/> (columns matched by name).</summary>
     public double[] Predict(FeatureMatrix features)
@@ -85,7 +89,7 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
             for (var i = 0; i < scores.Length; i++)
             {
                 var prediction = ObjectiveFunctions.Link(Objective, scores[i]);
-                scores[i] = LogTarget ? double.ExpM1(prediction) : prediction;
+                scores[i] = Range.Clamp(LogTarget ? double.ExpM1(prediction) : prediction);
             }
             return blockValues;
         }, _ => { });
@@ -176,7 +180,7 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
         var score = InitialScore;
         foreach (var tree in Trees) score += tree.Predict(row);
         var prediction = ObjectiveFunctions.Link(Objective, score);
-        return LogTarget ? double.ExpM1(prediction) : prediction;
+        return Range.Clamp(LogTarget ? double.ExpM1(prediction) : prediction);
     }
 
     /// <summary>Total split gain per feature, normalised to sum to 1 (0 for all when no tree splits).</summary>

@@ -12,8 +12,8 @@ public static class GradientBoostedTreesModelJson
 {
     /// <summary>The format name in the file.</summary>
     public const string Format = "clvml.gradient_boosted_trees";
-    /// <summary>The version this build writes and the newest it reads.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>The version this build writes and the newest it reads (2 added the prediction range; a version-1 file predicts unbounded, as it did).</summary>
+    public const int FormatVersion = 2;
 
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/>.</summary>
     public static void Save(GradientBoostedTreesModel model, string path)
@@ -33,6 +33,7 @@ public static class GradientBoostedTreesModelJson
         json.WriteBoolean("log_target", model.LogTarget);
         json.WritePropertyName("initial_score");
         ModelJson.WriteDouble(json, model.InitialScore);
+        ModelJson.WriteRange(json, model.Range);
         json.WriteStartArray("features");
         foreach (var name in model.FeatureNames) json.WriteStringValue(name);
         json.WriteEndArray();
@@ -78,7 +79,7 @@ public static class GradientBoostedTreesModelJson
                 [.. root.GetProperty("features").EnumerateArray().Select(f => f.GetString()!)],
                 Enum.Parse<BoostingObjective>(root.GetProperty("objective").GetString()!),
                 root.GetProperty("tweedie_power").GetDouble(), root.GetProperty("log_target").GetBoolean(),
-                ModelJson.ReadDouble(root.GetProperty("initial_score")), trees, bins, []);
+                ModelJson.ReadDouble(root.GetProperty("initial_score")), trees, bins, [], ModelJson.ReadRange(root));
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
         {

@@ -37,6 +37,8 @@ public sealed record GradientBoostedTreesOptions
     public double TweediePower { get; init; } = 1.5;
     /// <summary>Train on log1p(target) and predict expm1 of the model (squared error only): tames skewed spend.</summary>
     public bool LogTarget { get; init; }
+    /// <summary>The target cannot be negative (spend, purchases): predictions are floored at 0 (see <see cref="TargetRange"/>).</summary>
+    public bool NonNegative { get; init; }
     /// <summary>Fraction of rows held out for early stopping; 0 turns early stopping off.</summary>
     public double ValidationFraction { get; init; }
     /// <summary>Rounds without improvement of the validation loss before stopping.</summary>

@@ -39,8 +39,35 @@ public sealed class AutoMLSearchTests
             $"search took {result.SearchSeconds:F3} s for a {budget.TotalSeconds} s budget (longest trial {longestCompleted:F3} s)");
         Assert.Contains(result.Trials, t => t.Trainer == "slow" && t.Status == TrialStatus.TimedOut);
         Assert.StartsWith("time budget", result.StopReason);
+        // The clock decided which trials ran: the result says it is not reproducible, and why.
+        Assert.NotNull(result.TimingDependence);
+        Assert.Contains("time budget (2 s) stopped the search", result.TimingDependence);
+        Assert.Contains("cut by the trial timeout", result.TimingDependence);
         Assert.Equal("ridge", result.Best.Trainer);
         Assert.True(elapsed < budget.TotalSeconds + 1.5, $"run with refit took {elapsed:F3} s");
+    }
+
+    [Fact]
+    public void Cancelling_stops_the_search_inside_a_trial_instead_of_recording_a_timed_out_trial()
+    {
+        var (x, y) = TreeTestData.Smooth(2000, seed: 1, missingShare: 0);
+        var options = new AutoMLOptions { TimeBudget = TimeSpan.FromMinutes(5), MaxTrials = 50, Folds = 5, Seed = 3 };
+        using var cancel = new CancellationTokenSource();
+        var seen = new List<TrialResult>();
+        var cancelled = Stopwatch.StartNew();
+        // The second trial is the slow trainer's first (each trainer starts once, in order): cancel as it begins.
+        Assert.ThrowsAny<OperationCanceledException>(() => new AutoMLSearch(options, [TrainerSpace.ForName("ridge"), new SlowSpace()]).Run(x, y, p =>
+        {
+            seen.Add(p.Last);
+            if (seen.Count == 1)
+            {
+                cancel.CancelAfter(TimeSpan.FromMilliseconds(100));
+                cancelled.Restart();
+            }
+        }, cancel.Token));
+        // The slow trial (1.5 s) was stopped inside, not recorded as timed out and not run to its end.
+        Assert.Single(seen);
+        Assert.True(cancelled.Elapsed < TimeSpan.FromSeconds(1.4), $"the search took {cancelled.Elapsed.TotalSeconds:F2} s to stop");
     }
 
     [Fact]
@@ -51,6 +78,7 @@ public sealed class AutoMLSearchTests
         var result = new AutoMLSearch(options).Run(x, y);
         Assert.Equal(14, result.Trials.Count);
         Assert.StartsWith("trial budget", result.StopReason);
+        Assert.Null(result.TimingDependence);
         var firstGbdt = result.Trials.First(t => t.Trainer == "gbdt");
         Assert.Equal("10", firstGbdt.Parameters["number_of_trees"]); // the cheap starting point
         Assert.True(result.Best.MetricMean < firstGbdt.MetricMean);

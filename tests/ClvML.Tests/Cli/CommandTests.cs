@@ -45,13 +45,49 @@ public sealed class CommandTests
         Assert.Equal(fileRejects, File.ReadAllLines(run.Path_("sample-features.rejects.csv")).Length);
     }
 
-    [Fact]
-    public void Simulate_rejects_a_bad_customer_count()
+    [Theory]
+    [InlineData("0", "clvml: --customers must be at least 1; got 0.")]
+    [InlineData("-5", "clvml: --customers must be at least 1; got -5.")]
+    [InlineData("abc", "clvml: --customers: 'abc' is not a whole number.")]
+    [InlineData("2.5", "clvml: --customers: '2.5' is not a whole number.")]
+    [InlineData("100000001", "clvml: --customers must be at most 100,000,000; got 100000001.")]
+    [InlineData("99999999999", "clvml: --customers must be at most 100,000,000; got 99999999999.")]
+    public void Simulate_says_what_is_wrong_with_a_customer_count_in_the_options_words(string customers, string message)
     {
         using var run = new CliRun();
-        Assert.Equal(2, run.Run("simulate", "--customers", "0", "--output", run.Path_("tx.csv")));
-        Assert.Contains("--customers", run.Stderr);
+        Assert.Equal(2, run.Run("simulate", "--customers", customers, "--output", run.Path_("tx.csv")));
+        Assert.Equal([message, "Run 'clvml --help' for usage."], run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.False(File.Exists(run.Path_("tx.csv")));
+    }
+
+    [Fact]
+    public void Score_help_names_every_input_it_reads()
+    {
+        using var run = new CliRun();
+        Assert.Equal(0, run.Run("score", "--help"));
+        var input = run.Stdout.Split('\n').Single(l => l.Contains("--input", StringComparison.Ordinal));
+        Assert.Contains("CSV", input);
+        Assert.Contains(".gz", input);
+        Assert.Contains("Parquet", input);
+    }
+
+    [Fact]
+    public void Features_written_to_csv_and_to_parquet_keep_their_own_rejects_files()
+    {
+        using var run = new CliRun();
+        run.Write("tx.csv", "customer_id,date,amount\nc1,2024-01-01,5\nc1,2024-01-03,oops\nc2,2024-01-02,7\n");
+        Assert.Equal(0, run.Features("tx.csv"));
+        Assert.Contains($"(rejects: {run.Path_("features.rejects.csv")})", run.Stdout);
+        var csvRejects = File.ReadAllText(run.Path_("features.rejects.csv"));
+        Assert.Contains("bad_amount", csvRejects);
+
+        // The same name with another extension, from another input: its rejects go to their own file.
+        run.Write("tx.csv", "customer_id,date,amount\nc1,2024-01-01,5\n,2024-01-03,6\n");
+        Assert.Equal(0, run.Run("features", "--config", run.Path_("train.yaml"), "--output", run.Path_("features.parquet")));
+        Assert.Contains($"(rejects: {run.Path_("features.parquet.rejects.csv")})", run.Stdout);
+        Assert.Contains("missing_customer_id", File.ReadAllText(run.Path_("features.parquet.rejects.csv")));
+        // The CSV output's rejects keep their own file, untouched by the Parquet run.
+        Assert.Equal(csvRejects, File.ReadAllText(run.Path_("features.rejects.csv")));
     }
 
     [Fact]

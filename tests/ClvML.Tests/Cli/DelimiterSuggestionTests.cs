@@ -45,7 +45,7 @@ public sealed class DelimiterSuggestionTests
         run.Write("tx.txt", "c1  2024-01-01  5.00\nc2 2024-01-02 6.00\nc3,2024-01-03,7.00\n");
         Assert.Equal(0, run.Features("tx.txt", names));
         Assert.Contains("rows read 3 = accepted 1 + rejected 2", run.Stdout);
-        Assert.Contains("warning: most rows were rejected as wrong_field_count (2 of 3 rows); line 1 splits into the 3 columns at runs of spaces and tabs: write  delimiter: whitespace", run.Stderr);
+        Assert.Contains("warning: most rows were rejected as wrong_field_count (2 of 3 rows); line 1 splits into the 3 columns at runs of spaces and tabs: write  delimiter: whitespace", run.Stdout);
         Assert.Contains("expected 3 fields, found 1; split at runs of spaces and tabs it has 3", File.ReadAllText(run.Path_("features.rejects.csv")));
     }
 }

@@ -51,4 +51,41 @@ public sealed class ProbabilisticTrainTests
         Assert.Contains("probabilistic/gamma_gamma.json", files);
         Assert.Contains("probabilistic/predictions.csv", files);
     }
+
+    [Fact]
+    public async Task Training_on_a_log_with_the_two_months_before_calibration_end_missing_finishes()
+    {
+        // 5,000 simulated customers (2024-01-01..2025-12-31) without their May and June 2025 rows, calibration to
+        // 2025-06-30: the data favour a Pareto/NBD whose s and beta grow without bound, which once made every
+        // likelihood evaluation slower than the last, so training sat after "features written" for good. A hang
+        // guard, not a speed test: the run must end, with pareto_nbd fitted or skipped with a reason.
+        using var run = new CliRun();
+        Assert.Equal(0, run.Run("simulate", "--customers", "5000", "--seed", "7", "--output", run.Path_("tx.csv")));
+        static bool InGap(string line) => line.Split(',') is [_, var date, ..] && string.CompareOrdinal(date, "2025-05-01") >= 0
+            && string.CompareOrdinal(date, "2025-06-30") <= 0;
+        var lines = File.ReadAllLines(run.Path_("tx.csv"));
+        var kept = lines.Take(1).Concat(lines.Skip(1).Where(l => !InGap(l))).ToArray();
+        Assert.InRange(lines.Length - kept.Length, 1500, 2000); // the two months' rows
+        File.WriteAllLines(run.Path_("tx_gap.csv"), kept);
+        var config = run.Write("train.yaml", """
+            run:
+              name: gap
+            data:
+              source: csv
+              path: tx_gap.csv
+              columns:
+                order_id: order_id
+            features:
+              calibration_end: 2025-06-30
+            probabilistic:
+              transaction_models: [bgnbd, pareto_nbd]
+            segmentation:
+              enabled: false
+            regression:
+              enabled: false
+            """);
+        var training = Task.Run(() => run.Run("train", "--config", config, "--output-dir", run.Path_("models")), TestContext.Current.CancellationToken);
+        Assert.Equal(0, await training.WaitAsync(TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken));
+        Assert.Matches(@"probabilistic: pareto_nbd (r = \d|skipped: \S)", run.Stdout);
+    }
 }

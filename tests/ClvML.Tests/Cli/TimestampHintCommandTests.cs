@@ -5,7 +5,7 @@ namespace ClvML.Tests.Cli;
 
 /// <summary>
 /// A European file read without data.timestamp_format: its rows are rejected, the run goes on with
-/// the ISO rows, and at its end train, features and convert say once, on stderr, which
+/// the ISO rows, and at its end train, features and convert say once, as a warning line, which
 /// timestamp_format reads the rejected rows (score is covered in ScoringTests, with its trained run).
 /// </summary>
 public sealed class TimestampHintCommandTests
@@ -34,7 +34,7 @@ public sealed class TimestampHintCommandTests
         run.Write("tx.csv", MostlyDayFirst());
         Assert.Equal(0, run.Features("tx.csv"));
         Assert.Contains("rows read 300 = accepted 100 + rejected 200", run.Stdout);
-        Assert.Equal(1, Count(run.Stderr, Expected));
+        Assert.Equal(1, Count(run.Stdout, Expected));
     }
 
     [Fact]
@@ -44,11 +44,11 @@ public sealed class TimestampHintCommandTests
         run.Write("tx.csv", MostlyDayFirst());
         var config = run.Write("train.yaml", "data:\n  source: csv\n  path: tx.csv\n");
         Assert.Equal(0, run.Run("convert", "--config", config, "--output", run.Path_("tx.parquet")));
-        Assert.Equal(1, Count(run.Stderr, Expected));
+        Assert.Equal(1, Count(run.Stdout, Expected));
     }
 
     [Fact]
-    public void Train_warns_once_after_the_run_path()
+    public void Train_warns_once_at_the_end_before_the_run_path()
     {
         using var run = new CliRun();
         run.Write("tx.csv", MostlyDayFirst());
@@ -68,8 +68,10 @@ public sealed class TimestampHintCommandTests
               report: []
             """);
         Assert.True(run.Run("train", "--config", config) == 0, run.Stderr);
-        Assert.Equal(1, Count(run.Stderr, Expected));
-        Assert.True(Directory.Exists(run.Stdout.TrimEnd().Split('\n')[^1]), "the run path is still stdout's last line");
+        Assert.Equal(1, Count(run.Stdout, Expected));
+        var lines = run.Stdout.TrimEnd().Split('\n');
+        Assert.True(Directory.Exists(lines[^1]), "the run path is still stdout's last line");
+        Assert.StartsWith(Expected, lines[^2]);
     }
 
     [Fact]

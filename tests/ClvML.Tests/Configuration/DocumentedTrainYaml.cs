@@ -47,6 +47,7 @@ internal static class DocumentedTrainYaml
           transaction_models: [bgnbd, pareto_nbd, mbgnbd]   # also bgbb for discrete-period data
           spend_model: gamma_gamma
           penalizer: 0.0               # L2 on log-parameters
+          fit_time_limit_seconds: 30   # a fit past this (or its evaluation budget) is skipped with the reason
 
         segmentation:
           enabled: true

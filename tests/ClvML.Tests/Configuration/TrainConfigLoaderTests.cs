@@ -94,6 +94,12 @@ public sealed class TrainConfigLoaderTests
     [InlineData("clv:\n  acquisition_cost: NaN\n", "clv.acquisition_cost", "expected a finite number >= 0; found 'NaN'")]
     [InlineData("clv:\n  horizon_months: [12]\n", "clv.horizon_months", "expected an integer >= 1; found a list")]
     [InlineData("probabilistic:\n  enabled: yes\n", "probabilistic.enabled", "expected true or false; found 'yes'")]
+    [InlineData("probabilistic:\n  fit_time_limit_seconds: 0\n", "probabilistic.fit_time_limit_seconds", "expected a finite number > 0; found '0'")]
+    [InlineData("probabilistic:\n  fit_time_limit_seconds: -5\n", "probabilistic.fit_time_limit_seconds", "expected a finite number > 0; found '-5'")]
+    [InlineData("probabilistic:\n  fit_time_limit_seconds: .inf\n", "probabilistic.fit_time_limit_seconds", "expected a finite number > 0; found '.inf'")]
+    [InlineData("probabilistic:\n  fit_time_limit_seconds: 1e12\n", "probabilistic.fit_time_limit_seconds", "expected at most 1e9 seconds; found 1000000000000")]
+    [InlineData("probabilistic:\n  max_evaluations: 0\n", "probabilistic.max_evaluations", "expected an integer >= 1; found '0'")]
+    [InlineData("probabilistic:\n  max_evaluations: 1e4\n", "probabilistic.max_evaluations", "expected an integer >= 1; found '1e4'")]
     [InlineData("run:\n  seed:\n", "run.seed", "expected an integer; found null")]
     [InlineData("run: 5\n", "run", "expected a section (a mapping of keys); found '5'")]
     public void WrongTypesAreReported(string yaml, string path, string message) =>

@@ -22,7 +22,8 @@ public sealed class TrainConfigYamlTests
             "  seed: 42", "  source: sample", "  connection_string: null", "    customers: 20000",
             "    unit_price: null", "    attributes: []", "  timestamp_format: null", "  delimiter: ','",
             "  bad_rows: reject", "  purchase_period: null", "  holdout: null",
-            "  transaction_models: [bgnbd, pareto_nbd, mbgnbd]", "  penalizer: 0.0", "  k: auto", "  k_range: [2, 10]",
+            "  transaction_models: [bgnbd, pareto_nbd, mbgnbd]", "  penalizer: 0.0", "  fit_time_limit_seconds: 30.0",
+            "  max_evaluations: 20000", "  k: auto", "  k_range: [2, 10]",
             "    time_budget_seconds: 60.0", "    metric: rmse", "  discount_rate: 0.01", "  margin: 1.0",
             "  service_cost_per_order: 0.0", "  report: [html, markdown, json]", "  models_dir: models",
         })
@@ -61,7 +62,7 @@ public sealed class TrainConfigYamlTests
                 TimeUnit = TimeUnit.Day, PurchasePeriod = TimeUnit.Month,
                 CalibrationEnd = new DateOnly(1997, 9, 30), Holdout = 1e-3,
             },
-            Probabilistic = new ProbabilisticSettings { Enabled = false, TransactionModels = [], Penalizer = 0.1 },
+            Probabilistic = new ProbabilisticSettings { Enabled = false, TransactionModels = [], Penalizer = 0.1, FitTimeLimitSeconds = 2.5, MaxEvaluations = 7 },
             Segmentation = new SegmentationSettings { Features = ["x"], Transform = "none", K = 4, KRange = (3, 5), Restarts = 1, RfmSegments = false },
             Regression = new RegressionSettings
             {

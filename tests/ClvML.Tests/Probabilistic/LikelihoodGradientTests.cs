@@ -21,6 +21,7 @@ public sealed class LikelihoodGradientTests
         { "pareto_alpha_below_beta", [0.55, 10.6, 0.6, 11.7] },
         { "pareto_alpha_above_beta", [0.8, 20, 1.3, 6] },
         { "pareto_far_apart", [0.72, 65.7, 0.01, 5e5] }, // z near 1: A0 by quadrature (Online Retail's optimum)
+        { "pareto_beta_far_below_alpha", [0.76, 65.2, 0.018, 2.19] }, // quadrature with beta < alpha (Online Retail, penalized)
     };
 
     [Theory]

@@ -80,8 +80,10 @@ public sealed class ScoringTests : IClassFixture<ScoringTests.TrainedRun>
             var pAlive = double.Parse(fields[1], CultureInfo.InvariantCulture);
             Assert.InRange(pAlive, 0, 1);
         }
-        // Rows read = accepted + rejected, as the CLI reports.
-        Assert.Matches(@"rows read (\d+) = accepted (\d+) \+ rejected (\d+)", cli.Stdout);
+        // Rows read = accepted + rejected, as the CLI reports, once, with the rejects file.
+        var summary = Assert.Single(cli.Stdout.Split('\n'), l => l.StartsWith("rows read ", StringComparison.Ordinal));
+        Assert.Matches(@"^rows read (\d+) = accepted (\d+) \+ rejected (\d+) \(rejects: .*scores\.rejects\.csv\)$", summary);
+        Assert.Single(cli.Stdout.Split('\n'), l => l.Contains("scores.csv", StringComparison.Ordinal) && !l.StartsWith("rows read ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -179,7 +181,7 @@ public sealed class ScoringTests : IClassFixture<ScoringTests.TrainedRun>
         Assert.True(code == 0, cli.Stderr);
         Assert.Contains("rows read 300 = accepted 100 + rejected 200", cli.Stdout);
         const string warning = "warning: most rows were rejected as unparseable_timestamp (200 of 300 rows), e.g. line 102: '10/04/2024'. They read with --timestamp-format \"d/M/yyyy\"";
-        Assert.Equal(2, cli.Stderr.Split(warning).Length);
+        Assert.Equal(2, cli.Stdout.Split(warning).Length);
     }
 
     [Fact]
@@ -231,7 +233,7 @@ public sealed class ScoringTests : IClassFixture<ScoringTests.TrainedRun>
         return fields;
     }
 
-    private static void CopyDirectory(string from, string to)
+    internal static void CopyDirectory(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {

@@ -303,7 +303,7 @@ public sealed class GradientBoostedTreesPersistenceTests : IDisposable
         var (x, y) = TreeTestData.Smooth(500, seed: 8);
         var path = Path.Combine(_folder, "m.json");
         GradientBoostedTreesModelJson.Save(new GradientBoostedTrees(new GradientBoostedTreesOptions { NumberOfTrees = 2 }).Fit(x, y), path);
-        File.WriteAllText(path, File.ReadAllText(path).Replace("\"format_version\":1", "\"format_version\":9"));
+        File.WriteAllText(path, File.ReadAllText(path).Replace($"\"format_version\":{GradientBoostedTreesModelJson.FormatVersion}", "\"format_version\":9"));
         var e = Assert.Throws<InputException>(() => GradientBoostedTreesModelJson.Load(path));
         Assert.Contains(path, e.Message);
         Assert.Contains("format version 9", e.Message);

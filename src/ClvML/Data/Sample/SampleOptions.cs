@@ -13,6 +13,12 @@ public sealed record SampleOptions
     // small enough to generate in well under a second in tests and the README.
     public int Customers { get; init; } = 20_000;
 
+    /// <summary>
+    /// The most customers a sample may have: customer ids are indexes into int arrays, and each
+    /// customer holds at least one row of the row buffer, whose length is capped by Array.MaxLength.
+    /// </summary>
+    public const int MaxCustomers = 100_000_000;
+
     /// <summary>Seed of every random draw; the same options always give byte-identical output.</summary>
     // The project-wide default seed (run.seed in train.yaml).
     public int Seed { get; init; } = 42;
@@ -120,10 +126,6 @@ public sealed record SampleOptions
         if (!(MalformedRate >= 0 && MalformedRate <= 1))
             Fail($"MalformedRate must be a probability in [0, 1]; got {Num(MalformedRate)}.");
     }
-
-    // Customer ids are indexes into int arrays, and each customer holds at least one row of the
-    // row buffer, whose length is capped by Array.MaxLength.
-    private const int MaxCustomers = 100_000_000;
 
     private static void ValidateChannel(SampleChannel? channel, string path)
     {

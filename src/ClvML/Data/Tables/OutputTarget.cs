@@ -37,8 +37,17 @@ public sealed record OutputTarget(OutputFormat Format, string Location)
         return new OutputTarget(text.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? OutputFormat.Parquet : OutputFormat.Csv, text);
     }
 
-    /// <summary>Where rejected input rows go: beside the output file (<c>NAME.rejects.csv</c>), or in the working folder for PostgreSQL.</summary>
-    public string RejectsPath => Format == OutputFormat.Postgres
-        ? Location.Replace('.', '_') + ".rejects.csv"
-        : Path.ChangeExtension(Location, null) + ".rejects.csv";
+    /// <summary>
+    /// Where rejected input rows go: beside a CSV output under its name with <c>.rejects.csv</c> for
+    /// <c>.csv</c> (<c>scores.csv</c> -> <c>scores.rejects.csv</c>, the name scoring jobs know), beside any
+    /// other file under its whole name plus <c>.rejects.csv</c> (<c>x.parquet</c> -> <c>x.parquet.rejects.csv</c>,
+    /// <c>sqlite:r.db</c> -> <c>r.db.rejects.csv</c>), so two outputs never share one; in the working folder for
+    /// PostgreSQL (<c>TABLE.rejects.csv</c>).
+    /// </summary>
+    public string RejectsPath => Format switch
+    {
+        OutputFormat.Postgres => Location.Replace('.', '_') + ".rejects.csv",
+        OutputFormat.Csv when Location.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) => Location[..^".csv".Length] + ".rejects.csv",
+        _ => Location + ".rejects.csv",
+    };
 }

@@ -9,8 +9,12 @@ namespace ClvML.Evaluation.Diagnostics;
 /// </summary>
 public static class DiagnosticsJson
 {
-    /// <summary>Version of the file's layout; readers refuse newer ones.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// Version of the file's layout; readers refuse newer ones. Version 2 added "fits" (how each
+    /// transaction model's fit went): a report rebuilt without it would again present a fit at the
+    /// no-dropout limit as a result, so older readers must refuse it. Version 1 files are read with no fits.
+    /// </summary>
+    public const int FormatVersion = 2;
 
     /// <summary>Writes <paramref name="diagnostics"/> to <paramref name="path"/>.</summary>
     public static void WriteFile(RunDiagnostics diagnostics, string path)
@@ -69,7 +73,54 @@ public static class DiagnosticsJson
             json.WriteEndObject();
         }
         else json.WriteNull("alive");
+        json.WriteStartArray("fits");
+        foreach (var fit in diagnostics.Fits) WriteFit(json, fit);
+        json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void WriteFit(Utf8JsonWriter json, ModelFit fit)
+    {
+        json.WriteStartObject();
+        json.WriteString("model", fit.Model);
+        json.WriteStartObject("parameters");
+        foreach (var (name, value) in fit.Parameters)
+        {
+            json.WritePropertyName(name);
+            Double(json, value);
+        }
+        json.WriteEndObject();
+        json.WritePropertyName("log_likelihood");
+        Double(json, fit.LogLikelihood);
+        json.WriteBoolean("weakly_identified", fit.WeaklyIdentified);
+        if (fit.Dropout is { } d)
+        {
+            json.WriteStartObject("no_dropout_limit");
+            json.WriteBoolean("at_limit", d.AtLimit);
+            json.WritePropertyName("highest_dropout_probability");
+            Double(json, d.HighestDropoutProbability);
+            json.WritePropertyName("log_likelihood");
+            Double(json, d.NoDropoutLogLikelihood);
+            json.WritePropertyName("r");
+            Double(json, d.NoDropoutR);
+            json.WritePropertyName("alpha");
+            Double(json, d.NoDropoutAlpha);
+            json.WriteEndObject();
+        }
+        else json.WriteNull("no_dropout_limit");
+        json.WriteEndObject();
+    }
+
+    private static ModelFit ReadFit(JsonElement fit)
+    {
+        var d = fit.GetProperty("no_dropout_limit");
+        double Number(JsonElement e, string name) => e.GetProperty(name) is { ValueKind: JsonValueKind.Null } ? double.NaN : e.GetProperty(name).GetDouble();
+        return new ModelFit(fit.GetProperty("model").GetString()!,
+            [.. fit.GetProperty("parameters").EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.ValueKind == JsonValueKind.Null ? double.NaN : p.Value.GetDouble()))],
+            Number(fit, "log_likelihood"), fit.GetProperty("weakly_identified").GetBoolean(),
+            d.ValueKind == JsonValueKind.Null ? null
+                : new Probabilistic.DropoutDiagnosis(d.GetProperty("at_limit").GetBoolean(), Number(d, "highest_dropout_probability"),
+                    Number(d, "log_likelihood"), Number(d, "r"), Number(d, "alpha")));
     }
 
     /// <summary>Reads a diagnostics.json; a malformed file is an <see cref="InputException"/> naming it.</summary>
@@ -94,6 +145,7 @@ public static class DiagnosticsJson
                     ReadDoubles(tracking.GetProperty("period_ends")), tracking.GetProperty("calibration_end").GetDouble(),
                     ReadDoubles(tracking.GetProperty("actual_incremental")), ReadColumns(tracking.GetProperty("models"))),
                 Alive = alive.ValueKind == JsonValueKind.Null ? null : ReadAlive(alive),
+                Fits = root.TryGetProperty("fits", out var fits) ? [.. fits.EnumerateArray().Select(ReadFit)] : [],
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)

@@ -32,4 +32,7 @@ public sealed record RunDiagnostics
 
     /// <summary>Mean P(alive) by frequency and recency, or null without transaction models.</summary>
     public AliveGrid? Alive { get; init; }
+
+    /// <summary>How each transaction model's fit went, in config order (empty in runs saved before fits were recorded).</summary>
+    public IReadOnlyList<ModelFit> Fits { get; init; } = [];
 }

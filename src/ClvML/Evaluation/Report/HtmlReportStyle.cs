@@ -40,6 +40,7 @@ td { white-space: nowrap; }
 figure { margin: 1.5rem 0 2rem; }
 figure svg { display: block; max-width: 100%; height: auto; }
 .chart-error { border-left: 4px solid #d55e00; background: #fff4ec; padding: .6rem .9rem; }
+.warning { max-width: 75ch; border-left: 4px solid #e69f00; background: #fff8e6; padding: .6rem .9rem; margin: 1rem 0; }
 figcaption { color: var(--muted); font-size: .9rem; margin-top: .4rem; max-width: 75ch; }
 dl.kv { display: grid; grid-template-columns: max-content auto; gap: .25rem 1.5rem; margin: 1rem 0 1.5rem; }
 dl.kv dt { color: var(--muted); }

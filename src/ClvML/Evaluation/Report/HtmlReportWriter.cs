@@ -1,4 +1,5 @@
 using System.Text;
+using ClvML.Data.Output;
 using ClvML.Evaluation.Charts;
 
 namespace ClvML.Evaluation.Report;
@@ -30,7 +31,8 @@ public static class HtmlReportWriter
     }
 
     /// <summary>Writes the report to <paramref name="path"/> as UTF-8 (without a byte-order mark).</summary>
-    public static void WriteFile(ReportDocument report, string path) => File.WriteAllText(path, Write(report), new UTF8Encoding(false));
+    public static void WriteFile(ReportDocument report, string path) =>
+        StagedFile.Write(path, temporary => File.WriteAllText(temporary, Write(report), new UTF8Encoding(false)));
 
     private static void WriteContents(StringBuilder html, ReportDocument report, ReportAnchors anchors)
     {
@@ -67,6 +69,10 @@ public static class HtmlReportWriter
             {
                 case ReportParagraph p:
                     html.Append("<p>").Append(Encode(p.Text)).Append("</p>\n");
+                    break;
+                case ReportWarning w:
+                    html.Append("<div class=\"warning\" role=\"note\"><strong>").Append(Encode(w.Title)).Append("</strong> ")
+                        .Append(Encode(w.Text)).Append("</div>\n");
                     break;
                 case ReportTable t:
                     WriteTable(html, t);

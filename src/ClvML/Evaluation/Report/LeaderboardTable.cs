@@ -2,8 +2,8 @@ namespace ClvML.Evaluation.Report;
 
 /// <summary>
 /// The leaderboard as a report table: one row per model in the order of the metrics document
-/// (the caller sorts by the primary metric), one column per metric with a header and number
-/// format fit for it. Metrics a model lacks show as a dash.
+/// (the caller sorts by the primary metric), its rank ("1 (tie)" where models share it), one column per
+/// metric with a header and number format fit for it. Metrics a model lacks show as a dash.
 /// </summary>
 public static class LeaderboardTable
 {
@@ -35,11 +35,14 @@ public static class LeaderboardTable
             columns.Add(ReportColumn.Number(key == metrics.PrimaryMetric ? header + " (sorted)" : header, format));
         }
         var table = new ReportTable(columns, caption);
-        var rank = 1;
+        var position = 1;
         foreach (var model in metrics.Models)
         {
             var cells = new object?[columns.Count];
-            cells[0] = rank++;
+            // A rank shared by tied models says so; models without a rank are numbered in order.
+            var rank = model.Rank ?? position;
+            cells[0] = metrics.Models.Count(m => m.Rank is { } r && r == rank) > 1 ? $"{rank} (tie)" : rank;
+            position++;
             cells[1] = model.Name;
             cells[2] = model.Kind;
             for (var k = 0; k < keys.Count; k++) cells[3 + k] = model[keys[k]];

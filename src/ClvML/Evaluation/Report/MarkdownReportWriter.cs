@@ -1,4 +1,5 @@
 using System.Text;
+using ClvML.Data.Output;
 
 namespace ClvML.Evaluation.Report;
 
@@ -32,7 +33,8 @@ public static class MarkdownReportWriter
     }
 
     /// <summary>Writes the report to <paramref name="path"/> as UTF-8 (without a byte-order mark).</summary>
-    public static void WriteFile(ReportDocument report, string path) => File.WriteAllText(path, Write(report), new UTF8Encoding(false));
+    public static void WriteFile(ReportDocument report, string path) =>
+        StagedFile.Write(path, temporary => File.WriteAllText(temporary, Write(report), new UTF8Encoding(false)));
 
     /// <summary>
     /// Escapes text for a pipe-table cell: '|' would end the cell and a line break the row, so the
@@ -77,6 +79,9 @@ public static class MarkdownReportWriter
             {
                 case ReportParagraph p:
                     md.Append(EscapeParagraph(p.Text)).Append("\n\n");
+                    break;
+                case ReportWarning w:
+                    md.Append("> **").Append(EscapeInline(w.Title)).Append("** ").Append(EscapeInline(w.Text.Replace('\n', ' '))).Append("\n\n");
                     break;
                 case ReportTable t:
                     WriteTable(md, t);

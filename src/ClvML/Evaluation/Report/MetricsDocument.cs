@@ -14,4 +14,7 @@ public sealed record MetricsDocument(IReadOnlyList<ModelMetrics> Models, IReadOn
 
     /// <summary>The metric the leaderboard is sorted by (a <see cref="MetricNames"/> key), or null.</summary>
     public string? PrimaryMetric { get; init; }
+
+    /// <summary>The run's warnings (as in manifest.json), written as "warnings".</summary>
+    public IReadOnlyList<RunWarning> Warnings { get; init; } = [];
 }

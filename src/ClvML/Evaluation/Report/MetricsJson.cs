@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
+using ClvML.Data.Output;
 
 namespace ClvML.Evaluation.Report;
 
 /// <summary>
 /// Reads and writes report/metrics.json in the shape DESIGN.md fixes:
 /// <c>{"models":[{"name":..,"kind":..,"metrics":{"mae":..,...}}],"holdout":{...}}</c>, plus a
-/// leading "format_version" and optional "primary_metric". Doubles are written in shortest
+/// leading "format_version" and optional "primary_metric", each model's leaderboard "rank" (shared by
+/// tied models) and, for a likelihood fit, its "fit" facts, and the run's "warnings" at the end. Doubles are written in shortest
 /// round-trip form (what <see cref="Utf8JsonWriter"/> does for double), so reading gives back the
 /// same bits; a NaN metric (undefined, e.g. R² on constant actuals) is written as null, since JSON
 /// has no NaN and scripts should see "no value", not a string.
@@ -28,6 +30,7 @@ public static class MetricsJson
             json.WriteStartObject();
             json.WriteString("name", model.Name);
             json.WriteString("kind", model.Kind);
+            if (model.Rank is { } rank) json.WriteNumber("rank", rank);
             json.WriteStartObject("metrics");
             foreach (var (name, value) in model.Metrics)
             {
@@ -35,6 +38,16 @@ public static class MetricsJson
                 WriteDouble(json, value);
             }
             json.WriteEndObject();
+            if (model.Fit.Count > 0)
+            {
+                json.WriteStartObject("fit");
+                foreach (var (name, value) in model.Fit)
+                {
+                    json.WritePropertyName(name);
+                    WriteValue(json, name, value);
+                }
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -45,15 +58,16 @@ public static class MetricsJson
             WriteValue(json, name, value);
         }
         json.WriteEndObject();
+        RunWarning.WriteArray(json, "warnings", document.Warnings);
         json.WriteEndObject();
     }
 
     /// <summary>Writes <paramref name="document"/> to the file at <paramref name="path"/>.</summary>
-    public static void WriteFile(MetricsDocument document, string path)
+    public static void WriteFile(MetricsDocument document, string path) => StagedFile.Write(path, temporary =>
     {
-        using var stream = File.Create(path);
+        using var stream = File.Create(temporary);
         Write(document, stream);
-    }
+    });
 
     /// <summary>Returns <paramref name="document"/> as JSON text.</summary>
     public static string ToJson(MetricsDocument document)
@@ -92,17 +106,26 @@ public static class MetricsJson
                 if (model.TryGetProperty("metrics", out var m) && m.ValueKind == JsonValueKind.Object)
                     foreach (var p in m.EnumerateObject())
                         metrics.Add(KeyValuePair.Create(p.Name, p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetDouble() : double.NaN));
-                entries.Add(new ModelMetrics(name, kind, metrics));
+                entries.Add(new ModelMetrics(name, kind, metrics)
+                {
+                    Rank = model.TryGetProperty("rank", out var rank) && rank.TryGetInt32(out var r) ? r : null,
+                    Fit = model.TryGetProperty("fit", out var fit) && fit.ValueKind == JsonValueKind.Object
+                        ? [.. fit.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, ReadValue(p.Value)))] : [],
+                });
             }
             var holdout = new List<KeyValuePair<string, object?>>();
             if (root.TryGetProperty("holdout", out var h) && h.ValueKind == JsonValueKind.Object)
                 foreach (var p in h.EnumerateObject()) holdout.Add(KeyValuePair.Create(p.Name, ReadValue(p.Value)));
             var primary = root.TryGetProperty("primary_metric", out var pm) && pm.ValueKind == JsonValueKind.String ? pm.GetString() : null;
-            return new MetricsDocument(entries, holdout) { PrimaryMetric = primary };
+            return new MetricsDocument(entries, holdout) { PrimaryMetric = primary, Warnings = RunWarning.ReadArray(root, "warnings") };
         }
         catch (JsonException e)
         {
             throw new InputException($"{file}: not valid JSON ({e.Message}).");
+        }
+        catch (FormatException e)
+        {
+            throw new InputException($"{file}: {e.Message}.");
         }
     }
 

@@ -25,6 +25,12 @@ public sealed record ModelMetrics
     /// <summary>Metrics in the order they are written; NaN means "not defined for this model or data".</summary>
     public IReadOnlyList<KeyValuePair<string, double>> Metrics { get; }
 
+    /// <summary>Leaderboard rank, shared by tied models (1, 1, 3); null when the document is not a ranking.</summary>
+    public int? Rank { get; init; }
+
+    /// <summary>How the model's fit went, as "fit" facts (numbers, booleans, text); empty for models without a likelihood fit.</summary>
+    public IReadOnlyList<KeyValuePair<string, object?>> Fit { get; init; } = [];
+
     /// <summary>The metric called <paramref name="metric"/>, or NaN when the model does not have it.</summary>
     public double this[string metric] => Metrics.FirstOrDefault(m => m.Key == metric, KeyValuePair.Create(metric, double.NaN)).Value;
 }

@@ -31,6 +31,15 @@ public sealed class ReportSection
         return this;
     }
 
+    /// <summary>Appends a warning block: <paramref name="title"/> leads, <paramref name="text"/> explains (both plain text).</summary>
+    public ReportSection AddWarning(string title, string text)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentNullException.ThrowIfNull(text);
+        _blocks.Add(new ReportWarning(title, text));
+        return this;
+    }
+
     /// <summary>Appends a table.</summary>
     public ReportSection AddTable(ReportTable table)
     {

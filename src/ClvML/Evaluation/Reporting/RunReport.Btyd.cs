@@ -22,7 +22,8 @@ public static partial class RunReport
                 ValueAxis = new ChartAxis("Customers"),
                 Series = [new BarSeries("Actual", distribution.Actual, SeriesRole.Actual),
                           .. distribution.Models.Select(m => new BarSeries(ModelDisplayNames.TransactionModel(m.Name), m.Values))],
-            }, "A model expects the sum over customers of P(X(T) = x) customers with x repeat purchases; the rest fall in 7+, so every model's bars add up to the customer count.");
+            }, "A model expects the sum over customers of P(X(T) = x) customers with x repeat purchases; the rest fall in 7+, so every model's bars add up to the customer count."
+               + Coinciding(distribution.Models.Select(m => (ModelDisplayNames.TransactionModel(m.Name), (IReadOnlyList<double>)m.Values)), lines: false));
         if (diagnostics.RepeatPurchases is { } counts)
         {
             var table = new ReportTable([ReportColumn.Text("Repeat purchases"), ReportColumn.Number("Actual customers", "N0"),
@@ -45,7 +46,8 @@ public static partial class RunReport
                     ValueAxis = new ChartAxis("Mean holdout purchases per customer"),
                     Series = [new BarSeries("Actual", conditional.Actual, SeriesRole.Actual),
                               .. conditional.Models.Select(m => new BarSeries(ModelDisplayNames.TransactionModel(m.Name), m.Values))],
-                }, "The conditional expectation E[Y(holdout) | x, t_x, T] averaged over the customers with each calibration frequency; a model that is right only in total misses here.");
+                }, "The conditional expectation E[Y(holdout) | x, t_x, T] averaged over the customers with each calibration frequency; a model that is right only in total misses here."
+                   + Coinciding(conditional.Models.Select(m => (ModelDisplayNames.TransactionModel(m.Name), (IReadOnlyList<double>)m.Values)), lines: false));
                 // The same numbers as a table: they are what a reader of report.md has, and what one quotes.
                 var table = new ReportTable([ReportColumn.Text("Calibration repeat purchases"), ReportColumn.Number("Customers"), ReportColumn.Number("Actual", "0.000"),
                     .. conditional.Models.Select(m => ReportColumn.Number(ModelDisplayNames.TransactionModel(m.Name), "0.000"))],
@@ -66,7 +68,8 @@ public static partial class RunReport
                 Series = [new LineSeries("Actual", tracking.PeriodEnds, TransactionTracking.Cumulative(tracking.ActualIncremental), SeriesRole.Actual) { ShowMarkers = false },
                           .. tracking.Models.Select(m => new LineSeries(ModelDisplayNames.TransactionModel(m.Name), tracking.PeriodEnds, TransactionTracking.Cumulative(m.Values)) { ShowMarkers = false })],
                 Markers = [marker],
-            }, $"Repeat transactions of the run's customers up to the end of each {unit}; a model expects the sum over customers already acquired of E[X(t − first purchase)]. Right of the marker the models forecast the holdout.");
+            }, $"Repeat transactions of the run's customers up to the end of each {unit}; a model expects the sum over customers already acquired of E[X(t − first purchase)]. Right of the marker the models forecast the holdout."
+               + Coinciding(tracking.Models.Select(m => (ModelDisplayNames.TransactionModel(m.Name), (IReadOnlyList<double>)TransactionTracking.Cumulative(m.Values))), lines: true));
             // A partial last period (the observation end mid-week) would show as a sudden drop of both
             // series; it is left out of the per-period chart and kept in the cumulative one.
             var full = tracking.PeriodEnds.Length > 1 && tracking.PeriodEnds[^1] != Math.Floor(tracking.PeriodEnds[^1]) ? tracking.PeriodEnds.Length - 1 : tracking.PeriodEnds.Length;
@@ -79,7 +82,8 @@ public static partial class RunReport
                           .. tracking.Models.Select(m => new LineSeries(ModelDisplayNames.TransactionModel(m.Name), ends, m.Values[..full]) { ShowMarkers = false })],
                 Markers = [marker],
             }, "The same tracking per period: the actual series shows seasonality and promotions the models do not know of."
-               + (full < tracking.PeriodEnds.Length ? $" The last, partial {unit} before the observation end is left out here." : ""));
+               + (full < tracking.PeriodEnds.Length ? $" The last, partial {unit} before the observation end is left out here." : "")
+               + Coinciding(tracking.Models.Select(m => (ModelDisplayNames.TransactionModel(m.Name), (IReadOnlyList<double>)m.Values[..full])), lines: true));
         }
 
         if (diagnostics.Alive is { } alive)
@@ -94,8 +98,7 @@ public static partial class RunReport
                 ValueTitle = "Mean P(alive)",
                 ValueMinimum = 0,
                 ValueMaximum = 1,
-            }, "Each cell is the mean probability that its customers are still active at the calibration end; grey cells hold no customers. "
-               + "Frequent buyers who have not bought for a long time (top left) are the ones the model calls lost.");
+            }, AliveCaption(alive, unit, diagnostics));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClvML.Evaluation.Charts;
+using ClvML.Evaluation.Diagnostics;
 using ClvML.Evaluation.Holdout;
 using ClvML.Evaluation.Report;
 
@@ -7,8 +8,9 @@ namespace ClvML.Evaluation.Reporting;
 
 public static partial class RunReport
 {
-    private static void AddLeaderboard(ReportSection section, RunReportInput input, HoldoutTable holdout, IReadOnlyList<RankedModel> ranked, string? automlWinner)
+    private static void AddLeaderboard(ReportSection section, RunReportInput input, HoldoutTable holdout, IReadOnlyList<RankedModel> ranked, RunDiagnostics diagnostics)
     {
+        var automlWinner = diagnostics.AutoMLWinner;
         section.AddParagraph("Every model forecasts the same customers' holdout spend. Transaction models are multiplied by the Gamma-Gamma "
             + "expected spend per purchase; the regressors' forecasts are out-of-fold (each customer predicted by a model that did not see it), "
             + "at each trainer's best configuration of the AutoML search; the formulas use the calibration history only. "
@@ -18,23 +20,28 @@ public static partial class RunReport
         // top-20% capture too, and the purchase metrics are in their own table below.
         var display = new MetricsDocument(
             [.. HoldoutLeaderboard.ToModelMetrics(ranked).Select(m => new ModelMetrics(
-                ModelDisplayNames.Of(m.Name) + (m.Kind == ModelKinds.Regression && m.Name == automlWinner ? " (AutoML winner)" : ""), m.Kind,
-                m.Metrics.Where(p => LeaderboardColumns.Contains(p.Key) || p.Key == input.PrimaryMetric)))], [])
+                ModelDisplayNames.Of(m.Name) + (m.Kind == ModelKinds.Regression && m.Name == automlWinner ? " (AutoML winner)" : "")
+                    + (m.Kind == ModelKinds.Probabilistic && AtNoDropoutLimit(diagnostics, m.Name) ? " (no-dropout limit)" : ""), m.Kind,
+                m.Metrics.Where(p => LeaderboardColumns.Contains(p.Key) || p.Key == input.PrimaryMetric)) { Rank = m.Rank })], [])
         { PrimaryMetric = input.PrimaryMetric };
-        section.AddTable(LeaderboardTable.Create(display, $"Holdout metrics, best first by {MetricTitle(input.PrimaryMetric)}"));
+        var tied = ranked.GroupBy(r => r.Rank).Any(g => g.Count() > 1);
+        section.AddTable(LeaderboardTable.Create(display, $"Holdout metrics, best first by {MetricTitle(input.PrimaryMetric)}"
+            + (tied ? $"; models equal on it to within {TieShare} share a rank" : "")));
 
         var gains = new List<LineSeries>
         {
             new("Random ranking", [0.0, 1.0], [0.0, 1.0], SeriesRole.Reference),
             Gain("Perfect ranking", HoldoutMetrics.Of(holdout.ActualSpend, holdout.ActualSpend).Gain, SeriesRole.Actual),
         };
-        gains.AddRange(ranked.Select(r => Gain(ModelDisplayNames.Of(r.Prediction.Name), r.Spend.Gain, SeriesRole.Model)));
+        var modelGains = ranked.Select(r => Gain(ModelDisplayNames.Of(r.Prediction.Name), r.Spend.Gain, SeriesRole.Model)).ToList();
+        gains.AddRange(modelGains);
         section.AddChart(new LineChart("Gain curves: share of holdout spend held by the top-ranked customers")
         {
             XAxis = new ChartAxis("Share of customers, ranked by predicted holdout spend") { Minimum = 0, Maximum = 1, Format = AxisLabelFormat.Percent },
             YAxis = new ChartAxis("Share of actual holdout spend") { Minimum = 0, Maximum = 1, Format = AxisLabelFormat.Percent },
             Series = gains,
-        }, "The higher a curve, the better the model ranks customers by value; the dashed diagonal is a random ranking and the black curve the perfect one (customers ranked by their actual holdout spend). Models are listed in leaderboard order.");
+        }, "The higher a curve, the better the model ranks customers by value; the dashed diagonal is a random ranking and the black curve the perfect one (customers ranked by their actual holdout spend). Models are listed in leaderboard order."
+           + Coinciding(modelGains.Select(g => (g.Name, (IReadOnlyList<double>)g.Y)), lines: true));
 
         var transaction = ranked.Where(r => r.Prediction.Purchases is not null).ToList();
         if (transaction.Count > 0)
@@ -48,6 +55,9 @@ public static partial class RunReport
         }
     }
 
+    private static bool AtNoDropoutLimit(RunDiagnostics diagnostics, string model) =>
+        diagnostics.Fits.Any(f => f.Model == model && f.AtNoDropoutLimit);
+
     private static readonly string[] LeaderboardColumns =
         [MetricNames.Mae, MetricNames.Rmse, MetricNames.R2, MetricNames.Bias, MetricNames.Spearman, MetricNames.NormalizedGini, MetricNames.DecileMape, MetricNames.TopDecileCapture];
 
@@ -56,11 +66,23 @@ public static partial class RunReport
 
     private static void AddDeciles(ReportSection section, HoldoutTable holdout, IReadOnlyList<RankedModel> ranked)
     {
+        // A model whose decile table is that of one drawn above it would only repeat the chart: it is named instead.
+        var drawn = new List<RankedModel>();
+        var repeats = new List<(string Model, string Of)>();
+        foreach (var r in ranked.Take(DecileChartModels))
+        {
+            var same = drawn.FirstOrDefault(d => Coinciding([("", DecileValues(d)), ("", DecileValues(r))], lines: false).Length > 0);
+            if (same is null) drawn.Add(r);
+            else repeats.Add((ModelDisplayNames.Of(r.Prediction.Name), ModelDisplayNames.Of(same.Prediction.Name)));
+        }
+        var share = Percent(CoincidenceShare);
         section.AddParagraph("Customers are cut into ten equal groups by each model's forecast, highest first, and the mean actual holdout spend "
             + "of each group is set beside the mean forecast (the decile table Malthouse & Blattberg 2005 use to judge CLV models). "
-            + $"A good model's bars fall from left to right and match in height. Shown for the top {Math.Min(DecileChartModels, ranked.Count)} models of the leaderboard.");
+            + $"A good model's bars fall from left to right and match in height. Shown for the top {Math.Min(DecileChartModels, ranked.Count)} models of the leaderboard"
+            + (repeats.Count == 0 ? "." : "; " + string.Join("; ", repeats.GroupBy(p => p.Of).Select(g =>
+                $"{Join(g.Select(p => p.Model))} {(g.Count() == 1 ? "has" : "have")} the table of {g.Key} (every bar within {share} of the largest), so {(g.Count() == 1 ? "it is" : "they are")} not drawn again")) + "."));
         string[] deciles = [.. Enumerable.Range(1, 10).Select(d => d.ToString(CultureInfo.InvariantCulture))];
-        foreach (var r in ranked.Take(DecileChartModels))
+        foreach (var r in drawn)
         {
             var rows = r.Spend.Deciles;
             section.AddChart(new BarChart($"Decile table: {ModelDisplayNames.Of(r.Prediction.Name)}")
@@ -74,4 +96,8 @@ public static partial class RunReport
             }, $"Decile MAPE {FormatMetric("decile_mape", r.Spend.DecileMape)}; the top decile holds {FormatMetric("top_decile_capture", r.Spend.TopDecileCapture)} of actual holdout spend.");
         }
     }
+
+    /// <summary>A model's decile table as one series: mean actual, then mean predicted, per decile.</summary>
+    private static IReadOnlyList<double> DecileValues(RankedModel model) =>
+        [.. model.Spend.Deciles.Select(d => d.MeanActual), .. model.Spend.Deciles.Select(d => d.MeanPredicted)];
 }

@@ -99,6 +99,7 @@ public static partial class RunReport
         var assigned = RunCsvFile.Read(assignments, "rfm_segment");
         if (!assigned.Has("rfm_segment") || assigned.RowCount != holdout.CustomerIds.Count) return;
         var segmentOf = assigned.Text("rfm_segment");
+        var tied = HoldoutLeaderboard.Best(ranked).Count;
         var best = ranked[0].Prediction;
         double[] actual = new double[segments.Length], predicted = new double[segments.Length];
         var index = segments.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i, StringComparer.Ordinal);
@@ -108,12 +109,13 @@ public static partial class RunReport
             actual[s] = Money.Add(actual[s], holdout.ActualSpend[i]);
             predicted[s] += best.Spend[i];
         }
-        section.AddChart(new BarChart("RFM segments: holdout spend, actual vs best model")
+        section.AddChart(new BarChart(tied == 1 ? "RFM segments: holdout spend, actual vs best model" : "RFM segments: holdout spend, actual vs a model tied for best")
         {
             Categories = segments,
             CategoryAxisTitle = "RFM segment",
             ValueAxis = new ChartAxis("Holdout spend"),
             Series = [new BarSeries("Actual", actual, SeriesRole.Actual), new BarSeries(ModelDisplayNames.Of(best.Name), predicted)],
-        }, "Total holdout spend of each segment's customers, observed and as forecast by the leaderboard's best model.");
+        }, tied == 1 ? "Total holdout spend of each segment's customers, observed and as forecast by the leaderboard's best model."
+            : $"Total holdout spend of each segment's customers, observed and as forecast by {ModelDisplayNames.Of(best.Name)}, the first in config order of the {tied} models tied for best.");
     }
 }

@@ -9,7 +9,14 @@ public static partial class RunReport
 {
     private static void AddSummary(ReportSection section, RunReportInput input, RunDiagnostics diagnostics, HoldoutTable? holdout, IReadOnlyList<RankedModel>? ranked)
     {
-        if (holdout is null || ranked is null)
+        foreach (var warning in input.Warnings) section.AddWarning(WarningTitle(warning), warning.Message);
+        if (holdout is not null && holdout.Predictions.Count > 0 && ranked is null)
+        {
+            section.AddParagraph($"The holdout {Date(input.Data.CalibrationEnd?.AddDays(1))} to {Date(input.Data.ObservationEnd)} has "
+                + $"{Number(holdout.ActualPurchases.Sum())} purchases and a spend of {Number(holdout.ActualSpend.Sum(), "N2")} by the {holdout.CustomerIds.Count:N0} customers, "
+                + "so every forecast would be judged against nothing: the models are not ranked. Set features.calibration_end so that the holdout holds purchases.");
+        }
+        else if (holdout is null || ranked is null)
         {
             section.AddParagraph(input.Data.CalibrationEnd is { } end && input.Data.ObservationEnd is { } obs && obs > end
                 ? "No holdout predictions were saved with this run (the probabilistic and regression stages were off), so no model is compared here; the data and segments sections follow."
@@ -17,11 +24,16 @@ public static partial class RunReport
         }
         else
         {
-            var best = ranked[0];
+            var best = HoldoutLeaderboard.Best(ranked);
+            var metric = MetricTitle(input.PrimaryMetric);
+            var value = $"{metric} {FormatMetric(input.PrimaryMetric, best[0].Spend.Get(input.PrimaryMetric))}";
             var direction = input.PrimaryMetric == "bias" ? "closest to 0" : HoldoutMetrics.HigherIsBetter(input.PrimaryMetric) ? "higher is better" : "lower is better";
+            var bestNames = Join(best.Select(b => ModelDisplayNames.Of(b.Prediction.Name)));
             section.AddParagraph($"{ranked.Count} models forecast the holdout spend of the same {holdout.CustomerIds.Count:N0} customers. "
-                + $"Ranked by {MetricTitle(input.PrimaryMetric)} ({direction}), the best is {ModelDisplayNames.Of(best.Prediction.Name)} "
-                + $"({MetricTitle(input.PrimaryMetric)} {FormatMetric(input.PrimaryMetric, best.Spend.Get(input.PrimaryMetric))}).");
+                + (best.Count == 1
+                    ? $"Ranked by {metric} ({direction}), the best is {bestNames} ({value})."
+                    : $"Ranked by {metric} ({direction}), {best.Count} models tie for best: {bestNames} ({value}; equal to within {TieShare}), "
+                      + "so the holdout does not tell them apart." + TieReason(best, diagnostics)));
             var items = new List<(string, string)>
             {
                 ("Holdout customers", Number(holdout.CustomerIds.Count)),
@@ -29,7 +41,7 @@ public static partial class RunReport
                 ("Actual holdout spend", Number(Money.Sum(holdout.ActualSpend), "N2")),
                 ("Actual holdout purchases", Number(holdout.ActualPurchases.Sum())),
                 ("Leaderboard sorted by", $"{MetricTitle(input.PrimaryMetric)} (evaluation.primary_metric)"),
-                ("Best model", ModelDisplayNames.Of(best.Prediction.Name)),
+                best.Count == 1 ? ("Best model", bestNames) : ($"Best models ({best.Count} tied)", bestNames),
             };
             if (diagnostics.AutoMLWinner is { } winner) items.Add(("AutoML winner", ModelDisplayNames.Of(winner)));
             if (diagnostics.PrimaryTransactionModel is { } primary) items.Add(("Primary BTYD model (P(alive), CLV)", ModelDisplayNames.TransactionModel(primary)));
@@ -37,6 +49,32 @@ public static partial class RunReport
         }
         foreach (var note in diagnostics.Notes) section.AddParagraph("Note: " + note);
     }
+
+    /// <summary>The tie tolerance as the report states it.</summary>
+    private static string TieShare => $"1 part in {1 / HoldoutLeaderboard.TieTolerance:N0}";
+
+    /// <summary>Why tied models tie, where the run knows: their fits all reached the same no-dropout limit.</summary>
+    private static string TieReason(IReadOnlyList<RankedModel> tied, RunDiagnostics diagnostics) =>
+        tied.All(t => diagnostics.Fits.Any(f => f.Model == t.Prediction.Name && f.AtNoDropoutLimit))
+            ? " Their fits all reached the no-dropout limit, where they become one and the same model (see the warnings above)."
+            : "";
+
+    /// <summary>"A", "A and B", "A, B and C".</summary>
+    private static string Join(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list[..^1]) + " and " + list[^1];
+    }
+
+    private static string WarningTitle(RunWarning warning) => warning.Code switch
+    {
+        FitNotes.NoDropoutLimit => "Fit at the no-dropout limit.",
+        FitNotes.WeaklyIdentified => "Weakly identified fit.",
+        FitNotes.ModelSkipped => "Model skipped.",
+        Features.PeriodBoundaries.ObservationEndAfterLastTransaction => "Observation end after the last transaction.",
+        AutoML.AutoMLResult.NotReproducibleCode => "Not reproducible.",
+        _ => "Warning.",
+    };
 
     private static void AddData(ReportSection section, RunReportInput input)
     {

@@ -28,14 +28,16 @@ public static partial class RunReport
         var diagnostics = File.Exists(diagnosticsPath) ? DiagnosticsJson.ReadFile(diagnosticsPath) : new RunDiagnostics();
         var predictionsPath = Path.Combine(input.RunPath, HoldoutPredictionsCsv.RelativePath);
         var holdout = File.Exists(predictionsPath) ? HoldoutPredictionsCsv.Read(predictionsPath, diagnostics.Models) : null;
-        var ranked = holdout is null || holdout.Predictions.Count == 0 ? null
+        // Never ranked on an empty holdout: every forecast would be judged against zeros. Training refuses
+        // such periods; a summary input or a run saved before that check can still have one.
+        var ranked = holdout is null || holdout.Predictions.Count == 0 || IsEmpty(holdout) ? null
             : HoldoutLeaderboard.Rank(holdout.Predictions, holdout.ActualSpend, holdout.ActualPurchases, input.PrimaryMetric);
 
         var report = new ReportDocument($"ClvML run {input.RunName}") { Subtitle = Subtitle(input) };
         AddSummary(report.AddSection("Summary"), input, diagnostics, holdout, ranked);
         if (holdout is not null && ranked is not null)
         {
-            AddLeaderboard(report.AddSection("Leaderboard"), input, holdout, ranked, diagnostics.AutoMLWinner);
+            AddLeaderboard(report.AddSection("Leaderboard"), input, holdout, ranked, diagnostics);
             AddDeciles(report.AddSection("Decile tables"), holdout, ranked);
         }
         if (diagnostics.RepeatPurchases is not null || diagnostics.Tracking is not null || diagnostics.Alive is not null)
@@ -98,8 +100,30 @@ public static partial class RunReport
         else facts.Add(KeyValuePair.Create<string, object?>("customers", null));
         facts.Add(KeyValuePair.Create<string, object?>("time_unit", input.Config.Features.TimeUnit.ToString().ToLowerInvariant()));
         if (diagnostics.AutoMLWinner is { } winner) facts.Add(KeyValuePair.Create<string, object?>("automl_winner", winner));
-        return new MetricsDocument(ranked is null ? [] : HoldoutLeaderboard.ToModelMetrics(ranked), facts) { PrimaryMetric = input.PrimaryMetric };
+        var models = ranked is null ? [] : HoldoutLeaderboard.ToModelMetrics(ranked)
+            .Select(m => diagnostics.Fits.FirstOrDefault(f => f.Model == m.Name && m.Kind == ModelKinds.Probabilistic) is { } fit ? m with { Fit = FitFacts(fit) } : m).ToList();
+        return new MetricsDocument(models, facts) { PrimaryMetric = input.PrimaryMetric, Warnings = input.Warnings };
     }
+
+    /// <summary>A likelihood fit as metrics.json "fit" facts.</summary>
+    private static IReadOnlyList<KeyValuePair<string, object?>> FitFacts(ModelFit fit)
+    {
+        var facts = new List<KeyValuePair<string, object?>>
+        {
+            KeyValuePair.Create<string, object?>("log_likelihood", fit.LogLikelihood),
+            KeyValuePair.Create<string, object?>("weakly_identified", fit.WeaklyIdentified),
+        };
+        if (fit.Dropout is { } d)
+        {
+            facts.Add(KeyValuePair.Create<string, object?>("no_dropout_limit", d.AtLimit));
+            facts.Add(KeyValuePair.Create<string, object?>("no_dropout_log_likelihood", d.NoDropoutLogLikelihood));
+            facts.Add(KeyValuePair.Create<string, object?>("highest_dropout_probability", d.HighestDropoutProbability));
+        }
+        return facts;
+    }
+
+    /// <summary>Whether the holdout has no purchase or no positive spend to judge forecasts on.</summary>
+    private static bool IsEmpty(HoldoutTable holdout) => holdout.ActualPurchases.Sum() == 0 || !(holdout.ActualSpend.Sum() > 0);
 
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "–";
 

@@ -16,7 +16,13 @@ namespace ClvML.Evaluation.Reporting;
 /// <param name="PrimaryMetric">Metric the leaderboard is sorted by.</param>
 public sealed record RunReportInput(string RunPath, string RunName, int Seed, TrainConfig Config, DataFingerprint Data, string PrimaryMetric)
 {
+    /// <summary>The run's warnings (manifest.json "warnings"), shown at the top of the report.</summary>
+    public IReadOnlyList<RunWarning> Warnings { get; init; } = [];
+
     /// <summary>The input for a saved run, sorted by <paramref name="primaryMetric"/> or the run's configured metric.</summary>
     public static RunReportInput From(SavedRun run, string? primaryMetric = null) =>
-        new(run.Path, run.Manifest.RunName, run.Manifest.Seed, run.Config, run.Manifest.Data, primaryMetric ?? run.Config.Evaluation.PrimaryMetric);
+        new(run.Path, run.Manifest.RunName, run.Manifest.Seed, run.Config, run.Manifest.Data, primaryMetric ?? run.Config.Evaluation.PrimaryMetric)
+        {
+            Warnings = run.Manifest.Warnings,
+        };
 }

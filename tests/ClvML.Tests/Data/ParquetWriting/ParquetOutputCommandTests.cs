@@ -33,7 +33,7 @@ public sealed class ParquetOutputCommandTests(ScoringTests.TrainedRun trained) :
         Assert.Equal(0, run.Run("features", "--config", config, "--output", run.Path_("features.csv")));
         Assert.True(run.Run("features", "--config", config, "--output", run.Path_("features.parquet")) == 0, run.Stderr);
         Assert.Contains("features.parquet", run.Stdout);
-        Assert.True(File.Exists(run.Path_("features.rejects.csv")));
+        Assert.True(File.Exists(run.Path_("features.parquet.rejects.csv")));
         AssertSameTable(run.Path_("features.csv"), run.Path_("features.parquet"));
         var columns = ParquetFooter.Read(run.Path_("features.parquet")).Schema.Columns;
         Assert.Equal(PhysicalType.Int64, columns.Single(c => c.Name == "orders").PhysicalType);
@@ -66,7 +66,7 @@ public sealed class ParquetOutputCommandTests(ScoringTests.TrainedRun trained) :
         Assert.True(rejected > 0);
         Assert.Equal(read, accepted + rejected);
         Assert.Equal(accepted, ParquetFileReader.ReadTable(run.Path_("tx.parquet")).RowCount);
-        Assert.Equal(rejected + 1, File.ReadAllLines(run.Path_("tx.rejects.csv")).Length);
+        Assert.Equal(rejected + 1, File.ReadAllLines(run.Path_("tx.parquet.rejects.csv")).Length);
 
         var parquetConfig = run.Write("parquet.yaml", File.ReadAllText(csvConfig).Replace("source: csv", "source: parquet").Replace(run.Path_("tx.csv"), run.Path_("tx.parquet")));
         Assert.Equal(0, run.Run("features", "--config", csvConfig, "--output", run.Path_("from-csv.csv")));

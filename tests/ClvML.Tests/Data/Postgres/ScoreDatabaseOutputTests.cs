@@ -76,7 +76,7 @@ public sealed class ScoreDatabaseOutputTests(PostgresCluster cluster, ScoreDatab
     public void Scores_in_sqlite_equal_the_csv_scores()
     {
         Assert.True(scored.Score("sqlite:" + scored.Cli.Path_("scores.db")) == 0, scored.Cli.Stderr);
-        Assert.True(File.Exists(scored.Cli.Path_("scores.rejects.csv")));
+        Assert.True(File.Exists(scored.Cli.Path_("scores.db.rejects.csv")));
         using var connection = SqliteTableWriterTests.Open(scored.Cli.Path_("scores.db"));
         using var reader = SqliteTableWriterTests.Select(connection, "scores");
         AssertSameAsCsv(reader);

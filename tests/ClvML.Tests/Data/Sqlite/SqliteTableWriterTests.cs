@@ -93,7 +93,7 @@ public sealed class SqliteTableWriterTests
         var config = run.Write("train.yaml", configText);
         Assert.Equal(0, run.Run("features", "--config", config, "--output", "sqlite:" + run.Path_("f.db")));
         Assert.Contains("rows read 11 = accepted 8 + rejected 3", run.Stdout);
-        Assert.Equal(4, File.ReadAllLines(run.Path_("f.rejects.csv")).Length);
+        Assert.Equal(4, File.ReadAllLines(run.Path_("f.db.rejects.csv")).Length);
 
         var (features, _) = DatabaseTestTransactions.Build(configText, run.Folder);
         using var connection = Open(run.Path_("f.db"));

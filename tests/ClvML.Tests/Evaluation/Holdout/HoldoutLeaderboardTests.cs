@@ -58,6 +58,28 @@ public sealed class HoldoutLeaderboardTests
     }
 
     [Fact]
+    public void Models_equal_within_the_tolerance_share_a_rank_in_the_given_order()
+    {
+        // Three forecasts a part in ten million apart (as fits at one limit give), then a clearly worse one.
+        var a = new HoldoutPrediction("a", ModelKinds.Probabilistic, [5, 10, 15, 40]);
+        var b = new HoldoutPrediction("b", ModelKinds.Probabilistic, [5, 10, 15, 40 - 1e-6]);
+        var c = new HoldoutPrediction("c", ModelKinds.Probabilistic, [5, 10, 15, 40 + 1e-6]);
+        var d = new HoldoutPrediction("d", ModelKinds.Heuristic, [5, 10, 15, 40.01]);
+        var ranked = HoldoutLeaderboard.Rank([a, d, b, c], ActualSpend, ActualPurchases, "mae");
+        // b has the smallest MAE by 2.5e-7, but the tie keeps the given order a, b, c.
+        Assert.Equal(["a", "b", "c", "d"], ranked.Select(r => r.Prediction.Name));
+        Assert.Equal([1, 1, 1, 4], ranked.Select(r => r.Rank));
+        Assert.Equal(3, HoldoutLeaderboard.Best(ranked).Count);
+        Assert.Equal([1, 1, 1, 4], HoldoutLeaderboard.ToModelMetrics(ranked).Select(m => m.Rank ?? 0));
+        var table = LeaderboardTable.Create(new MetricsDocument(HoldoutLeaderboard.ToModelMetrics(ranked), []));
+        Assert.Equal(["1 (tie)", "1 (tie)", "1 (tie)", "4"], Enumerable.Range(0, 4).Select(r => table.FormattedCell(r, 0)));
+        // 1e-6 of the value is the line: 5.0 and 5.000004 tie, 5.0 and 5.00001 do not.
+        Assert.True(HoldoutLeaderboard.Tied(5.0, 5.000004));
+        Assert.False(HoldoutLeaderboard.Tied(5.0, 5.00001));
+        Assert.False(HoldoutLeaderboard.Tied(double.NaN, double.NaN));
+    }
+
+    [Fact]
     public void Unknown_primary_metric_is_refused() =>
         Assert.Throws<ArgumentException>(() => HoldoutLeaderboard.Rank([Close], ActualSpend, ActualPurchases, "auc"));
 }

@@ -76,11 +76,16 @@ public sealed partial class RunReportTests
         foreach (var f in reports) File.Delete(Path.Combine(dir, "report", f));
         Assert.Equal(0, run.Run("report", "--run", dir));
         foreach (var f in reports) Assert.Equal(before[f], File.ReadAllBytes(Path.Combine(dir, "report", f)));
+        Assert.StartsWith("replaced the run's report, ranked by rmse (the run's evaluation.primary_metric):\n", run.Stdout);
         Assert.Equal(0, run.Run("score", "--run", dir, "--input", WriteSampleInput(run), "--output", run.Path_("scores.csv")));
 
         // Re-sorted on request, and a tampered input of the report is refused by name.
         Assert.Equal(0, run.Run("report", "--run", dir, "--primary-metric", "normalized_gini"));
         Assert.Contains("\"primary_metric\": \"normalized_gini\"", File.ReadAllText(Path.Combine(dir, "report", "metrics.json")));
+        // Replacing the training's report is said, with how to get it back.
+        Assert.StartsWith("replaced the run's report, now ranked by normalized_gini instead of the run's evaluation.primary_metric rmse "
+            + $"('clvml report --run {dir}' without --primary-metric restores it):\n", run.Stdout);
+        foreach (var f in reports) Assert.Contains(Path.Combine(dir, "report", f), run.Stdout);
         Assert.Equal(2, run.Run("report", "--run", dir, "--primary-metric", "auc"));
         Assert.Contains("--primary-metric", run.Stderr);
         File.AppendAllText(Path.Combine(dir, "report", "holdout_predictions.csv"), "x,0,0,0\n");

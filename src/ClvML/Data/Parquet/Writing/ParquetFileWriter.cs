@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using ClvML.Data.Output;
 using ClvML.Data.Tables;
 
 namespace ClvML.Data.Parquet.Writing;
@@ -7,7 +8,7 @@ namespace ClvML.Data.Parquet.Writing;
 /// Writes a Parquet file one row group at a time (parquet-format README, "File Format"):
 /// <c>"PAR1"</c>, each row group's column chunks in schema order, the Thrift compact FileMetaData,
 /// its 4-byte little-endian length and <c>"PAR1"</c>. Only the row group being written is held in
-/// memory. The file is built under a temporary name beside the target and renamed into place by
+/// memory. The file is built under a temporary name beside the target (a <see cref="StagedFile"/>) and renamed into place by
 /// <see cref="Complete"/>, so a reader never sees half a file; disposing without completing
 /// deletes it. The same rows and options give byte-identical files: nothing in them depends on the
 /// clock or the machine.
@@ -16,8 +17,7 @@ public sealed class ParquetFileWriter : IDisposable
 {
     private static readonly byte[] Magic = "PAR1"u8.ToArray();
 
-    private readonly string _path;
-    private readonly string _temporary;
+    private readonly StagedFile _staged;
     private readonly IReadOnlyList<ParquetColumnSpec> _columns;
     private readonly ParquetWriterOptions _options;
     private readonly List<WrittenRowGroup> _rowGroups = [];
@@ -37,12 +37,17 @@ public sealed class ParquetFileWriter : IDisposable
         _options = options ?? new ParquetWriterOptions();
         _options.Validate();
         _columns = columns;
-        _path = path;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        _temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        _file = new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        Write(Magic);
+        _staged = new StagedFile(path);
+        try
+        {
+            _file = new FileStream(_staged.TemporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            Write(Magic);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     /// <summary>The string written to FileMetaData.created_by: "ClvML version X.Y.Z" (the convention "application version V").</summary>
@@ -117,16 +122,26 @@ public sealed class ParquetFileWriter : IDisposable
         file.Flush(flushToDisk: true);
         file.Dispose();
         _file = null;
-        File.Move(_temporary, _path, overwrite: true);
+        _staged.Commit();
     }
 
     /// <summary>Closes the file; when <see cref="Complete"/> was not called, the partial file is deleted and the target left as it was.</summary>
     public void Dispose()
     {
-        if (_file is null) return;
-        _file.Dispose();
+        var file = _file;
         _file = null;
-        File.Delete(_temporary);
+        try
+        {
+            // Closing flushes what is buffered, which fails again on a full disk; the file is deleted either way.
+            file?.Dispose();
+        }
+        catch (IOException)
+        {
+        }
+        finally
+        {
+            _staged.Dispose();
+        }
     }
 
     private void Write(ReadOnlySpan<byte> bytes)
