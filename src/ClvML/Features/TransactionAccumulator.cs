@@ -397,7 +397,9 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
     private void SpendToCurrency()
     {
         _spendInUnits = false;
-        for (var c = 0; c < _keys.Count; c++)
+        // Every allocated state, not _keys.Count: the reading thread may be adding keys whose states
+        // this thread has not made room for yet (they are zero, and stay so when divided).
+        for (var c = 0; c < _states.Capacity; c++)
         {
             ref var s = ref _states[c];
             s.FirstPeriodSpend /= Money.UnitsPerCurrencyUnit;

@@ -43,6 +43,17 @@ public sealed class MoneyTotalsTests
     }
 
     [Fact]
+    public void An_amount_finer_than_a_ten_thousandth_turns_the_rest_of_the_read_to_double_sums()
+    {
+        using var run = new CliRun();
+        run.Write("tx.csv", "customer_id,date,amount\nc1,2024-01-01,0.10\nc1,2024-01-02,0.20\nc2,2024-01-02,0.123456\nc1,2024-01-03,0.40\nc2,2024-01-04,0.10\n");
+        Assert.Equal(0, run.Features("tx.csv"));
+        // c1's first two amounts were summed exactly (0.3); from the 0.123456 on, amounts add as doubles.
+        Assert.Equal((0.3 + 0.4).ToString("R", System.Globalization.CultureInfo.InvariantCulture), Row(run.Path_("features.csv"), "c1")["total_spend"]);
+        Assert.Equal((0.123456 + 0.1).ToString("R", System.Globalization.CultureInfo.InvariantCulture), Row(run.Path_("features.csv"), "c2")["total_spend"]);
+    }
+
+    [Fact]
     public void Cluster_revenue_is_the_exact_total()
     {
         var values = new CustomerValues([5, 6, 7], [1, 1, 1], [0, 0, 0], [0, 0, 0], [10, 10, 10], [0.1, 0.2, 0.4]);
