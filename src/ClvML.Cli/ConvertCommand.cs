@@ -39,6 +39,7 @@ internal static class ConvertCommand
             var rejects = result.Rejects;
             console.Out.WriteLine($"rows read {rejects.RowsRead} = accepted {rejects.Accepted} + rejected {rejects.Rejected} (rejects: {target.RejectsPath})");
             console.Out.WriteLine($"transactions {result.Table.RowCount} -> {target.Location}");
+            foreach (var hint in rejects.Hints()) console.Out.WriteLine($"warning: {hint}");
             return CliApp.Ok;
         });
         return command;

@@ -43,6 +43,7 @@ internal static class FeaturesCommand
             console.Out.WriteLine($"rows read {rejects.RowsRead} = accepted {rejects.Accepted} + rejected {rejects.Rejected} (rejects: {rejectsPath})");
             console.Out.WriteLine($"customers {built.Table.Count} -> {outputPath}");
             foreach (var warning in built.Warnings) console.Out.WriteLine($"warning: {warning.Message}");
+            foreach (var hint in rejects.Hints()) console.Out.WriteLine($"warning: {hint}");
             return CliApp.Ok;
         });
         return command;

@@ -42,6 +42,7 @@ internal static class ScoreCommand
             var result = console.WithProgress("scoring", log => BatchScorer.Score(saved, request, log));
             console.Out.WriteLine($"rows read {result.RowsRead} = accepted {result.RowsAccepted} + rejected {result.RowsRejected} (rejects: {result.RejectsPath})");
             console.Out.WriteLine($"customers {result.Customers} -> {result.OutputPath}");
+            foreach (var hint in result.Hints) console.Out.WriteLine($"warning: {hint}");
             return CliApp.Ok;
         });
         return command;

@@ -34,6 +34,8 @@ internal static class TrainCommand
                 if (target is not null) RunSqliteExport.Write(settings, path, trained, target.Location, log);
                 return trained;
             });
+            // At the end, before the run's path, which stays the last line for scripts.
+            foreach (var hint in result.Features.Rejects.Hints()) console.Out.WriteLine($"warning: {hint}");
             console.Out.WriteLine(result.RunPath);
             return CliApp.Ok;
         });

@@ -54,7 +54,7 @@ internal static class CsvSplitHarness
             check += prepared.Amount;
             if (batch is null) continue;
             batch.Add(records, prepared);
-            if (batch.IsFull) batch.Clear();
+            if (batch.IsFull) batch.Clear(8192);
         }
         if (hash) _ = file.Sha256();
         GC.KeepAlive(check);

@@ -1,3 +1,5 @@
+using ClvML.Numerics;
+
 namespace ClvML.Clustering;
 
 /// <summary>A mean and a median.</summary>
@@ -33,12 +35,12 @@ public sealed record ClusterProfile(int Cluster, string Label, int Customers, do
         var members = new List<int>[clusterCount];
         for (var c = 0; c < clusterCount; c++) members[c] = [];
         for (var i = 0; i < assignments.Count; i++) members[assignments[i]].Add(i);
-        var totalRevenue = values.Revenue.Sum();
+        var totalRevenue = Money.Sum(values.Revenue);
         var n = values.Count;
         var unlabelled = Enumerable.Range(0, clusterCount).Select(c =>
         {
             var rows = members[c];
-            var revenue = rows.Sum(i => values.Revenue[i]);
+            var revenue = Money.Sum(rows.Select(i => values.Revenue[i]));
             var extras = new SortedDictionary<string, double>(StringComparer.Ordinal);
             foreach (var (name, column) in extraColumns ?? new Dictionary<string, double[]>())
             {

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using ClvML.Configuration;
 
@@ -6,7 +5,8 @@ namespace ClvML.Data;
 
 /// <summary>
 /// Opens an input file for streaming: clear errors for a missing, unreadable or empty file,
-/// transparent gzip (by extension or magic bytes), and a SHA-256 of the bytes on disk computed
+/// transparent gzip (by extension or magic bytes; a truncated or damaged one is refused while it is
+/// read, see <see cref="VerifiedGzipStream"/>), and a SHA-256 of the bytes on disk computed
 /// while they are read, for the run's data fingerprint. A caller that needs no fingerprint (scoring)
 /// opens the file without it: hashing 145 MB costs about 0.08 s on the thread that reads the file.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class InputFile : IDisposable
         _file = file;
         _hashing = hash ? new HashingReadStream(file) : null;
         Stream raw = _hashing is null ? file : _hashing;
-        Content = gzip ? new GZipStream(raw, CompressionMode.Decompress) : raw;
+        Content = gzip ? new VerifiedGzipStream(raw, path, file.Length) : raw;
         IsGzip = gzip;
     }
 

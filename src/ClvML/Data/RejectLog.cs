@@ -11,9 +11,16 @@ namespace ClvML.Data;
 /// </summary>
 public sealed class RejectLog
 {
+    // Enough texts to tell day-first from month-first (a day above 12 turns up in any few weeks).
+    private const int TimestampSampleSize = 64;
     private readonly long[] _byReason = new long[Enum.GetValues<RejectReason>().Length];
     private readonly TextWriter? _writer;
     private readonly BadRowPolicy _policy;
+    private readonly List<string> _timestampSample = [];
+    // Seeded: the same file gives the same sample, and so the same hint, every time.
+    private readonly Random _sampling = new(1);
+    private (long Line, string Text) _timestampExample;
+    private (long Line, int Fields, Csv.DelimiterSuggestion Delimiter)? _delimiterExample;
 
     /// <summary>Creates a log; <paramref name="writer"/> receives rejects.csv content when given.</summary>
     public RejectLog(string sourceName, BadRowPolicy policy, TextWriter? writer = null)
@@ -42,6 +49,46 @@ public sealed class RejectLog
     public IReadOnlyDictionary<string, long> RejectedByReason =>
         Enum.GetValues<RejectReason>().Where(r => _byReason[(int)r] > 0).ToDictionary(r => r.Name(), r => _byReason[(int)r]);
 
+    /// <summary>
+    /// When more than half of the rows read were rejected as unparseable_timestamp: an example and
+    /// the common timestamp_format that reads the rejected texts, if one does; otherwise null.
+    /// Computed from a seeded sample of the rejected texts, so call it once, after the read.
+    /// </summary>
+    public TimestampFormatHint? TimestampHint
+    {
+        get
+        {
+            var rejected = Count(RejectReason.UnparseableTimestamp);
+            if (rejected * 2 <= RowsRead) return null;
+            lock (_byReason)
+                return _timestampSample.Count == 0 ? null : TimestampFormatHint.From(RowsRead, rejected, _timestampExample.Line, _timestampExample.Text, _timestampSample);
+        }
+    }
+
+    /// <summary>
+    /// What to tell the user at the end of a read that rejected most rows for one reason a setting
+    /// fixes: <see cref="TimestampHint"/>'s message, and, when most rows had the wrong number of
+    /// fields and one of them splits into the columns at another common delimiter, the data.delimiter to write.
+    /// </summary>
+    /// <param name="timestampSetting">How the timestamp setting is named (<c>--timestamp-format</c> on a command line).</param>
+    /// <param name="assign">What stands between the setting and its value.</param>
+    public IReadOnlyList<string> Hints(string timestampSetting = "data.timestamp_format", string assign = ": ")
+    {
+        var hints = new List<string>();
+        if (TimestampHint is { } timestamps) hints.Add(timestamps.Message(timestampSetting, assign));
+        var wrong = Count(RejectReason.WrongFieldCount);
+        if (wrong * 2 > RowsRead && _delimiterExample is var (line, fields, delimiter))
+            hints.Add(string.Create(CultureInfo.InvariantCulture,
+                $"most rows were rejected as wrong_field_count ({wrong:N0} of {RowsRead:N0} rows); line {line} splits into the {fields} columns at {delimiter.Name}: write  {delimiter.Yaml}  under data: in the config."));
+        return hints;
+    }
+
+    /// <summary>Remembers the first row found to split into the expected <paramref name="fields"/> at another delimiter, for <see cref="Hints"/>.</summary>
+    internal void SuggestDelimiter(long line, int fields, Csv.DelimiterSuggestion delimiter)
+    {
+        lock (_byReason) _delimiterExample ??= (line, fields, delimiter);
+    }
+
     internal void CountRow() => RowsRead++;
     internal void CountRows(int rows) => RowsRead += rows;
     internal void CountBlankLine() => BlankLines++;
@@ -56,6 +103,25 @@ public sealed class RejectLog
     public void Reject(long line, string? column, RejectReason reason, string detail, ReadOnlySpan<char> raw = default)
     {
         lock (_byReason) RejectLocked(line, column, reason, detail, raw);
+    }
+
+    /// <summary>Rejects a row as unparseable_timestamp, keeping its text (in a bounded sample) for <see cref="TimestampHint"/>.</summary>
+    internal void RejectTimestamp(long line, string column, string text, string detail, ReadOnlySpan<char> raw)
+    {
+        lock (_byReason)
+        {
+            RejectLocked(line, column, RejectReason.UnparseableTimestamp, detail, raw);
+            // Reservoir sampling: every rejected text is equally likely to be in the sample, so
+            // it spreads over the whole file, not only its first days.
+            var seen = _byReason[(int)RejectReason.UnparseableTimestamp];
+            if (_timestampSample.Count < TimestampSampleSize)
+            {
+                if (_timestampSample.Count == 0) _timestampExample = (line, text);
+                _timestampSample.Add(text);
+            }
+            else if (_sampling.NextInt64(seen) is var slot && slot < TimestampSampleSize)
+                _timestampSample[(int)slot] = text;
+        }
     }
 
     private void RejectLocked(long line, string? column, RejectReason reason, string detail, ReadOnlySpan<char> raw)

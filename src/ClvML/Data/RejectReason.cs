@@ -5,8 +5,10 @@ public enum RejectReason
 {
     /// <summary>The customer id is empty.</summary>
     MissingCustomerId,
-    /// <summary>The timestamp is empty or does not match the configured formats.</summary>
-    BadTimestamp,
+    /// <summary>The timestamp is empty (or NULL).</summary>
+    MissingTimestamp,
+    /// <summary>The timestamp is not ISO 8601, or with <c>data.timestamp_format</c> matches none of its formats, or is not a valid date.</summary>
+    UnparseableTimestamp,
     /// <summary>The amount (or quantity / unit price) is empty or not a number.</summary>
     BadAmount,
     /// <summary>The amount is NaN or infinite (or overflows).</summary>
@@ -28,11 +30,12 @@ public enum RejectReason
 /// <summary>Snake-case names of <see cref="RejectReason"/> used in files and reports.</summary>
 public static class RejectReasonNames
 {
-    /// <summary>The snake_case name, e.g. <c>bad_timestamp</c>.</summary>
+    /// <summary>The snake_case name, e.g. <c>unparseable_timestamp</c>.</summary>
     public static string Name(this RejectReason reason) => reason switch
     {
         RejectReason.MissingCustomerId => "missing_customer_id",
-        RejectReason.BadTimestamp => "bad_timestamp",
+        RejectReason.MissingTimestamp => "missing_timestamp",
+        RejectReason.UnparseableTimestamp => "unparseable_timestamp",
         RejectReason.BadAmount => "bad_amount",
         RejectReason.NonFiniteAmount => "non_finite_amount",
         RejectReason.WrongFieldCount => "wrong_field_count",

@@ -4,15 +4,24 @@ using System.Text;
 namespace ClvML.Data;
 
 /// <summary>
-/// Parses timestamps from UTF-8 bytes. The formats of <c>data.timestamp_format</c> that use only
-/// the numeric fields y/M/d/H/m/s/f and literal separators are compiled into a byte-level
-/// pattern, because <see cref="DateTime.TryParseExact(ReadOnlySpan{char}, string[], IFormatProvider, DateTimeStyles, out DateTime)"/>
-/// costs more than the rest of a row's parsing together; any other format falls back to it.
-/// With no formats the input is ISO 8601 (date, optional time, optional fraction and offset).
+/// Parses timestamps from UTF-8 bytes. With no formats the input is ISO 8601 and nothing else:
+/// yyyy-MM-dd, optionally followed by 'T' (or a space) and HH:mm[:ss[.fffffff]] and then an
+/// optional Z, +HH:MM, +HHMM or +HH (or minus), parsed by hand because it is the common case and
+/// on the hot path. A day-first or month-first text such as 01/02/2024 is never guessed at: it is
+/// refused, since reading it the wrong way round would change every date silently.
+/// With <c>data.timestamp_format</c> the text must match one of the formats exactly (invariant
+/// culture). Formats that use only the numeric fields y/M/d/H/m/s/f and literal separators are
+/// compiled into a byte-level pattern, because <see cref="DateTime.TryParseExact(ReadOnlySpan{char}, string[], IFormatProvider, DateTimeStyles, out DateTime)"/>
+/// costs more than the rest of a row's parsing together; any other format goes to it.
+/// Zone offsets are checked and then ignored: a day is taken as written, on every machine.
 /// </summary>
 public sealed class TimestampParser
 {
+    /// <summary>How <see cref="Description"/> names ISO 8601 input.</summary>
+    public const string IsoDescription = "ISO 8601 (yyyy-MM-dd or yyyy-MM-ddTHH:mm[:ss[.fff]] with an optional Z or +HH:MM)";
+
     private readonly CompiledFormat?[] _compiled;
+    private readonly bool[] _hasZone;
     private readonly string[] _formats;
 
     /// <summary>Creates a parser for the given .NET custom formats (tried in order); empty means ISO 8601.</summary>
@@ -20,28 +29,30 @@ public sealed class TimestampParser
     {
         _formats = [.. formats];
         _compiled = _formats.Select(CompiledFormat.TryCompile).ToArray();
+        _hasZone = _formats.Select(HasZone).ToArray();
     }
 
     /// <summary>What the parser expects, for messages.</summary>
-    public string Description => _formats.Length == 0 ? "ISO 8601 (yyyy-MM-dd[THH:mm:ss])" : string.Join(" or ", _formats.Select(f => $"'{f}'"));
+    public string Description => _formats.Length == 0
+        ? IsoDescription + "; set data.timestamp_format for any other form"
+        : string.Join(" or ", _formats.Select(f => $"'{f}'")) + " (data.timestamp_format)";
 
     /// <summary>Parses one timestamp; false when it matches no format or is not a valid date.</summary>
     public bool TryParse(ReadOnlySpan<byte> utf8, out DateTime value)
     {
         utf8 = utf8.Trim((byte)' ');
-        if (_formats.Length == 0)
-            return TryParseIso(utf8, out value) || TryParseFallback(utf8, null, out value);
+        if (_formats.Length == 0) return TryParseIso(utf8, out value);
         for (var i = 0; i < _compiled.Length; i++)
         {
             var compiled = _compiled[i];
-            if (compiled is not null ? compiled.TryParse(utf8, out value) : TryParseFallback(utf8, _formats[i], out value))
+            if (compiled is not null ? compiled.TryParse(utf8, out value) : TryParseExact(utf8, _formats[i], _hasZone[i], out value))
                 return true;
         }
         value = default;
         return false;
     }
 
-    /// <summary>yyyy-MM-dd, optionally followed by 'T' or ' ' and HH:mm[:ss[.fffffff]]; the common case, parsed by hand.</summary>
+    /// <summary>yyyy-MM-dd, optionally followed by 'T' or ' ', HH:mm[:ss[.f...]] and a zone designator.</summary>
     private static bool TryParseIso(ReadOnlySpan<byte> s, out DateTime value)
     {
         value = default;
@@ -72,13 +83,24 @@ public sealed class TimestampParser
                     if (p == start) return false;
                 }
             }
-            // A zone designator (Z, +01:00) is accepted and ignored: days are taken as written.
-            if (p < s.Length && s[p] != 'Z' && s[p] != '+' && s[p] != '-') return false;
+            if (p < s.Length && !IsZone(s[p..])) return false;
         }
         return TryMake(year, month, day, hour, minute, second, fractionTicks, out value);
     }
 
-    private static bool TryParseFallback(ReadOnlySpan<byte> utf8, string? format, out DateTime value)
+    /// <summary>The whole of <paramref name="s"/> is Z, or a sign and HH, HHMM or HH:MM (hours up to 23, minutes up to 59).</summary>
+    private static bool IsZone(ReadOnlySpan<byte> s)
+    {
+        if (s.Length == 1) return s[0] == 'Z';
+        if (s.Length is not (3 or 5 or 6) || (s[0] != '+' && s[0] != '-')) return false;
+        if (!Digits(s, 1, 2, out var hours) || hours > 23) return false;
+        if (s.Length == 3) return true;
+        if (s.Length == 6 && s[3] != ':') return false;
+        return Digits(s, s.Length - 2, 2, out var minutes) && minutes <= 59;
+    }
+
+    /// <summary>.NET's exact parse, for formats the byte matcher does not compile (month names, AM/PM, two-digit years, zones).</summary>
+    private static bool TryParseExact(ReadOnlySpan<byte> utf8, string format, bool hasZone, out DateTime value)
     {
         Span<char> chars = stackalloc char[64];
         if (utf8.Length > chars.Length || !Encoding.UTF8.TryGetChars(utf8, chars, out var n))
@@ -87,10 +109,30 @@ public sealed class TimestampParser
             return false;
         }
         var text = chars[..n];
-        const DateTimeStyles styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.NoCurrentDateDefault;
-        return format is null
-            ? DateTime.TryParse(text, CultureInfo.InvariantCulture, styles, out value)
-            : DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, styles, out value);
+        if (!hasZone)
+            return DateTime.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.NoCurrentDateDefault, out value);
+        // DateTime would convert a zoned time to this machine's zone; the clock time as written is
+        // wanted, as for ISO 8601 offsets.
+        var ok = DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withZone);
+        value = ok ? withZone.DateTime : default;
+        return ok;
+    }
+
+    /// <summary>Whether a .NET custom format has a zone field (z, zz, zzz, K) outside quoted literals.</summary>
+    private static bool HasZone(string format)
+    {
+        for (var i = 0; i < format.Length; i++)
+        {
+            var c = format[i];
+            if (c == '\\') i++;
+            else if (c is '\'' or '"')
+            {
+                var close = format.IndexOf(c, i + 1);
+                i = close < 0 ? format.Length : close;
+            }
+            else if (c is 'z' or 'K') return true;
+        }
+        return false;
     }
 
     internal static bool Digits(ReadOnlySpan<byte> s, int start, int count, out int value)

@@ -4,6 +4,8 @@ namespace ClvML.Features;
 /// Everything the features need of one customer, updated one transaction at a time in
 /// chronological order: its size does not depend on how many transactions the customer has.
 /// Days are <see cref="DateOnly.DayNumber"/> values; periods are derived from days when needed.
+/// Spends are in the accumulator's <see cref="TransactionAccumulator.SpendScale"/> (ten-thousandths of
+/// the currency while every amount is a whole number of them, so that the sums are exact).
 /// Eight-byte fields come first so the struct packs into 64 bytes: the state of a random customer
 /// then costs at most two cache lines (a million states fit in no cache, and rows arrive in date
 /// order, not by customer).

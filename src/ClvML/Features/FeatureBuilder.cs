@@ -55,20 +55,24 @@ public static class FeatureBuilder
         if (rejects.RowsRead == 0)
             throw new InputException($"{source.Name}: no data rows (the file has a header only, or only blank lines).");
         if (accumulator.CustomerCount == 0)
-            throw new InputException($"{source.Name}: no usable transactions: all {rejects.RowsRead} rows were rejected ("
+            throw AfterRead($"{source.Name}: no usable transactions: all {rejects.RowsRead} rows were rejected ("
                 + string.Join(", ", rejects.RejectedByReason.Select(r => $"{r.Key}: {r.Value}")) + "); see the rejects file.");
 
         var observationEnd = features.ObservationEnd?.DayNumber ?? accumulator.MaxDay;
         var calibrationEnd = window.CalibrationEnd(observationEnd);
         if (window.HasHoldout && features.ObservationEnd is null && calibrationEnd >= observationEnd)
-            throw PeriodBoundaries.HoldoutAfterData(features, source.Name, calibrationEnd, observationEnd, accumulator.MinDay, accumulator.MaxDay);
+            throw AfterRead(PeriodBoundaries.HoldoutAfterData(features, source.Name, calibrationEnd, observationEnd, accumulator.MinDay, accumulator.MaxDay).Message);
         var wasBuffered = accumulator.Buffered;
         accumulator.Replay(calibrationEnd);
         var table = Tabulate(accumulator, data, features, calendar, calibrationEnd, observationEnd, window.HasHoldout, out var firstSeenInHoldout);
         if (table.Count == 0)
-            throw PeriodBoundaries.CalibrationWithoutPurchases(features, source.Name, calibrationEnd, accumulator.MinDay, accumulator.MaxDay);
+            throw AfterRead(PeriodBoundaries.CalibrationWithoutPurchases(features, source.Name, calibrationEnd, accumulator.MinDay, accumulator.MaxDay).Message);
         var warnings = PeriodBoundaries.Check(features, source.Name, table, firstSeenInHoldout);
         return new FeatureBuildResult(table, rejects, new FeatureBuildStats(table.Count, firstSeenInHoldout, wasBuffered)) { Warnings = warnings };
+
+        // A run that stops after the read says what the reject log's hints would have said at its end:
+        // an empty or misplaced window is often the dates read wrongly.
+        InputException AfterRead(string message) => new(string.Join(" Also, ", [message, .. rejects.Hints()]));
     }
 
     private static CustomerFeatureTable Tabulate(TransactionAccumulator accumulator, DataSettings data, FeatureSettings features,
@@ -92,6 +96,7 @@ public static class FeatureBuilder
         DateOnly[] first = Column<DateOnly>(n), last = Column<DateOnly>(n);
         double[]? holdoutFrequency = hasHoldout ? Column<double>(n) : null, holdoutSpend = hasHoldout ? Column<double>(n) : null;
         var endPeriod = calendar.PeriodOf(calibrationEnd);
+        var scale = accumulator.SpendScale;
         var holdoutDuration = calendar.Duration(endPeriod, calendar.PeriodOf(observationEnd));
         // In two halves on two threads: a million customers take a tenth of a second here, after
         // the read, when nothing else runs. Each half has its own calendar (its month cache is not shared).
@@ -108,18 +113,20 @@ public static class FeatureBuilder
             frequency[i] = s.CalibrationPeriods - 1;
             recency[i] = calendar.Duration(firstPeriod, calendar.PeriodOf(s.LastDay));
             t[i] = calendar.Duration(firstPeriod, endPeriod);
-            monetary[i] = s.CalibrationPeriods > 1 ? (s.CalibrationSpend - s.FirstPeriodSpend) / (s.CalibrationPeriods - 1) : 0.0;
+            // Spends in units are exact whole numbers: one correctly rounded division gives the double
+            // nearest the exact decimal result.
+            monetary[i] = s.CalibrationPeriods > 1 ? (s.CalibrationSpend - s.FirstPeriodSpend) / (scale * (s.CalibrationPeriods - 1)) : 0.0;
             recencyDays[i] = calibrationEnd - s.LastDay;
             tenureDays[i] = calibrationEnd - s.FirstDay;
             orders[i] = s.CalibrationOrders;
-            totalSpend[i] = s.CalibrationSpend;
-            averageOrder[i] = s.CalibrationOrders > 0 ? s.CalibrationSpend / s.CalibrationOrders : 0.0;
+            totalSpend[i] = s.CalibrationSpend / scale;
+            averageOrder[i] = s.CalibrationOrders > 0 ? s.CalibrationSpend / (scale * s.CalibrationOrders) : 0.0;
             first[i] = DateOnly.FromDayNumber(s.FirstDay);
             last[i] = DateOnly.FromDayNumber(s.LastDay);
             if (hasHoldout)
             {
                 holdoutFrequency![i] = s.HoldoutPeriods;
-                holdoutSpend![i] = s.HoldoutSpend;
+                holdoutSpend![i] = s.HoldoutSpend / scale;
             }
         }
         var attributes = data.Columns.Attributes.Select((name, a) =>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using ClvML.Configuration;
 using ClvML.Data;
+using ClvML.Numerics;
 
 namespace ClvML.Features;
 
@@ -47,6 +48,7 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
     private BufferedRow[]? _buffer;
     private int _buffered;
     private int _calibrationEndDay;
+    private bool _spendInUnits = true;
 
     /// <param name="data">Column mapping, return policy and bad-row policy.</param>
     /// <param name="calendar">Purchase periods and time unit.</param>
@@ -91,6 +93,13 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
     /// <summary>The ids of <paramref name="customers"/>, made into strings only when read; call after <see cref="Flush"/>.</summary>
     internal CustomerIdList CustomerIds(List<int> customers) => _keys.Ids(customers);
     internal ReadOnlySpan<CustomerState> States => _states.AsSpan(_keys.Count);
+
+    /// <summary>
+    /// What one currency unit is in the states' spend fields: <see cref="Money.UnitsPerCurrencyUnit"/>
+    /// while every amount was a whole number of them (cents are), so that the spends are exact sums,
+    /// or 1 once an amount was not and the spends became ordinary double sums of currency.
+    /// </summary>
+    internal double SpendScale => _spendInUnits ? Money.UnitsPerCurrencyUnit : 1;
     internal IReadOnlyList<string[]> AttributeValues => _attributes;
 
     /// <inheritdoc />
@@ -334,6 +343,15 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
     /// <summary>The one update rule: lifetimes' period merging, net returns, orders, holdout targets.</summary>
     private void Apply(ref CustomerState s, int customer, int day, double amount, ulong orderHash, long line, bool isReturn)
     {
+        // The amount's check does not wait for the state: it overlaps the load of a customer's
+        // state, which the rows' random order makes a cache miss.
+        double spend;
+        if (_spendInUnits && Money.TryUnits(amount, out var units)) spend = units;
+        else
+        {
+            if (_spendInUnits) SpendToCurrency();
+            spend = amount;
+        }
         if (day > _calibrationEndDay)
         {
             if (!isReturn)
@@ -342,7 +360,7 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
                 if (s.HoldoutPeriods == 0 || period != _calendar.PeriodOf(s.HoldoutLastDay)) s.HoldoutPeriods++;
                 s.HoldoutLastDay = day;
             }
-            s.HoldoutSpend += amount;
+            s.HoldoutSpend += spend;
             return;
         }
         if (isReturn)
@@ -355,8 +373,8 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
                     $"return of {amount.ToString(CultureInfo.InvariantCulture)} by customer '{NameOf(customer)}' on {DateOnly.FromDayNumber(day):yyyy-MM-dd}, before any purchase of theirs");
                 return;
             }
-            s.CalibrationSpend += amount;
-            if (s.CalibrationPeriods == 1) s.FirstPeriodSpend += amount;
+            s.CalibrationSpend += spend;
+            if (s.CalibrationPeriods == 1) s.FirstPeriodSpend += spend;
             return;
         }
         var p = _calendar.PeriodOf(day);
@@ -364,14 +382,30 @@ internal sealed class TransactionAccumulator : ITransactionBatchSink, IDisposabl
         {
             s.FirstDay = day;
             s.CalibrationPeriods = 1;
-            s.FirstPeriodSpend = amount;
+            s.FirstPeriodSpend = spend;
         }
         else if (p != _calendar.PeriodOf(s.LastDay)) s.CalibrationPeriods++;
-        else if (s.CalibrationPeriods == 1) s.FirstPeriodSpend += amount;
+        else if (s.CalibrationPeriods == 1) s.FirstPeriodSpend += spend;
         s.LastDay = day;
-        s.CalibrationSpend += amount;
+        s.CalibrationSpend += spend;
         if (orderHash == 0 || orderHash != s.LastOrderHash) s.CalibrationOrders++;
         s.LastOrderHash = orderHash;
+    }
+
+    /// <summary>The first amount that is no whole number of units: every spend so far becomes currency, and stays so.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void SpendToCurrency()
+    {
+        _spendInUnits = false;
+        // Every allocated state, not _keys.Count: the reading thread may be adding keys whose states
+        // this thread has not made room for yet (they are zero, and stay so when divided).
+        for (var c = 0; c < _states.Capacity; c++)
+        {
+            ref var s = ref _states[c];
+            s.FirstPeriodSpend /= Money.UnitsPerCurrencyUnit;
+            s.CalibrationSpend /= Money.UnitsPerCurrencyUnit;
+            s.HoldoutSpend /= Money.UnitsPerCurrencyUnit;
+        }
     }
 
     /// <summary>Makes room for the states and attributes of customers 0..<paramref name="count"/>-1.</summary>

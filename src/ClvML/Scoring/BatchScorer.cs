@@ -1,4 +1,5 @@
 using ClvML.Clustering;
+using ClvML.Data;
 using ClvML.Data.Output;
 using ClvML.Data.Tables;
 using ClvML.Features;
@@ -18,7 +19,11 @@ namespace ClvML.Scoring;
 /// <param name="OutputPath">The scores file.</param>
 /// <param name="RejectsPath">The rejects file.</param>
 public sealed record ScoringResult(int Customers, long RowsRead, long RowsAccepted, long RowsRejected,
-    IReadOnlyDictionary<string, long> RejectedByReason, DateOnly? AsOf, string OutputPath, string RejectsPath);
+    IReadOnlyDictionary<string, long> RejectedByReason, DateOnly? AsOf, string OutputPath, string RejectsPath)
+{
+    /// <summary>What most input rows were rejected for and the setting that would read them, when that is so (see <see cref="RejectLog.Hints"/>).</summary>
+    public IReadOnlyList<string> Hints { get; init; } = [];
+}
 
 /// <summary>
 /// <c>clvml score</c>: loads a verified saved run, recomputes each customer's features from fresh
@@ -59,6 +64,6 @@ public static class BatchScorer
         }
         stagedRejects.Commit();
         return new ScoringResult(table.Count, rejects.RowsRead, rejects.Accepted, rejects.Rejected, rejects.RejectedByReason,
-            request.AsOf, request.OutputPath, rejectsPath);
+            request.AsOf, request.OutputPath, rejectsPath) { Hints = rejects.Hints("--timestamp-format", " ") };
     }
 }

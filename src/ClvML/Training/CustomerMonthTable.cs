@@ -2,6 +2,7 @@ using ClvML.Configuration;
 using ClvML.Data;
 using ClvML.Data.Tables;
 using ClvML.Features;
+using ClvML.Numerics;
 
 namespace ClvML.Training;
 
@@ -49,7 +50,7 @@ public sealed class CustomerMonthTable : ITransactionSink
         if (isReturn && _returns == ReturnPolicy.Drop) return;
         var key = (customer, MonthIndex(when.Year, when.Month));
         _months.TryGetValue(key, out var sums);
-        _months[key] = (sums.Purchases + (isReturn ? 0 : 1), sums.Revenue + row.Amount);
+        _months[key] = (sums.Purchases + (isReturn ? 0 : 1), Money.Add(sums.Revenue, row.Amount));
     }
 
     /// <summary>Months counted from year 0, so that subtracting two gives the months between them.</summary>

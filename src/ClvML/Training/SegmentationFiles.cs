@@ -4,6 +4,7 @@ using ClvML.Clustering;
 using ClvML.Data;
 using ClvML.Features;
 using ClvML.Persistence;
+using ClvML.Numerics;
 
 namespace ClvML.Training;
 
@@ -59,15 +60,15 @@ public static class SegmentationFiles
     /// <summary>segments/rfm_segments.csv: size and value of each RFM segment, largest revenue first.</summary>
     public static RunFile WriteRfmSegments(CustomerValues values, RfmScores rfm, RunDirectory run)
     {
-        var totalRevenue = values.Revenue.Sum();
+        var totalRevenue = Money.Sum(values.Revenue);
         var n = values.Count;
         var text = new StringBuilder("segment,customers,customer_share,revenue,revenue_share,mean_recency_days,mean_purchases,mean_revenue\n");
         var groups = Enumerable.Range(0, n).GroupBy(i => rfm.Segments[i])
-            .Select(g => (Segment: g.Key, Rows: g.ToArray(), Revenue: g.Sum(i => values.Revenue[i])))
+            .Select(g => (Segment: g.Key, Rows: g.ToArray(), Revenue: Money.Sum(g.Select(i => values.Revenue[i]))))
             .OrderByDescending(g => g.Revenue).ThenBy(g => g.Segment, StringComparer.Ordinal);
         foreach (var (segment, rows, revenue) in groups)
             text.Append(CultureInfo.InvariantCulture,
-                $"{CsvText.Quote(segment)},{rows.Length},{(double)rows.Length / n:R},{revenue:R},{(totalRevenue > 0 ? revenue / totalRevenue : 0):R},{rows.Average(i => values.RecencyDays[i]):R},{rows.Average(i => values.Purchases[i]):R},{revenue / rows.Length:R}\n");
+                $"{CsvText.Quote(segment)},{rows.Length},{(double)rows.Length / n:R},{revenue:R},{(totalRevenue > 0 ? revenue / totalRevenue : 0):R},{rows.Average(i => values.RecencyDays[i]):R},{rows.Average(i => values.Purchases[i]):R},{Money.Divide(revenue, rows.Length):R}\n");
         return Write(run, "segments/rfm_segments.csv", "rfm_segments", text);
     }
 

@@ -7,7 +7,7 @@ public sealed class BadInputTests
 
     [Theory]
     [InlineData(",2024-01-05,10.00", "column 'customer_id'", "customer id is empty", "missing_customer_id")]
-    [InlineData("c1,2024-13-45,10.00", "column 'date'", "timestamp '2024-13-45'", "bad_timestamp")]
+    [InlineData("c1,2024-13-45,10.00", "column 'date'", "timestamp '2024-13-45'", "unparseable_timestamp")]
     [InlineData("c1,2024-01-05,ten", "column 'amount'", "amount 'ten' is not a number", "bad_amount")]
     [InlineData("c1,2024-01-05,NaN", "column 'amount'", "amount 'NaN' is not finite", "non_finite_amount")]
     [InlineData("c1,2024-01-05,1e400", "column 'amount'", "is not finite", "non_finite_amount")]

@@ -145,7 +145,7 @@ public sealed class SampleGeneratorTests(DefaultSample sample) : IClassFixture<D
             var reasons = new List<RejectReason>();
             if (f.Length != 6) reasons.Add(RejectReason.WrongFieldCount);
             if (f[0].Length == 0) reasons.Add(RejectReason.MissingCustomerId);
-            if (ParseDate(f[1]) is null) reasons.Add(RejectReason.BadTimestamp);
+            if (ParseDate(f[1]) is null) reasons.Add(RejectReason.UnparseableTimestamp);
             if (!double.TryParse(f[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount)) reasons.Add(RejectReason.BadAmount);
             else if (!double.IsFinite(amount)) reasons.Add(RejectReason.NonFiniteAmount);
             Assert.True(reasons.Count <= 1, $"{string.Join(",", f)} is malformed in more than one way");

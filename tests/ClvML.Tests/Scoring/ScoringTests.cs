@@ -172,6 +172,19 @@ public sealed class ScoringTests : IClassFixture<ScoringTests.TrainedRun>
     }
 
     [Fact]
+    public void Score_warns_once_at_the_end_when_most_dates_are_not_iso_and_names_the_flag()
+    {
+        using var cli = new CliRun();
+        cli.Write("tx.csv", TimestampHintCommandTests.MostlyDayFirst());
+        var code = cli.Run("score", "--run", _trained.RunPath, "--input", cli.Path_("tx.csv"), "--output", cli.Path_("scores.csv"),
+            "--map", "order_id=");
+        Assert.True(code == 0, cli.Stderr);
+        Assert.Contains("rows read 300 = accepted 100 + rejected 200", cli.Stdout);
+        const string warning = "warning: most rows were rejected as unparseable_timestamp (200 of 300 rows), e.g. line 102: '10/04/2024'. They read with --timestamp-format \"d/M/yyyy\"";
+        Assert.Equal(2, cli.Stdout.Split(warning).Length);
+    }
+
+    [Fact]
     public void Two_trainings_with_the_same_seed_write_byte_identical_model_files()
     {
         using var cli = new CliRun();

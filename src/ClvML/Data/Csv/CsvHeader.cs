@@ -11,11 +11,16 @@ internal sealed class CsvHeader
 {
     private readonly string _sourceName;
     private readonly List<string> _missing = [];
+    private readonly List<string> _required = [];
+    private readonly byte[]? _line;
+    private readonly char? _delimiter;
 
-    private CsvHeader(string sourceName, IReadOnlyList<string> names)
+    private CsvHeader(string sourceName, IReadOnlyList<string> names, byte[]? line = null, char? delimiter = null)
     {
         _sourceName = sourceName;
         Names = names;
+        _line = line;
+        _delimiter = delimiter;
     }
 
     /// <summary>Column names in file order.</summary>
@@ -35,12 +40,13 @@ internal sealed class CsvHeader
         var names = new string[records.FieldCount];
         for (var i = 0; i < names.Length; i++)
             names[i] = Encoding.UTF8.GetString(records.Field(i)).Trim();
-        return new CsvHeader(sourceName, names);
+        return new CsvHeader(sourceName, names, records.RawRecord.ToArray(), CsvTransactionReader.DelimiterOf(settings));
     }
 
     /// <summary>Index of the column mapped by <paramref name="key"/>, or -1 (recorded as missing) when absent.</summary>
     public int Require(string column, string key)
     {
+        _required.Add(column);
         var index = IndexOf(column);
         if (index < 0) _missing.Add($"column '{column}' ({key}) is not in the header");
         else if (Names.Skip(index + 1).Contains(column, StringComparer.Ordinal))
@@ -61,6 +67,9 @@ internal sealed class CsvHeader
     {
         if (_missing.Count == 0) return;
         var header = "[" + string.Join(", ", Names) + "]";
-        throw new InputException($"{_sourceName}: {string.Join("; ", _missing)}; the columns are {header}. Fix data.columns in the config (or data.delimiter if the header looks like one column).");
+        var fix = _line is not null && DelimiterSuggestion.For(_line, _delimiter, names => _required.All(names.Contains)) is { } other
+            ? $"The header splits into the mapped columns at {other.Name}: write  {other.Yaml}  under data: in the config."
+            : "Fix data.columns in the config (or data.delimiter if the header looks like one column).";
+        throw new InputException($"{_sourceName}: {string.Join("; ", _missing)}; the columns are {header}. {fix}");
     }
 }

@@ -7,28 +7,18 @@ namespace ClvML.Data.Csv;
 /// </summary>
 internal sealed class CsvRecordBatch
 {
-    private readonly int _capacity;
-    private byte[] _bytes = new byte[1 << 16];
+    private int _capacity;
+    private byte[] _bytes = new byte[1 << 12];
     private int _bytesUsed;
-    private int[] _fieldStart = new int[1 << 12];
-    private int[] _fieldLength = new int[1 << 12];
+    private int[] _fieldStart = new int[1 << 8];
+    private int[] _fieldLength = new int[1 << 8];
     private int _fields;
-    private readonly int[] _firstField, _fieldCount, _rawStart, _rawLength;
-    private readonly long[] _line;
-    private readonly string?[] _malformed;
-    private readonly PreparedFields[] _prepared;
+    private int[] _firstField = [], _fieldCount = [], _rawStart = [], _rawLength = [];
+    private long[] _line = [];
+    private string?[] _malformed = [];
+    private PreparedFields[] _prepared = [];
 
-    public CsvRecordBatch(int capacity)
-    {
-        _capacity = capacity;
-        _firstField = new int[capacity];
-        _fieldCount = new int[capacity];
-        _rawStart = new int[capacity];
-        _rawLength = new int[capacity];
-        _line = new long[capacity];
-        _malformed = new string?[capacity];
-        _prepared = new PreparedFields[capacity];
-    }
+    public CsvRecordBatch(int capacity) => Clear(capacity);
 
     /// <summary>Records in the batch.</summary>
     public int Count { get; private set; }
@@ -89,12 +79,22 @@ internal sealed class CsvRecordBatch
 
     public PreparedFields Prepared(int record) => _prepared[record];
 
-    public void Clear()
+    /// <summary>Empties the batch for reuse, making room for <paramref name="capacity"/> records when it has less.</summary>
+    public void Clear(int capacity)
     {
         Count = 0;
         _bytesUsed = 0;
         _fields = 0;
         Array.Clear(_malformed);
+        if (capacity <= _capacity) return;
+        _capacity = capacity;
+        _firstField = new int[capacity];
+        _fieldCount = new int[capacity];
+        _rawStart = new int[capacity];
+        _rawLength = new int[capacity];
+        _line = new long[capacity];
+        _malformed = new string?[capacity];
+        _prepared = new PreparedFields[capacity];
     }
 }
 

@@ -18,6 +18,10 @@ internal sealed class CsvRecordPipeline : IDisposable
     // Three batches: one being filled, one being used, one queued between them.
     private const int Depth = 3;
     private const int RecordsPerBatch = 8192;
+    // Batches start small and double as they fill: a file of a few rows (a test, a day's scoring
+    // input) then costs kilobytes, not the megabytes of three full-size batches.
+    private const int FirstRecordsPerBatch = 256;
+    private int _recordsPerBatch = FirstRecordsPerBatch;
     private readonly CsvRecordReader _records;
     private readonly Func<CsvRecordReader, PreparedFields>? _prepare;
     private readonly BlockingCollection<CsvRecordBatch> _full = new(Depth);
@@ -34,7 +38,7 @@ internal sealed class CsvRecordPipeline : IDisposable
     {
         _records = records;
         _prepare = prepare;
-        for (var i = 0; i < Depth; i++) _free.Add(new CsvRecordBatch(RecordsPerBatch));
+        for (var i = 0; i < Depth; i++) _free.Add(new CsvRecordBatch(FirstRecordsPerBatch));
         _splitter = Task.Factory.StartNew(Split, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -72,15 +76,16 @@ internal sealed class CsvRecordPipeline : IDisposable
         try
         {
             batch = _free.Take(_stop.Token);
-            batch.Clear();
+            batch.Clear(_recordsPerBatch);
             while (_records.Read())
             {
                 batch.Add(_records, _prepare is null ? default : _prepare(_records));
                 if (!batch.IsFull) continue;
                 _full.Add(batch, _stop.Token);
                 batch = null; // handed over: not to be handed again if the next Take fails
+                _recordsPerBatch = Math.Min(RecordsPerBatch, _recordsPerBatch * 2);
                 batch = _free.Take(_stop.Token);
-                batch.Clear();
+                batch.Clear(_recordsPerBatch);
             }
             if (batch.Count > 0) _full.Add(batch, _stop.Token);
         }

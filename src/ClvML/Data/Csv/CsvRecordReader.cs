@@ -24,7 +24,8 @@ internal sealed class CsvRecordReader
     private FieldStopMask _stops;
     private byte[] _buffer;
     private int _position, _end;
-    private bool _eof, _started;
+    private bool _eof, _started, _nulsChecked;
+    private int _nulAt = -1;          // buffer index of the first NUL read, or -1
     private long _nextLine = 1;
     private int[] _fieldStart = new int[16];
     private int[] _fieldLength = new int[16];
@@ -85,6 +86,7 @@ internal sealed class CsvRecordReader
                 Fill();
                 continue;
             }
+            if (_nulAt >= 0 && _nulAt < next) ThrowNul();
             _recordStart = _position;
             _recordLength = next - _position;
             _position = next;
@@ -102,17 +104,38 @@ internal sealed class CsvRecordReader
     private void Start()
     {
         _started = true;
-        Fill();
+        // A stream may hand over fewer bytes than asked (a gzip member may hold one): the byte order
+        // marks below need the first three.
+        while (_end < 3 && !_eof) Fill();
         var head = _buffer.AsSpan(0, _end);
         if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             throw new InputException($"{_sourceName}: the file is UTF-16 text; ClvML reads UTF-8 (convert it, e.g. iconv -f utf-16 -t utf-8).");
         if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) _position = 3;
-        var nul = head.IndexOf((byte)0);
-        if (nul >= 0)
-        {
-            var line = 1 + head[..nul].Count((byte)'\n');
-            throw new InputException($"{_sourceName}:{line}: a NUL byte: this is not UTF-8 text (binary data, UTF-16 or UTF-32?).");
-        }
+        // After the byte order marks: UTF-16 text is full of NULs, and its message is the better one.
+        _nulsChecked = true;
+        FindNul(0, _end);
+    }
+
+    /// <summary>
+    /// Notes the first NUL among newly read bytes. A NUL anywhere means the bytes are not UTF-8 text
+    /// (binary data, UTF-16 without a byte order mark, a damaged file); every read is checked, so that
+    /// how the stream hands its bytes over does not decide whether it is seen, and the error comes
+    /// at the record that holds it (<see cref="ThrowNul"/>), after the records before it, as any
+    /// other error of a record does.
+    /// </summary>
+    private void FindNul(int start, int count)
+    {
+        if (_nulAt >= 0 || !_nulsChecked) return;
+        var at = _buffer.AsSpan(start, count).IndexOf((byte)0);
+        if (at >= 0) _nulAt = start + at;
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowNul()
+    {
+        // The record is parsed: Line is where it starts, and _position too.
+        var line = Line + _buffer.AsSpan(_position, _nulAt - _position).Count((byte)'\n');
+        throw new InputException($"{_sourceName}:{line}: a NUL byte: this is not UTF-8 text (binary data, UTF-16 or UTF-32?).");
     }
 
     /// <summary>Keeps the unread part, grows the buffer when one record fills it, and reads more.</summary>
@@ -124,6 +147,7 @@ internal sealed class CsvRecordReader
         {
             Buffer.BlockCopy(_buffer, _position, _buffer, 0, _end - _position);
             _end -= _position;
+            if (_nulAt >= 0) _nulAt -= _position;
             _position = 0;
         }
         if (_end == _buffer.Length)
@@ -134,6 +158,7 @@ internal sealed class CsvRecordReader
         }
         var n = _stream.Read(_buffer, _end, _buffer.Length - _end);
         if (n == 0) _eof = true;
+        else FindNul(_end, n);
         _end += n;
     }
 

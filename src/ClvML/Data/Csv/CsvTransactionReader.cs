@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using ClvML.Configuration;
+using ClvML.Numerics;
 
 namespace ClvML.Data.Csv;
 
@@ -15,6 +16,9 @@ public sealed class CsvTransactionReader
 {
     private readonly DataSettings _settings;
     private readonly TimestampParser _timestamps;
+    // Enough to find the delimiter when most rows have it; few enough not to cost a file of bad rows anything.
+    private const int MaxDelimiterChecks = 8;
+    private int _delimiterChecks;
     private char[] _text = new char[256];
 
     /// <summary>Creates a reader for the given data settings.</summary>
@@ -24,6 +28,9 @@ public sealed class CsvTransactionReader
         _timestamps = new TimestampParser(settings.TimestampFormats);
     }
 
+    /// <summary>The record reader's first buffer size; tests and the fuzzer make it tiny, so records cross buffer ends often.</summary>
+    internal int BufferSize { get; init; } = 1 << 20;
+
     /// <summary>The delimiter as the record reader wants it: a byte, or null for whitespace runs.</summary>
     internal static char? DelimiterOf(DataSettings settings) =>
         settings.Delimiter == DataSettings.WhitespaceDelimiter ? null : settings.Delimiter[0];
@@ -31,7 +38,7 @@ public sealed class CsvTransactionReader
     /// <summary>Reads all rows of <paramref name="content"/> into <paramref name="sink"/>.</summary>
     public void Read(Stream content, string sourceName, ITransactionSink sink, RejectLog rejects)
     {
-        var records = new CsvRecordReader(content, sourceName, DelimiterOf(_settings));
+        var records = new CsvRecordReader(content, sourceName, DelimiterOf(_settings), BufferSize);
         var header = CsvHeader.Read(records, sourceName, _settings);
         var columns = MapColumns(header);
         using var split = new CsvRecordPipeline(records, Preparation(header.Names.Count, columns));
@@ -94,7 +101,7 @@ public sealed class CsvTransactionReader
             }
             if (records.FieldCount != names.Count)
             {
-                rejects.Reject(line, null, RejectReason.WrongFieldCount, $"expected {names.Count} fields, found {records.FieldCount}", Raw(records));
+                rejects.Reject(line, null, RejectReason.WrongFieldCount, FieldCountProblem(records, names.Count, rejects), Raw(records));
                 continue;
             }
 
@@ -109,8 +116,7 @@ public sealed class CsvTransactionReader
             var when = prepared.Timestamp;
             if (!prepared.HasTimestamp && !_timestamps.TryParse(records.Field(timestamp), out when))
             {
-                rejects.Reject(line, names[timestamp], RejectReason.BadTimestamp,
-                    $"timestamp '{Text(records.Field(timestamp))}' does not match {_timestamps.Description}", Raw(records));
+                RejectTimestamp(records, names[timestamp], timestamp, rejects);
                 continue;
             }
             double value;
@@ -123,7 +129,7 @@ public sealed class CsvTransactionReader
             {
                 if (!TryNumber(records, quantity, names, line, rejects, out var q) ||
                     !TryNumber(records, unitPrice, names, line, rejects, out var price)) continue;
-                value = q * price;
+                value = Money.Product(q, price);
                 if (!double.IsFinite(value))
                 {
                     rejects.Reject(line, names[quantity], RejectReason.NonFiniteAmount, "quantity x unit price overflows", Raw(records));
@@ -152,6 +158,34 @@ public sealed class CsvTransactionReader
             });
         }
         for (var i = 0; i < records.BlankLines; i++) rejects.CountBlankLine();
+    }
+
+    /// <summary>
+    /// Why a record has the wrong number of fields; for the first few such records, also the common
+    /// delimiter at which it would have the right number (a semicolon file read with commas), which
+    /// the reject log keeps for its hint.
+    /// </summary>
+    private string FieldCountProblem(CsvRecordPipeline records, int expected, RejectLog rejects)
+    {
+        var problem = $"expected {expected} fields, found {records.FieldCount}";
+        if (_delimiterChecks >= MaxDelimiterChecks) return problem;
+        _delimiterChecks++;
+        if (DelimiterSuggestion.For(records.RawRecord, DelimiterOf(_settings), fields => fields.Count == expected) is not { } other) return problem;
+        _delimiterChecks = MaxDelimiterChecks;
+        rejects.SuggestDelimiter(records.Line, expected, other);
+        return $"{problem}; split at {other.Name} it has {expected}: write  {other.Yaml}  under data: in the config";
+    }
+
+    private void RejectTimestamp(CsvRecordPipeline records, string name, int column, RejectLog rejects)
+    {
+        var field = TrimSpaces(records.Field(column));
+        if (field.IsEmpty)
+        {
+            rejects.Reject(records.Line, name, RejectReason.MissingTimestamp, $"{name} is empty", Raw(records));
+            return;
+        }
+        var text = Text(field);
+        rejects.RejectTimestamp(records.Line, name, text, $"timestamp '{text}' does not match {_timestamps.Description}", Raw(records));
     }
 
     /// <summary>

@@ -18,14 +18,7 @@ public sealed class CsvTransactionSource(string path, DataSettings settings, boo
     public void ReadInto(ITransactionSink sink, RejectLog rejects)
     {
         using var file = InputFile.Open(path, settings.Compression, hash: fingerprint);
-        try
-        {
-            new CsvTransactionReader(settings).Read(file.Content, path, sink, rejects);
-        }
-        catch (InvalidDataException e) when (file.IsGzip)
-        {
-            throw new InputException($"{path}: not a valid gzip file ({e.Message}).", e);
-        }
+        new CsvTransactionReader(settings).Read(file.Content, path, sink, rejects);
         if (fingerprint) ContentSha256 = file.Sha256();
     }
 }

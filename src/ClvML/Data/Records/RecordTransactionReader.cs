@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ClvML.Configuration;
+using ClvML.Numerics;
 
 namespace ClvML.Data.Records;
 
@@ -59,9 +60,10 @@ public sealed class RecordTransactionReader
             Reject(records, rejects, columns.CustomerId, RejectReason.MissingCustomerId, "customer id is empty");
             return;
         }
-        if (!TryTimestamp(records, columns.Timestamp, used, out var when, out var timestampProblem))
+        if (!TryTimestamp(records, columns.Timestamp, used, out var when, out var timestampProblem, out var timestampText))
         {
-            Reject(records, rejects, columns.Timestamp, RejectReason.BadTimestamp, timestampProblem);
+            Reject(records, rejects, columns.Timestamp, timestampText is null ? RejectReason.MissingTimestamp : RejectReason.UnparseableTimestamp,
+                timestampProblem, timestampText);
             return;
         }
         double value;
@@ -72,7 +74,7 @@ public sealed class RecordTransactionReader
         else
         {
             if (!TryNumber(records, rejects, columns.Quantity, out var q) || !TryNumber(records, rejects, columns.UnitPrice, out var price)) return;
-            value = q * price;
+            value = Money.Product(q, price);
             if (!double.IsFinite(value))
             {
                 Reject(records, rejects, columns.Quantity, RejectReason.NonFiniteAmount, "quantity x unit price overflows");
@@ -100,9 +102,11 @@ public sealed class RecordTransactionReader
         });
     }
 
-    private bool TryTimestamp(IRecordCursor records, int column, int used, out DateTime value, out string problem)
+    /// <summary>The row's timestamp, or why not: <paramref name="text"/> is the text that did not parse, null when the value is missing.</summary>
+    private bool TryTimestamp(IRecordCursor records, int column, int used, out DateTime value, out string problem, out string? text)
     {
         problem = "";
+        text = null;
         switch (records.KindOf(column))
         {
             case RecordValueKind.Timestamp:
@@ -122,7 +126,13 @@ public sealed class RecordTransactionReader
                 if (_utf8.Length < byteCount) _utf8 = new byte[Math.Max(byteCount, _utf8.Length * 2)];
                 var bytes = _utf8.AsSpan(0, Encoding.UTF8.GetBytes(chars, _utf8));
                 if (_timestamps.TryParse(bytes, out value)) return true;
-                problem = $"timestamp '{Shorten(chars)}' does not match {_timestamps.Description}";
+                if (length == 0)
+                {
+                    problem = $"{records.ColumnNames[column]} is empty";
+                    return false;
+                }
+                text = Shorten(chars);
+                problem = $"timestamp '{text}' does not match {_timestamps.Description}";
                 return false;
         }
     }
@@ -194,7 +204,13 @@ public sealed class RecordTransactionReader
         return text.Length;
     }
 
-    private void Reject(IRecordCursor records, RejectLog rejects, int column, RejectReason reason, string detail)
+    /// <param name="records">The typed rows, on the rejected row.</param>
+    /// <param name="rejects">The log.</param>
+    /// <param name="column">The column the problem is in.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="detail">What was found.</param>
+    /// <param name="timestampText">For unparseable_timestamp, the text, kept for the log's timestamp hint.</param>
+    private void Reject(IRecordCursor records, RejectLog rejects, int column, RejectReason reason, string detail, string? timestampText = null)
     {
         // The raw text of a typed row: name=value for every column, as far as RejectLog keeps it.
         _raw.Clear();
@@ -210,7 +226,9 @@ public sealed class RecordTransactionReader
                 _raw.Append(_text.AsSpan(0, length));
             }
         }
-        rejects.Reject(records.Row, records.ColumnNames[column], reason, detail, _raw.ToString());
+        if (reason == RejectReason.UnparseableTimestamp && timestampText is not null)
+            rejects.RejectTimestamp(records.Row, records.ColumnNames[column], timestampText, detail, _raw.ToString());
+        else rejects.Reject(records.Row, records.ColumnNames[column], reason, detail, _raw.ToString());
     }
 
     private static string Shorten(ReadOnlySpan<char> text) => text.Length > 80 ? text[..80].ToString() + "..." : text.ToString();

@@ -8,7 +8,7 @@ namespace ClvML.Data.Sample;
 /// </summary>
 internal static class SampleCsvWriter
 {
-    /// <summary>The date a <see cref="SampleRowKind.BadTimestamp"/> row carries: month 13, day 45.</summary>
+    /// <summary>The date a <see cref="SampleRowKind.UnparseableTimestamp"/> row carries: month 13, day 45.</summary>
     internal const string BadDate = "2025-13-45";
     /// <summary>The amount a <see cref="SampleRowKind.BadAmount"/> row carries.</summary>
     internal const string BadAmount = "n/a";
@@ -58,7 +58,7 @@ internal static class SampleCsvWriter
                 n += Format(purchase.Customer + 1, line[n..], idFormat);
             }
             line[n++] = ',';
-            if (row.Kind == SampleRowKind.BadTimestamp)
+            if (row.Kind == SampleRowKind.UnparseableTimestamp)
                 n += Append(BadDate, line[n..]);
             else
                 n += Append(dates.AsSpan(row.Day * DateLength, DateLength), line[n..]);

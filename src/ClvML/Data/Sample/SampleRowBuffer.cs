@@ -6,7 +6,7 @@ internal enum SampleRowKind : byte
     Purchase,
     Return,
     MissingCustomerId,
-    BadTimestamp,
+    UnparseableTimestamp,
     BadAmount,
     NonFiniteAmount,
     WrongFieldCount,

@@ -24,7 +24,7 @@ public sealed record SampleSummary
     public long ReturnsAfterEnd { get; }
 
     /// <summary>
-    /// Malformed rows by the reason a reader rejects them for: missing_customer_id, bad_timestamp,
+    /// Malformed rows by the reason a reader rejects them for: missing_customer_id, unparseable_timestamp,
     /// bad_amount, non_finite_amount and wrong_field_count, each present (possibly 0).
     /// </summary>
     public IReadOnlyDictionary<RejectReason, long> Malformed { get; }
@@ -43,7 +43,7 @@ public sealed record SampleSummary
     /// <summary>The reasons malformed rows are made for, in the order they are drawn.</summary>
     public static IReadOnlyList<RejectReason> MalformedReasons { get; } =
     [
-        RejectReason.MissingCustomerId, RejectReason.BadTimestamp, RejectReason.BadAmount,
+        RejectReason.MissingCustomerId, RejectReason.UnparseableTimestamp, RejectReason.BadAmount,
         RejectReason.NonFiniteAmount, RejectReason.WrongFieldCount,
     ];
 }

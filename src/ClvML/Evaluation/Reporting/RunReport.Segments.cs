@@ -1,6 +1,7 @@
 using ClvML.Evaluation.Charts;
 using ClvML.Evaluation.Holdout;
 using ClvML.Evaluation.Report;
+using ClvML.Numerics;
 
 namespace ClvML.Evaluation.Reporting;
 
@@ -105,7 +106,7 @@ public static partial class RunReport
         for (var i = 0; i < segmentOf.Length; i++)
         {
             if (!index.TryGetValue(segmentOf[i], out var s)) continue;
-            actual[s] += holdout.ActualSpend[i];
+            actual[s] = Money.Add(actual[s], holdout.ActualSpend[i]);
             predicted[s] += best.Spend[i];
         }
         section.AddChart(new BarChart(tied == 1 ? "RFM segments: holdout spend, actual vs best model" : "RFM segments: holdout spend, actual vs a model tied for best")

@@ -1,6 +1,7 @@
 using ClvML.Evaluation.Diagnostics;
 using ClvML.Evaluation.Holdout;
 using ClvML.Evaluation.Report;
+using ClvML.Numerics;
 
 namespace ClvML.Evaluation.Reporting;
 
@@ -37,7 +38,7 @@ public static partial class RunReport
             {
                 ("Holdout customers", Number(holdout.CustomerIds.Count)),
                 ("Holdout period", $"{Date(input.Data.CalibrationEnd?.AddDays(1))} to {Date(input.Data.ObservationEnd)}"),
-                ("Actual holdout spend", Number(holdout.ActualSpend.Sum(), "N2")),
+                ("Actual holdout spend", Number(Money.Sum(holdout.ActualSpend), "N2")),
                 ("Actual holdout purchases", Number(holdout.ActualPurchases.Sum())),
                 ("Leaderboard sorted by", $"{MetricTitle(input.PrimaryMetric)} (evaluation.primary_metric)"),
                 best.Count == 1 ? ("Best model", bestNames) : ($"Best models ({best.Count} tied)", bestNames),

@@ -2,6 +2,7 @@ using System.Globalization;
 using ClvML.Evaluation.Diagnostics;
 using ClvML.Evaluation.Holdout;
 using ClvML.Evaluation.Report;
+using ClvML.Numerics;
 
 namespace ClvML.Evaluation.Reporting;
 
@@ -93,7 +94,7 @@ public static partial class RunReport
             facts.Add(KeyValuePair.Create<string, object?>("customers", holdout.CustomerIds.Count));
             facts.Add(KeyValuePair.Create<string, object?>("start", d.CalibrationEnd?.AddDays(1)));
             facts.Add(KeyValuePair.Create<string, object?>("end", d.ObservationEnd));
-            facts.Add(KeyValuePair.Create<string, object?>("actual_spend", holdout.ActualSpend.Sum()));
+            facts.Add(KeyValuePair.Create<string, object?>("actual_spend", Money.Sum(holdout.ActualSpend)));
             facts.Add(KeyValuePair.Create<string, object?>("actual_purchases", holdout.ActualPurchases.Sum()));
         }
         else facts.Add(KeyValuePair.Create<string, object?>("customers", null));

@@ -99,7 +99,8 @@ internal sealed class PreviousCsvRecordReader
     private void Start()
     {
         _started = true;
-        Fill();
+        // As the current reader does: a stream that hands over one byte at a time still shows its byte order mark.
+        while (_end < 3 && !_eof) Fill();
         var head = _buffer.AsSpan(0, _end);
         if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             throw new InputException($"{_sourceName}: the file is UTF-16 text; ClvML reads UTF-8 (convert it, e.g. iconv -f utf-16 -t utf-8).");

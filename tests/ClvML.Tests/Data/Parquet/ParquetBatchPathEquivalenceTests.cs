@@ -45,7 +45,7 @@ public sealed class ParquetBatchPathEquivalenceTests : IDisposable
             .Double("amount", [.. rows.Select(r => r.Amount)]);
         file.Write(parquet);
         var rejects = AssertSameAsRowPathAndCsv(parquet, WriteCsv(rows), new DataSettings { Source = DataSourceKind.Parquet, Returns = returns });
-        Assert.All(new[] { RejectReason.MissingCustomerId, RejectReason.BadTimestamp, RejectReason.BadAmount, RejectReason.NonFiniteAmount, RejectReason.AfterObservationEnd },
+        Assert.All(new[] { RejectReason.MissingCustomerId, RejectReason.MissingTimestamp, RejectReason.BadAmount, RejectReason.NonFiniteAmount, RejectReason.AfterObservationEnd },
             reason => Assert.True(rejects.Count(reason) > 0, $"no {reason} rows: the data no longer tests them"));
         if (returns == ReturnPolicy.Drop) Assert.True(rejects.Count(RejectReason.ReturnDropped) > 0);
         if (returns == ReturnPolicy.Net) Assert.True(rejects.Count(RejectReason.ReturnBeforeFirstPurchase) > 0);

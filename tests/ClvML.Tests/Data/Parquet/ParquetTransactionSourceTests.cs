@@ -73,7 +73,7 @@ public sealed class ParquetTransactionSourceTests : IDisposable
         Assert.Equal(6, result.Rejects.RowsRead);
         Assert.Equal(3, result.Rejects.Rejected);
         Assert.Equal(1, result.Rejects.Count(RejectReason.MissingCustomerId));
-        Assert.Equal(1, result.Rejects.Count(RejectReason.BadTimestamp));
+        Assert.Equal(1, result.Rejects.Count(RejectReason.MissingTimestamp));
         Assert.Equal(1, result.Rejects.Count(RejectReason.BadAmount));
         var lines = rejects.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..]; // after the header line
         Assert.StartsWith("3,customer_id,", lines[0]);

@@ -84,8 +84,11 @@ public sealed class PostgresTests(PostgresCluster cluster)
                 $"  source: postgres\n  connection_string: ${{{Variable}}}\n  query: SELECT customer_id, date, amount, country FROM {table} ORDER BY ctid"), run.Folder);
             DatabaseTestTransactions.AssertSameTable(fromCsv, fromPostgres);
             Assert.Equal(11, built.Rejects.RowsRead);
-            Assert.Equal(DatabaseTestTransactions.ExpectedRejects, built.Rejects.RejectedByReason);
-            Assert.Equal(csvBuild.Rejects.RejectedByReason, built.Rejects.RejectedByReason);
+            Assert.Equal(DatabaseTestTransactions.ExpectedRejects, csvBuild.Rejects.RejectedByReason);
+            // The typed table holds the bad date as NULL: there it is a missing timestamp, not an unparseable one.
+            var expected = table == "tx_text" ? DatabaseTestTransactions.ExpectedRejects
+                : new Dictionary<string, long> { ["missing_customer_id"] = 1, ["missing_timestamp"] = 1, ["bad_amount"] = 1 };
+            Assert.Equal(expected, built.Rejects.RejectedByReason);
         }
     }
 

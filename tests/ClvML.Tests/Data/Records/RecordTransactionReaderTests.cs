@@ -53,13 +53,14 @@ public sealed class RecordTransactionReaderTests
         Assert.Equal(6, rejects.Rejected);
         Assert.Equal(rejects.RowsRead, rejects.Accepted + rejects.Rejected);
         Assert.Equal(1, rejects.Count(RejectReason.MissingCustomerId));
-        Assert.Equal(2, rejects.Count(RejectReason.BadTimestamp));
+        Assert.Equal(1, rejects.Count(RejectReason.MissingTimestamp));
+        Assert.Equal(1, rejects.Count(RejectReason.UnparseableTimestamp));
         Assert.Equal(2, rejects.Count(RejectReason.BadAmount));
         Assert.Equal(1, rejects.Count(RejectReason.NonFiniteAmount));
         var lines = log.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("4,customer_id,missing_customer_id,customer id is empty,customer_id=null; date=2025-01-05; amount=1", lines[1]);
-        Assert.StartsWith("5,date,bad_timestamp,date is null", lines[2]);
-        Assert.StartsWith("6,date,bad_timestamp,timestamp 'yesterday' does not match ISO 8601", lines[3]);
+        Assert.StartsWith("5,date,missing_timestamp,date is null", lines[2]);
+        Assert.StartsWith("6,date,unparseable_timestamp,timestamp 'yesterday' does not match ISO 8601", lines[3]);
         Assert.StartsWith("7,amount,bad_amount,amount 'abc' is not a number", lines[4]);
         Assert.StartsWith("8,amount,non_finite_amount,amount 'NaN' is not finite", lines[5]);
         Assert.StartsWith("9,amount,bad_amount,amount is null", lines[6]);
@@ -75,7 +76,7 @@ public sealed class RecordTransactionReaderTests
         };
         var (sink, rejects, _) = Read(settings, ["ID", "DAY", "QTY", "PRICE"], [1L, 19970101L, 3L, 2.5], [2L, 19970230L, 1L, 1.0]);
         Assert.Equal([("1", new DateTime(1997, 1, 1), 7.5, "", "")], sink.Rows);
-        Assert.Equal(1, rejects.Count(RejectReason.BadTimestamp));
+        Assert.Equal(1, rejects.Count(RejectReason.UnparseableTimestamp));
     }
 
     [Fact]

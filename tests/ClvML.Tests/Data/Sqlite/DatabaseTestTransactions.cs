@@ -30,7 +30,7 @@ internal static class DatabaseTestTransactions
     ];
 
     /// <summary>The rows that cannot be used, one per reason, counted by hand from <see cref="Rows"/>.</summary>
-    public static readonly Dictionary<string, long> ExpectedRejects = new() { ["missing_customer_id"] = 1, ["bad_timestamp"] = 1, ["bad_amount"] = 1 };
+    public static readonly Dictionary<string, long> ExpectedRejects = new() { ["missing_customer_id"] = 1, ["unparseable_timestamp"] = 1, ["bad_amount"] = 1 };
 
     /// <summary>The rows as a CSV file's text.</summary>
     public static string Csv() => "customer_id,date,amount,country\n" + string.Concat(Rows.Select(r => $"{r.Customer},{r.Date},{r.Amount},{r.Country}\n"));
