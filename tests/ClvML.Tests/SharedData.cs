@@ -54,9 +54,9 @@ internal static class SharedData
     /// <summary>
     /// The data and features sections for Online Retail: amount = Quantity x UnitPrice, InvoiceNo as
     /// the order id, Country kept per customer, daily units, calibration to 2011-09-08 and a holdout
-    /// to the last invoice. Top-level YAML (no indentation), for the tests' configs.
+    /// to the last invoice (or the given units and period ends). Top-level YAML (no indentation), for the tests' configs.
     /// </summary>
-    public static string OnlineRetailYaml() => $"""
+    public static string OnlineRetailYaml(string calibrationEnd = "2011-09-08", string timeUnit = "day", string? observationEnd = null) => $"""
         data:
           source: csv
           path: {File("online_retail", "online_retail.csv.gz")}
@@ -68,8 +68,9 @@ internal static class SharedData
             order_id: InvoiceNo
             attributes: [Country]
         features:
-          time_unit: day
-          calibration_end: 2011-09-08
+          time_unit: {timeUnit}
+          calibration_end: {calibrationEnd}
+        {(observationEnd is null ? "" : $"  observation_end: {observationEnd}")}
         """;
 
     private static string? FindRoot()

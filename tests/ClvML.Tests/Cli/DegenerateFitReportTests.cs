@@ -20,7 +20,7 @@ public sealed class DegenerateFitReportTests
         var config = run.Write("train.yaml", $"""
             run:
               name: retail
-            {SharedData.OnlineRetailYaml().Replace("calibration_end: 2011-09-08", "calibration_end: 2011-08-31")}
+            {SharedData.OnlineRetailYaml(calibrationEnd: "2011-08-31")}
             regression:
               enabled: false
             """);

@@ -19,20 +19,7 @@ public sealed class ForecastPlausibilityTests
         var config = cli.Write("train.yaml", $"""
             run:
               name: retail
-            data:
-              source: csv
-              path: {data}
-              columns:
-                customer_id: CustomerID
-                timestamp: InvoiceDate
-                quantity: Quantity
-                unit_price: UnitPrice
-                order_id: InvoiceNo
-            features:
-              time_unit: week
-              purchase_period: day
-              calibration_end: 2011-08-31
-              observation_end: 2011-12-09
+            {SharedData.OnlineRetailYaml(calibrationEnd: "2011-08-31", timeUnit: "week", observationEnd: "2011-12-09")}
             segmentation:
               enabled: false
             regression:
