@@ -32,10 +32,4 @@ public readonly record struct TargetRange(double Minimum, double Maximum)
 
     /// <summary><paramref name="prediction"/> held to the range (NaN stays NaN).</summary>
     public double Clamp(double prediction) => prediction < Minimum ? Minimum : prediction > Maximum ? Maximum : prediction;
-
-    /// <summary>Holds every value of <paramref name="predictions"/> to the range, in place.</summary>
-    public void ClampAll(Span<double> predictions)
-    {
-        for (var i = 0; i < predictions.Length; i++) predictions[i] = Clamp(predictions[i]);
-    }
 }

@@ -70,12 +70,13 @@ public sealed class AutoMLSearch
         TrialResult? bestSoFar = null;
         var clock = Stopwatch.StartNew();
         string stopReason;
+        var stoppedByTime = false;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (trials.Count >= maxTrials) { stopReason = o.DefaultsOnly ? "defaults evaluated (search off)" : $"trial budget ({maxTrials} trials)"; break; }
             var remaining = o.TimeBudget - clock.Elapsed;
-            if (remaining <= TimeSpan.Zero) { stopReason = $"time budget ({o.TimeBudget.TotalSeconds:0.#} s)"; break; }
+            if (remaining <= TimeSpan.Zero) { stopReason = $"time budget ({o.TimeBudget.TotalSeconds:0.#} s)"; stoppedByTime = true; break; }
 
             // Every trainer gets its cheap starting point first; then mostly the leader.
             var t = trials.Count < spaces.Length ? trials.Count
@@ -85,6 +86,7 @@ public sealed class AutoMLSearch
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
             var started = clock.Elapsed;
             TrialResult result;
+            var improved = false;
             try
             {
                 var (mean, std, outOfFold) = CrossValidation.Score(spaces[t], point, features, target, folds, o.Metric, o.Seed + trials.Count, stop.Token);
@@ -92,6 +94,7 @@ public sealed class AutoMLSearch
                 {
                     bestLoss = o.Metric.AsLoss(mean);
                     bestOutOfFold = outOfFold;
+                    improved = true;
                 }
                 if (!trainerBest.TryGetValue(spaces[t].Name, out var current) || o.Metric.AsLoss(mean) < current.Loss)
                     trainerBest[spaces[t].Name] = (o.Metric.AsLoss(mean), outOfFold);
@@ -108,14 +111,13 @@ public sealed class AutoMLSearch
             trials.Add(result);
             points.Add(point);
             searches[t].Report(point, result.Status == TrialStatus.Completed ? o.Metric.AsLoss(result.MetricMean) : double.PositiveInfinity);
-            if (result.Status == TrialStatus.Completed && (bestSoFar is null || o.Metric.AsLoss(result.MetricMean) < o.Metric.AsLoss(bestSoFar.MetricMean)))
-                bestSoFar = result;
+            if (improved) bestSoFar = result;
             progress?.Invoke(new AutoMLProgress(trials.Count, maxTrials, clock.Elapsed, o.TimeBudget, result, bestSoFar, o.Metric));
         }
         var searchSeconds = clock.Elapsed.TotalSeconds;
         var timedOut = trials.Count(r => r.Status == TrialStatus.TimedOut);
         string? timingDependence = null;
-        if (stopReason.StartsWith("time budget", StringComparison.Ordinal))
+        if (stoppedByTime)
             timingDependence = $"the time budget ({o.TimeBudget.TotalSeconds:0.#} s) stopped the search after {trials.Count} of {maxTrials} trials";
         if (timedOut > 0)
             timingDependence = (timingDependence is null ? "" : timingDependence + "; ")
