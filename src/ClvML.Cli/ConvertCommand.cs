@@ -9,7 +9,7 @@ namespace ClvML.Cli;
 /// <summary>
 /// <c>clvml convert --config train.yaml --output tx.parquet | sqlite:PATH | postgres:TABLE</c>: the config's
 /// transactions, validated as for training, written as typed columns; rejected rows go to <c>tx.parquet.rejects.csv</c>
-/// (the output's whole name plus <c>.rejects.csv</c>). Both replace older files only once complete.
+/// (<see cref="OutputTarget.RejectsPath"/>). Both replace older files only once complete.
 /// </summary>
 internal static class ConvertCommand
 {

@@ -9,7 +9,7 @@ namespace ClvML.Cli;
 
 /// <summary>
 /// <c>clvml features --config train.yaml --output features.csv|features.parquet|sqlite:PATH|postgres:TABLE [--connection CS]</c>;
-/// rejected rows go beside the output under its whole name plus <c>.rejects.csv</c> (<c>features.csv.rejects.csv</c>;
+/// rejected rows go beside the output as <see cref="OutputTarget.RejectsPath"/> names them (<c>features.rejects.csv</c>, <c>features.parquet.rejects.csv</c>;
 /// for PostgreSQL: TABLE.rejects.csv in the working folder). Both replace older files only once complete.
 /// </summary>
 internal static class FeaturesCommand

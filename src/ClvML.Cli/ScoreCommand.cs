@@ -9,7 +9,7 @@ namespace ClvML.Cli;
 /// <c>clvml score --run models/RUN --input tx.csv [--as-of DATE] --output scores.csv|sqlite:PATH|postgres:TABLE [--connection CS] [--map key=column ...]</c>:
 /// scores fresh transactions (CSV, optionally gzip, or Parquet) with a saved run. A tampered, missing or too-new run file,
 /// or a training's unfinished temporary folder, is refused (exit 2). The scores and their rejects file
-/// (<c>scores.csv.rejects.csv</c>) replace older ones only once complete.
+/// (<c>scores.rejects.csv</c> for <c>scores.csv</c>) replace older ones only once complete.
 /// </summary>
 internal static class ScoreCommand
 {

@@ -28,6 +28,6 @@ public sealed record ScoringRequest
     /// <summary>The PostgreSQL connection string for a <c>postgres:TABLE</c> output (<c>${VAR}</c> references allowed); null: the CLVML_POSTGRES variable.</summary>
     public string? Connection { get; init; }
 
-    /// <summary>Where rejected rows are written; null: beside the output (scores.csv -> scores.csv.rejects.csv).</summary>
+    /// <summary>Where rejected rows are written; null: beside the output (scores.csv -> scores.rejects.csv, scores.parquet -> scores.parquet.rejects.csv).</summary>
     public string? RejectsPath { get; init; }
 }
