@@ -29,7 +29,7 @@ internal static class ScoringStages
         var predicted = btyd.ContinueWith(done => regressor?.Predict(RegressorInputs.From(run, table, done.GetAwaiter().GetResult(), regressor, threads)),
             TaskContinuationOptions.ExecuteSynchronously);
         var kmeans = models.Segments;
-        var clusters = Task.Run(() => kmeans?.Predict(SegmentationStage.SelectFeatures(table, kmeans.FeatureNames)));
+        var clusters = Task.Run(() => kmeans?.Predict(ModelInputs.Select(table, kmeans.FeatureNames, "segments/kmeans.json")));
         var rfm = Task.Run(() => trained.Segmentation.Enabled && trained.Segmentation.RfmSegments ? RfmCombinations(table) : null);
         // Every stage ends before any error is reported, so nothing still reads the table after a failure.
         try { Task.WaitAll(btyd, predicted, clusters, rfm); } catch (AggregateException) { }
