@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using ClvML.Configuration;
 using ClvML.Data;
 using ClvML.Data.Csv;
 using ClvML.Data.Parquet;
@@ -30,7 +29,7 @@ internal static class ParquetHarness
         var data = new DataSettings { Source = DataSourceKind.Parquet, Returns = ReturnPolicy.Keep };
         var features = new FeatureSettings
         {
-            TimeUnit = Configuration.TimeUnit.Week, PurchasePeriod = Configuration.TimeUnit.Day,
+            TimeUnit = Features.TimeUnit.Week, PurchasePeriod = Features.TimeUnit.Day,
             CalibrationEnd = BenchData.CalibrationEnd, ObservationEnd = BenchData.ObservationEnd,
         };
         if (args.Contains("--stages")) return Stages(path, csv, data, repeat);

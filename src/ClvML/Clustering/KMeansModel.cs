@@ -1,5 +1,6 @@
 using ClvML.Features;
 using ClvML.Models;
+using ClvML.Numerics;
 
 namespace ClvML.Clustering;
 

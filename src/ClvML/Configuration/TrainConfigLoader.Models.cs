@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClvML.Features;
 using ClvML.Registry;
 using YamlDotNet.RepresentationModel;
 

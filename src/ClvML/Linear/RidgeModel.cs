@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ClvML.Features;
-using ClvML.Persistence;
 using ClvML.Models;
 
 namespace ClvML.Linear;

@@ -2,7 +2,6 @@ using ClvML.Clustering;
 using ClvML.Features;
 using ClvML.Persistence;
 using ClvML.Probabilistic;
-using ClvML.Training;
 
 namespace ClvML.Scoring;
 
@@ -67,7 +66,7 @@ internal static class ScoringStages
 
     /// <summary>P(alive), expected purchases over the CLV horizon, expected spend, CLV and net CLV, the model evaluated once per distinct history.</summary>
     private static ProbabilisticColumns ScoreTransactions(ITransactionModel model, GammaGammaModel? spendModel, CustomerFeatureTable table,
-        Configuration.ClvSettings clv, int threads)
+        ClvSettings clv, int threads)
     {
         var spend = ExpectedSpend.Compute(spendModel, table);
         var horizon = clv.HorizonMonths * CustomerLifetimeValue.UnitsPerMonth(table.TimeUnit);

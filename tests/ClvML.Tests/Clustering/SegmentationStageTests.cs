@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClvML.Configuration;
+using ClvML.Data.Sample;
 using ClvML.Data;
 using ClvML.Features;
 using ClvML.Persistence;

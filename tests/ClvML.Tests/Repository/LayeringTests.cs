@@ -43,21 +43,52 @@ public sealed class LayeringTests
     [Fact]
     public void No_namespace_reaches_upward()
     {
-        var upward = Dependencies.Value.Edges
-            .Where(e => LayerOf(e.Key.From) >= 0 && LayerOf(e.Key.To) > LayerOf(e.Key.From))
-            .Select(e => $"{e.Key.From} ({Layers[LayerOf(e.Key.From)].Layer}) uses {e.Key.To} ({Layers[LayerOf(e.Key.To)].Layer}) at {e.Value}")
-            .Order().ToList();
+        var upward = Upward(Dependencies.Value);
         Assert.True(upward.Count == 0, $"{upward.Count} upward dependencies:\n" + string.Join("\n", upward));
     }
 
     [Fact]
     public void Namespaces_of_one_layer_form_no_cycle()
     {
-        var edges = Dependencies.Value.Edges.Keys.Where(e => LayerOf(e.From) == LayerOf(e.To)).ToList();
-        var cycles = StronglyConnected(edges).Where(c => c.Count > 1).ToList();
-        var text = cycles.Select(c => string.Join(" <-> ", c.Order()) + ": "
-            + string.Join("; ", Dependencies.Value.Edges.Where(e => c.Contains(e.Key.From) && c.Contains(e.Key.To)).Select(e => $"{e.Key.From} -> {e.Key.To} at {e.Value}")));
-        Assert.True(cycles.Count == 0, "namespace cycles:\n" + string.Join("\n", text));
+        var cycles = Cycles(Dependencies.Value);
+        Assert.True(cycles.Count == 0, "namespace cycles:\n" + string.Join("\n", cycles));
+    }
+
+    [Fact]
+    public void An_upward_use_and_a_cycle_are_reported_with_the_place()
+    {
+        // Two small sources: numerics reaching up to training, and a cycle between two data namespaces.
+        var folder = Directory.CreateTempSubdirectory("clvml-layers-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "A.cs"), """
+                namespace ClvML.Numerics { public static class A { public static int X => ClvML.Training.B.Y; } }
+                namespace ClvML.Training { public static class B { public static int Y => 1; } }
+                namespace ClvML.Data.One { public static class C { public static int X => ClvML.Data.Two.D.Y; } }
+                namespace ClvML.Data.Two { public static class D { public static int Y => ClvML.Data.One.C.X; } }
+                """);
+            var dependencies = NamespaceDependencies.Read(folder.FullName);
+            Assert.Equal(["ClvML.Numerics (numerics) uses ClvML.Training (training, scoring and interop) at A.cs:1"], Upward(dependencies));
+            Assert.Equal(["ClvML.Data.One <-> ClvML.Data.Two: ClvML.Data.One -> ClvML.Data.Two at A.cs:3; ClvML.Data.Two -> ClvML.Data.One at A.cs:4"], Cycles(dependencies));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static List<string> Upward(NamespaceDependencies dependencies) =>
+        [.. dependencies.Edges
+            .Where(e => LayerOf(e.Key.From) >= 0 && LayerOf(e.Key.To) > LayerOf(e.Key.From))
+            .Select(e => $"{e.Key.From} ({Layers[LayerOf(e.Key.From)].Layer}) uses {e.Key.To} ({Layers[LayerOf(e.Key.To)].Layer}) at {e.Value}")
+            .Order()];
+
+    private static List<string> Cycles(NamespaceDependencies dependencies)
+    {
+        var edges = dependencies.Edges.Keys.Where(e => LayerOf(e.From) == LayerOf(e.To)).ToList();
+        return [.. StronglyConnected(edges).Where(c => c.Count > 1).Select(c => string.Join(" <-> ", c.Order()) + ": "
+            + string.Join("; ", dependencies.Edges.Where(e => c.Contains(e.Key.From) && c.Contains(e.Key.To)).OrderBy(e => e.Key.From, StringComparer.Ordinal)
+                .Select(e => $"{e.Key.From} -> {e.Key.To} at {e.Value}")))];
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed partial class ParquetColumnValues
         if (Type.Unit is { } unit)
         {
             var value = Int64s![row];
-            return unit switch { TimeUnit.Millis => (Int128)value * 1_000_000, TimeUnit.Micros => (Int128)value * 1_000, _ => value };
+            return unit switch { ParquetTimeUnit.Millis => (Int128)value * 1_000_000, ParquetTimeUnit.Micros => (Int128)value * 1_000, _ => value };
         }
         // INT96: 8 bytes of nanoseconds within the day, then 4 bytes of Julian day, both little-endian.
         var bytes = GetBytes(row);
@@ -104,10 +104,10 @@ public sealed partial class ParquetColumnValues
                 return true;
             }
         }
-        else if (Type.Unit is TimeUnit.Micros or TimeUnit.Millis)
+        else if (Type.Unit is ParquetTimeUnit.Micros or ParquetTimeUnit.Millis)
         {
             var stored = Int64s![row];
-            var perTick = Type.Unit == TimeUnit.Micros ? 10L : TimeSpan.TicksPerMillisecond;
+            var perTick = Type.Unit == ParquetTimeUnit.Micros ? 10L : TimeSpan.TicksPerMillisecond;
             if (stored >= MinEpochTicks / perTick && stored <= MaxEpochTicks / perTick)
             {
                 value = new DateTime(DateTime.UnixEpoch.Ticks + stored * perTick, DateTimeKind.Unspecified);
