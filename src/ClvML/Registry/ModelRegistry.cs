@@ -18,6 +18,7 @@ public static class ModelRegistry
         new("gbdt", "Gradient-boosted trees", GradientBoostedTreesModelJson.FormatVersion, "model.json",
             nonNegative => new GradientBoostedTreesSpace { NonNegative = nonNegative }, GradientBoostedTreesModelJson.Load) { AcceptsMissingValues = true },
         new("ridge", "Ridge regression", RidgeModel.FormatVersion, "model.json", nonNegative => new RidgeSpace { NonNegative = nonNegative }, RidgeModel.Load),
+        new("huber", "Huber regression", HuberRegressionModel.FormatVersion, "model.json", nonNegative => new HuberRegressionSpace { NonNegative = nonNegative }, HuberRegressionModel.Load),
     ];
 
     /// <summary>The k-means engines; the first is the default.</summary>
