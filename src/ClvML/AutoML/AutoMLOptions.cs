@@ -9,8 +9,8 @@ public sealed record AutoMLOptions
     /// <summary>Trainers searched over.</summary>
     public IReadOnlyList<string> Trainers { get; init; } = DefaultTrainers;
 
-    /// <summary>ClvML's own trainers, the default set: every registered trainer not from ML.NET (those are chosen by name).</summary>
-    public static IReadOnlyList<string> DefaultTrainers { get; } = [.. ModelRegistry.Regressors.Where(k => !k.Name.StartsWith("mlnet_", StringComparison.Ordinal)).Select(k => k.Name)];
+    /// <summary>The trainers searched when none are named: those registered with <see cref="RegressorKind.InDefaultSearch"/>.</summary>
+    public static IReadOnlyList<string> DefaultTrainers { get; } = [.. ModelRegistry.Regressors.Where(k => k.InDefaultSearch).Select(k => k.Name)];
     /// <summary>Hard wall-clock budget of the search (the final refit on all rows comes after it).</summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>Hard budget on the number of trials.</summary>

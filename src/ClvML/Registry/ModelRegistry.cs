@@ -16,8 +16,10 @@ public static class ModelRegistry
     public static IReadOnlyList<RegressorKind> Regressors { get; } =
     [
         new("gbdt", "Gradient-boosted trees", GradientBoostedTreesModelJson.FormatVersion, "model.json",
-            nonNegative => new GradientBoostedTreesSpace { NonNegative = nonNegative }, GradientBoostedTreesModelJson.Load) { AcceptsMissingValues = true },
-        new("ridge", "Ridge regression", RidgeModel.FormatVersion, "model.json", nonNegative => new RidgeSpace { NonNegative = nonNegative }, RidgeModel.Load),
+            nonNegative => new GradientBoostedTreesSpace { NonNegative = nonNegative }, GradientBoostedTreesModelJson.Load)
+            { AcceptsMissingValues = true, InDefaultSearch = true },
+        new("ridge", "Ridge regression", RidgeModel.FormatVersion, "model.json", nonNegative => new RidgeSpace { NonNegative = nonNegative }, RidgeModel.Load)
+            { InDefaultSearch = true },
         new("huber", "Huber regression", HuberRegressionModel.FormatVersion, "model.json", nonNegative => new HuberRegressionSpace { NonNegative = nonNegative }, HuberRegressionModel.Load),
     ];
 

@@ -21,6 +21,9 @@ public sealed record RegressorKind(string Name, string DisplayName, int FormatVe
     /// </summary>
     public bool AcceptsMissingValues { get; init; }
 
+    /// <summary>Whether the search tries it when the config names no trainers (ClvML's established trainers; others are chosen by name).</summary>
+    public bool InDefaultSearch { get; init; }
+
     /// <summary>Where a run keeps a model of this kind, relative to the run directory.</summary>
     public string RunPath => $"regression/{FileName}";
 }
