@@ -19,8 +19,11 @@ public sealed record ParquetWriterOptions
     // 1 MiB, parquet-mr's and Arrow's default page size.
     public int DataPageSize { get; init; } = 1 << 20;
 
-    /// <summary>Whether text columns may be dictionary encoded (RLE_DICTIONARY with a PLAIN dictionary page).</summary>
-    // Channels, countries, segment labels repeat a handful of values: a dictionary makes them a few bits a row.
+    /// <summary>
+    /// Whether columns may be dictionary encoded (RLE_DICTIONARY with a PLAIN dictionary page): text,
+    /// and numbers, dates and timestamps, each chunk only where the dictionary makes it smaller.
+    /// </summary>
+    // Channels, countries, segment labels, dates and cent amounts repeat: a dictionary makes them a few bits a row.
     public bool UseDictionary { get; init; } = true;
 
     /// <summary>
