@@ -16,6 +16,7 @@ internal static class ParquetAgreement
         null => null,
         ParquetSharp.Date date => DateOnly.FromDateTime(date.DateTime),
         DateTime time => time.Ticks,
+        ParquetSharp.DateTimeNanos nanos => nanos.Ticks,
         double d => BitConverter.DoubleToInt64Bits(d),
         float f => BitConverter.DoubleToInt64Bits(f),
         int i => (long)i,
