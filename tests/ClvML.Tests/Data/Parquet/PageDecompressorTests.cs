@@ -50,6 +50,21 @@ public sealed class PageDecompressorTests
     }
 
     [Fact]
+    public void Hadoop_framed_lz4_decodes_frame_by_frame_and_a_bare_block_under_that_codec_too()
+    {
+        // Two frames, each a 4-byte big-endian uncompressed size, a 4-byte big-endian block size and
+        // the block ("abcabcabcd", then the literal-only "xyz"); and the same first block with no
+        // framing, as older parquet-cpp wrote under the LZ4 codec.
+        byte[] block = [0x32, (byte)'a', (byte)'b', (byte)'c', 0x03, 0x00, 0x10, (byte)'d'];
+        byte[] framed = [0, 0, 0, 10, 0, 0, 0, 8, .. block, 0, 0, 0, 3, 0, 0, 0, 4, 0x30, (byte)'x', (byte)'y', (byte)'z'];
+        Assert.Equal("abcabcabcdxyz"u8.ToArray(), PageDecompressor.Decompress(CompressionCodec.Lz4, framed, 13, "x.parquet", 0));
+        Assert.Equal("abcabcabcd"u8.ToArray(), PageDecompressor.Decompress(CompressionCodec.Lz4, block, 10, "x.parquet", 0));
+        Assert.Throws<ParquetFormatException>(() => PageDecompressor.Decompress(CompressionCodec.Lz4, framed, 14, "x.parquet", 0));
+        var lzo = Assert.Throws<ParquetFormatException>(() => PageDecompressor.Decompress(CompressionCodec.Lzo, block, 10, "x.parquet", 0));
+        Assert.Contains("unsupported: compression codec LZO (ClvML reads", lzo.Message);
+    }
+
+    [Fact]
     public void A_damaged_or_mis_sized_page_is_refused_with_the_codec_and_offset()
     {
         var gzip = Assert.Throws<ParquetFormatException>(() => PageDecompressor.Decompress(CompressionCodec.Gzip, [1, 2, 3, 4], 10, "x.parquet", 77));
