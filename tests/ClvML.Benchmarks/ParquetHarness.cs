@@ -125,7 +125,7 @@ internal static class ParquetHarness
             days.Add(DateOnly.ParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber);
             amounts.Add(double.Parse(f[2], CultureInfo.InvariantCulture));
         }
-        // ClvML's own writer with its defaults: SNAPPY, one row group per 1,048,576 rows, PLAIN values.
+        // ClvML's own writer with its defaults: SNAPPY, one row group per 1,048,576 rows, dictionaries where they pay (date, amount).
         ParquetTableWriter.Write(new ColumnTable("transactions",
         [
             TableColumn.OfIntegers("customer_id", ids.ToArray()),

@@ -73,6 +73,11 @@ public static class PostgresTableWriter
             importer.StartRow();
             foreach (var column in columns)
             {
+                if (column.Kind != TableColumnKind.Text && column.IsNull(row))
+                {
+                    importer.WriteNull();
+                    continue;
+                }
                 switch (column.Kind)
                 {
                     case TableColumnKind.Text:

@@ -76,6 +76,7 @@ public static class SqliteTableWriter
 
     private static int Bind(sqlite3_stmt insert, int index, TableColumn column, int row)
     {
+        if (column.Kind != TableColumnKind.Text && column.IsNull(row)) return raw.sqlite3_bind_null(insert, index);
         switch (column.Kind)
         {
             case TableColumnKind.Text:
