@@ -193,7 +193,7 @@ public sealed class ParquetSharpFilesReadByClvmlTests(TemporaryFolder folder) : 
             ParquetValueKind.Real => BitConverter.DoubleToInt64Bits(values.GetReal(row)),
             ParquetValueKind.Decimal => values.GetDecimal(row),
             ParquetValueKind.Date => DateOnly.FromDateTime(values.GetDateTime(row)),
-            ParquetValueKind.Timestamp when values.Type.Unit == ClvML.Data.Parquet.TimeUnit.Nanos => (long)values.GetEpochNanoseconds(row),
+            ParquetValueKind.Timestamp when values.Type.Unit == ClvML.Data.Parquet.ParquetTimeUnit.Nanos => (long)values.GetEpochNanoseconds(row),
             ParquetValueKind.Timestamp => values.GetDateTime(row).Ticks,
             _ => values.GetString(row),
         };
