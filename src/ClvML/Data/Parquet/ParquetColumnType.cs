@@ -10,7 +10,7 @@ namespace ClvML.Data.Parquet;
 /// <param name="Scale">Digits after the decimal point, for <see cref="ParquetValueKind.Decimal"/>.</param>
 /// <param name="Unit">Unit of an INT64 <see cref="ParquetValueKind.Timestamp"/>; null for INT96.</param>
 /// <param name="IsUnsigned">True for UINT_32 / UINT_64 (INTEGER(…, unsigned)) integers.</param>
-public sealed record ParquetColumnType(ParquetValueKind Kind, int Scale, ParquetTimeUnit? Unit, bool IsUnsigned)
+internal sealed record ParquetColumnType(ParquetValueKind Kind, int Scale, ParquetTimeUnit? Unit, bool IsUnsigned)
 {
     /// <summary>The type of <paramref name="column"/>, or an "unsupported: ..." message in <paramref name="unsupported"/>.</summary>
     public static ParquetColumnType? Resolve(ParquetColumn column, out string? unsupported)

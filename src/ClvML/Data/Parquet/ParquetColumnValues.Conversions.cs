@@ -5,7 +5,7 @@ using System.Text.Unicode;
 namespace ClvML.Data.Parquet;
 
 /// <summary>Typed reads of one row's value, applying the column's annotation (LogicalTypes.md).</summary>
-public sealed partial class ParquetColumnValues
+internal sealed partial class ParquetColumnValues
 {
     // INT96 timestamps count Julian days; day 2,440,588 is 1970-01-01 (Impala/Spark convention).
     private const int UnixEpochJulianDay = 2_440_588;
