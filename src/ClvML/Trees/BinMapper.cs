@@ -7,7 +7,7 @@ namespace ClvML.Trees;
 /// with few distinct values gets one bin per value; otherwise bin edges are quantiles of a seeded
 /// sample of rows. Binning is monotone: a larger value never gets a smaller bin.
 /// </summary>
-public sealed class BinMapper
+internal sealed class BinMapper
 {
     /// <summary>Bins per feature, the missing-value bin included (one byte per value).</summary>
     public const int MaxBins = 256;

@@ -23,7 +23,7 @@ public sealed class GradientBoostedTreesModel : IRegressionModel, IFeatureImport
     public void Save(string path) => GradientBoostedTreesModelJson.Save(this, path);
 
     /// <summary>Creates a model from its parts (as <see cref="GradientBoostedTrees.Fit"/> or the JSON reader do).</summary>
-    public GradientBoostedTreesModel(IReadOnlyList<string> featureNames, BoostingObjective objective, double tweediePower, bool logTarget,
+    internal GradientBoostedTreesModel(IReadOnlyList<string> featureNames, BoostingObjective objective, double tweediePower, bool logTarget,
         double initialScore, IReadOnlyList<RegressionTree> trees, BinMapper bins, IReadOnlyList<BoostingRound> history, TargetRange? range = null)
     {
         foreach (var tree in trees)
@@ -51,9 +51,9 @@ public sealed class GradientBoostedTreesModel : IRegressionModel, IFeatureImport
     /// <summary>The raw score before any tree.</summary>
     public double InitialScore { get; }
     /// <summary>The trees, in boosting order.</summary>
-    public IReadOnlyList<RegressionTree> Trees { get; }
+    internal IReadOnlyList<RegressionTree> Trees { get; }
     /// <summary>The training bins (thresholds are their upper bounds).</summary>
-    public BinMapper Bins { get; }
+    internal BinMapper Bins { get; }
     /// <summary>Training and validation loss after each round (empty for a loaded model).</summary>
     public IReadOnlyList<BoostingRound> History { get; }
     /// <summary>The interval predictions are held to.</summary>

@@ -6,7 +6,7 @@ namespace ClvML.Trees;
 /// value already multiplied by the learning rate. Thresholds are raw feature values (the upper
 /// bound of the split bin), so prediction needs no binning; <see cref="ThresholdBin"/> serves binned rows.
 /// </summary>
-public sealed class RegressionTree
+internal sealed class RegressionTree
 {
     /// <summary>Creates a tree from its node arrays (node 0 is the root).</summary>
     public RegressionTree(int[] feature, double[] threshold, byte[] thresholdBin, bool[] defaultLeft, int[] left, int[] right, double[] value, double[] gain)

@@ -6,7 +6,7 @@ namespace ClvML.Evaluation.Charts;
 /// https://jfly.uni-koeln.de/color/), distinguishable under the common forms of colour-vision
 /// deficiency. Past seven series the colours repeat with a dash pattern, so lines stay distinct.
 /// </summary>
-public static class ChartPalette
+internal static class ChartPalette
 {
     /// <summary>Okabe-Ito black.</summary>
     public const string Black = "#000000";

@@ -6,7 +6,7 @@ namespace ClvML.Evaluation.Charts;
 /// P. S. Heckbert, "Nice numbers for graph labels", in A. Glassner (ed.), Graphics Gems,
 /// Academic Press, 1990, pp. 61-63.
 /// </summary>
-public static class NiceTicks
+internal static class NiceTicks
 {
     /// <summary>
     /// Heckbert's nice number: a value of the form 1, 2, 5 or 10 times a power of ten near
@@ -66,4 +66,4 @@ public static class NiceTicks
 /// <param name="Max">Last tick and end of the axis.</param>
 /// <param name="Step">Distance between ticks (for a log axis, the ratio between decades).</param>
 /// <param name="Values">Tick positions in increasing order.</param>
-public sealed record AxisTicks(double Min, double Max, double Step, IReadOnlyList<double> Values);
+internal sealed record AxisTicks(double Min, double Max, double Step, IReadOnlyList<double> Values);

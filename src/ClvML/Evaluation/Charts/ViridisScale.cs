@@ -8,7 +8,7 @@ namespace ClvML.Evaluation.Charts;
 /// https://bids.github.io/colormap/). Viridis is perceptually uniform, ordered in lightness, and
 /// readable by people with the common colour-vision deficiencies and in grey-scale print.
 /// </summary>
-public static class ViridisScale
+internal static class ViridisScale
 {
     private static readonly (byte R, byte G, byte B)[] Stops =
     [
