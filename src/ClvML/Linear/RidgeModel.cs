@@ -73,7 +73,7 @@ public sealed class RidgeModel : IRegressionModel
         {
             var value = Intercept;
             for (var f = 0; f < columns.Length; f++)
-                if (Scales[f] > 0) value += Coefficients[f] * (Bounded(f, columns[f][i]) - Means[f]) / Scales[f];
+                value += Term(f, columns[f][i]);
             result[i] = Range.Clamp(LogTarget ? double.ExpM1(value) : value);
         }
         return result;
@@ -85,9 +85,13 @@ public sealed class RidgeModel : IRegressionModel
         if (row.Length != FeatureNames.Count) throw new ArgumentException($"{row.Length} values for {FeatureNames.Count} features.", nameof(row));
         var value = Intercept;
         for (var f = 0; f < row.Length; f++)
-            if (Scales[f] > 0) value += Coefficients[f] * (Bounded(f, row[f]) - Means[f]) / Scales[f];
+            value += Term(f, row[f]);
         return Range.Clamp(LogTarget ? double.ExpM1(value) : value);
     }
+
+    /// <summary>Feature <paramref name="feature"/>'s contribution at value <paramref name="x"/> (0 for a feature constant in training).</summary>
+    private double Term(int feature, double x) =>
+        Scales[feature] > 0 ? Coefficients[feature] * (Bounded(feature, x) - Means[feature]) / Scales[feature] : 0;
 
     private double Bounded(int feature, double x) =>
         InputMinimums is null || InputMaximums is null ? x : Math.Clamp(x, InputMinimums[feature], InputMaximums[feature]);
