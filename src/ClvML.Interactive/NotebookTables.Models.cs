@@ -54,8 +54,8 @@ public static partial class NotebookTables
     {
         ArgumentNullException.ThrowIfNull(metrics);
         var values = HoldoutMetrics.Names.Select(name => KeyValuePair.Create(name, metrics.Get(name)));
-        var wide = LeaderboardTable.Create(new MetricsDocument([new ModelMetrics(model, "", values)], []));
-        // The leaderboard's first three columns are rank, model and kind; the metrics follow.
+        var wide = LeaderboardTable.Create(new MetricsDocument([new ModelMetrics(model, "holdout", values)], []));
+        // The leaderboard's first three columns are rank, model and kind (not shown here, so any name does); the metrics follow.
         var table = new ReportTable([ReportColumn.Text("Metric"), ReportColumn.Number("Value")], Invariant($"Holdout metrics of {model} on {metrics.Customers:N0} customers"));
         for (var column = 3; column < wide.Columns.Count; column++)
             table.AddRow(wide.Columns[column].Header, wide.FormattedCell(0, column));

@@ -1,7 +1,9 @@
 using ClvML.Clustering;
 using ClvML.Configuration;
 using ClvML.Data;
+using ClvML.Evaluation;
 using ClvML.Evaluation.Charts;
+using ClvML.Evaluation.Holdout;
 using ClvML.Evaluation.Report;
 using ClvML.Features;
 using ClvML.Interactive;
@@ -82,6 +84,19 @@ public sealed class ClvMLFormattersTests
         Assert.Contains("Cluster profiles</caption>", html);
         Assert.Equal(1 + 2, CountOf(html, "<tr>"));
         Assert.Contains("<td style=\"text-align: right\">50.0%</td>", html);
+    }
+
+    [Fact]
+    public void A_leaderboard_shows_the_models_best_first_and_one_models_metrics_one_per_row()
+    {
+        double[] actual = [0, 10, 20, 30, 40];
+        var ranked = HoldoutLeaderboard.Rank([new HoldoutPrediction("worse", ModelKinds.Regression, [5, 5, 5, 5, 5]),
+            new HoldoutPrediction("better", ModelKinds.Regression, [1, 11, 19, 31, 40])], actual, actual, "mae");
+        var html = ranked.ToDisplayString(Html);
+        Assert.True(html.IndexOf(">better<", StringComparison.Ordinal) < html.IndexOf(">worse<", StringComparison.Ordinal));
+        Assert.Contains("<th style=\"text-align: right\">MAE</th>", html);
+        // MAE of "better": (1 + 1 + 1 + 1 + 0) / 5.
+        Assert.Contains("<td style=\"text-align: left\">MAE</td><td style=\"text-align: right\">0.80</td>", HoldoutMetrics.Of(actual, ranked[0].Prediction.Spend).ToDisplayString(Html));
     }
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
