@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ClvML.Configuration;
+using ClvML.Data.Destinations;
 using ClvML.Data.Output;
-using ClvML.Data.Tables;
 using ClvML.Training;
 
 namespace ClvML.Cli;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ClvML.Evaluation;
 using ClvML.Evaluation.Reporting;
 using ClvML.Persistence;
+using ClvML.Training;
 
 namespace ClvML.Cli;
 
@@ -31,7 +32,7 @@ internal static class ReportCommand
             var formats = saved.Config.Evaluation.Report;
             if (formats.Count == 0)
                 throw new InputException($"{Path.Combine(saved.Path, "manifest.json")}: the run's evaluation.report is empty, so it has no report to rebuild.");
-            var input = RunReportInput.From(saved, primary);
+            var input = ReportStage.InputFor(saved, primary);
             var written = RunReport.Write(input, formats);
             var trained = saved.Config.Evaluation.PrimaryMetric;
             // The report files are replaced in place, so say so, and say how to get the run's own ranking back.

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using ClvML.Data.Destinations;
 using ClvML.Data.Output;
 using ClvML.Data.Sample;
-using ClvML.Data.Tables;
 
 namespace ClvML.Cli;
 

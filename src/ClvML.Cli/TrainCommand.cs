@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ClvML.Configuration;
-using ClvML.Data.Tables;
+using ClvML.Data.Destinations;
 using ClvML.Training;
 
 namespace ClvML.Cli;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using ClvML.Clustering;
-using ClvML.Configuration;
 using ClvML.Data;
 using ClvML.Data.Csv;
 using ClvML.Features;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using ClvML.Configuration;
 using ClvML.Data;
 using ClvML.Data.Csv;
 using ClvML.Data.Parquet;
@@ -30,7 +29,7 @@ internal static class ParquetHarness
         var data = new DataSettings { Source = DataSourceKind.Parquet, Returns = ReturnPolicy.Keep };
         var features = new FeatureSettings
         {
-            TimeUnit = Configuration.TimeUnit.Week, PurchasePeriod = Configuration.TimeUnit.Day,
+            TimeUnit = Features.TimeUnit.Week, PurchasePeriod = Features.TimeUnit.Day,
             CalibrationEnd = BenchData.CalibrationEnd, ObservationEnd = BenchData.ObservationEnd,
         };
         if (args.Contains("--stages")) return Stages(path, csv, data, repeat);
@@ -126,7 +125,7 @@ internal static class ParquetHarness
             days.Add(DateOnly.ParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber);
             amounts.Add(double.Parse(f[2], CultureInfo.InvariantCulture));
         }
-        // ClvML's own writer with its defaults: SNAPPY, one row group per 1,048,576 rows, PLAIN values.
+        // ClvML's own writer with its defaults: SNAPPY, one row group per 1,048,576 rows, dictionaries where they pay (date, amount).
         ParquetTableWriter.Write(new ColumnTable("transactions",
         [
             TableColumn.OfIntegers("customer_id", ids.ToArray()),

@@ -6,12 +6,15 @@ using ClvML.Data.Tables;
 namespace ClvML.Benchmarks;
 
 /// <summary>
-/// The Parquet writer on the benchmark's file: 3 million transactions (customer_id INT64, date
-/// DATE, amount DOUBLE), SNAPPY, default row groups. Times (1) the writer alone on a table already
+/// The Parquet writer on the benchmark's file: (0) the 1,000,000-customer sample's 3,013,335
+/// transactions (customer_id INT64, date DATE, amount DOUBLE; the file <c>parquet</c> reads),
+/// written by ClvML's writer and by ParquetSharp (Arrow's parquet-cpp, its defaults: SNAPPY,
+/// dictionaries with PLAIN fallback) alternating in one process, sizes and median times; then
+/// 3 million random transactions of the same shape, SNAPPY, default row groups: (1) the writer alone on a table already
 /// in memory and (2) <c>clvml simulate --numeric-ids --output tx.parquet</c>'s whole job (drawing
 /// about a million customers' transactions and writing all six columns), against the same
 /// job writing CSV.
-/// <c>dotnet run -c Release --project tests/ClvML.Benchmarks -- parquet-write [--rows N] [--customers N]</c>
+/// <c>dotnet run -c Release --project tests/ClvML.Benchmarks -- parquet-write [--rows N] [--customers N] [--repeat R] [--peer-only]</c>
 /// </summary>
 internal static class ParquetWriteHarness
 {
@@ -22,6 +25,8 @@ internal static class ParquetWriteHarness
         var folder = Path.Combine(Path.GetTempPath(), "clvml-bench", "parquet-write");
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         Directory.CreateDirectory(folder);
+        AgainstParquetSharp(folder, Option(args, "--repeat", 7));
+        if (args.Contains("--peer-only")) return 0;
 
         // Transactions shaped like the sample's: ids of a million customers, two years of dates, cent amounts.
         var random = new Random(42);
@@ -68,6 +73,65 @@ internal static class ParquetWriteHarness
             $"Parquet {new FileInfo(parquet).Length / 1e6:F1} MB in median {Median(simulateParquet):F3} s; CSV {new FileInfo(csv).Length / 1e6:F1} MB in median {Median(simulateCsv):F3} s; " +
             $"drawing alone median {Median(draw):F3} s");
         return 0;
+    }
+
+    /// <summary>The benchmark file written by ClvML and by ParquetSharp, alternating, <paramref name="repeat"/> times each after a warm-up.</summary>
+    private static void AgainstParquetSharp(string folder, int repeat)
+    {
+        var (ids, dates, amounts) = BenchmarkRows();
+        var table = new ColumnTable("transactions", [TableColumn.OfIntegers("customer_id", ids), TableColumn.OfDates("date", dates), TableColumn.OfReals("amount", amounts)]);
+        var ours = Path.Combine(folder, "bench-clvml.parquet");
+        var theirs = Path.Combine(folder, "bench-parquetsharp.parquet");
+        var days = dates.Select(d => new ParquetSharp.Date(d.Year, d.Month, d.Day)).ToArray();
+        var rowGroup = new ParquetWriterOptions().RowGroupRows;
+        void Peer()
+        {
+            using var writer = new ParquetSharp.ParquetFileWriter(theirs,
+                [new ParquetSharp.Column<long>("customer_id"), new ParquetSharp.Column<ParquetSharp.Date>("date"), new ParquetSharp.Column<double>("amount")],
+                ParquetSharp.Compression.Snappy);
+            for (var start = 0; start < ids.Length; start += rowGroup)
+            {
+                var count = Math.Min(rowGroup, ids.Length - start);
+                using var group = writer.AppendRowGroup();
+                using (var column = group.NextColumn().LogicalWriter<long>()) column.WriteBatch(ids.AsSpan(start, count));
+                using (var column = group.NextColumn().LogicalWriter<ParquetSharp.Date>()) column.WriteBatch(days.AsSpan(start, count));
+                using (var column = group.NextColumn().LogicalWriter<double>()) column.WriteBatch(amounts.AsSpan(start, count));
+            }
+            writer.Close();
+        }
+        ParquetTableWriter.Write(table, ours);
+        Peer();
+        var (clvml, peer) = (new List<double>(), new List<double>());
+        for (var i = 0; i < repeat; i++)
+        {
+            GC.Collect();
+            var clock = Stopwatch.StartNew();
+            ParquetTableWriter.Write(table, ours);
+            clvml.Add(clock.Elapsed.TotalSeconds);
+            GC.Collect();
+            clock.Restart();
+            Peer();
+            peer.Add(clock.Elapsed.TotalSeconds);
+        }
+        Console.WriteLine($"benchmark file, {ids.Length:N0} rows x 3 columns (int64, date, double), SNAPPY: ClvML {new FileInfo(ours).Length / 1e6:F2} MB " +
+            $"({new FileInfo(ours).Length / 1048576.0:F2} MiB) median {Median(clvml):F3} s (runs {string.Join(", ", clvml.Select(t => t.ToString("F3")))}); " +
+            $"ParquetSharp {new FileInfo(theirs).Length / 1e6:F2} MB ({new FileInfo(theirs).Length / 1048576.0:F2} MiB) median {Median(peer):F3} s (runs {string.Join(", ", peer.Select(t => t.ToString("F3")))})");
+    }
+
+    /// <summary>The rows of <c>parquet</c>'s benchmark file: the sample CSV's customer_id (C0037425 -> 37425), date and amount.</summary>
+    private static (long[] Ids, DateOnly[] Dates, double[] Amounts) BenchmarkRows()
+    {
+        var ids = new List<long>();
+        var dates = new List<DateOnly>();
+        var amounts = new List<double>();
+        foreach (var line in File.ReadLines(BenchData.TransactionsCsv(1_000_000)).Skip(1))
+        {
+            var f = line.Split(',');
+            ids.Add(long.Parse(f[0].AsSpan(1), System.Globalization.CultureInfo.InvariantCulture));
+            dates.Add(DateOnly.ParseExact(f[1], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            amounts.Add(double.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return ([.. ids], [.. dates], [.. amounts]);
     }
 
     private static List<double> Time(int repeat, Action action)

@@ -1,10 +1,16 @@
+using ClvML.Models;
+using ClvML.Registry;
+
 namespace ClvML.AutoML;
 
 /// <summary>Options of <see cref="AutoMLSearch"/> (<c>regression.automl</c> in train.yaml).</summary>
 public sealed record AutoMLOptions
 {
     /// <summary>Trainers searched over.</summary>
-    public IReadOnlyList<string> Trainers { get; init; } = ["gbdt", "ridge"];
+    public IReadOnlyList<string> Trainers { get; init; } = DefaultTrainers;
+
+    /// <summary>The trainers searched when none are named: those registered with <see cref="RegressorKind.InDefaultSearch"/>.</summary>
+    public static IReadOnlyList<string> DefaultTrainers { get; } = [.. ModelRegistry.Regressors.Where(k => k.InDefaultSearch).Select(k => k.Name)];
     /// <summary>Hard wall-clock budget of the search (the final refit on all rows comes after it).</summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>Hard budget on the number of trials.</summary>
@@ -26,7 +32,7 @@ public sealed record AutoMLOptions
     public void Validate()
     {
         if (Trainers.Count == 0) throw new ArgumentException("AutoMLOptions.Trainers needs at least one trainer.", nameof(Trainers));
-        foreach (var name in Trainers) TrainerSpace.ForName(name);
+        foreach (var name in Trainers) ModelRegistry.Regressor(name);
         if (TimeBudget <= TimeSpan.Zero) throw new ArgumentException("AutoMLOptions.TimeBudget must be positive.", nameof(TimeBudget));
         if (MaxTrials < 1) throw new ArgumentException("AutoMLOptions.MaxTrials must be at least 1.", nameof(MaxTrials));
         if (TrialTimeout is { } t && t <= TimeSpan.Zero) throw new ArgumentException("AutoMLOptions.TrialTimeout must be positive.", nameof(TrialTimeout));

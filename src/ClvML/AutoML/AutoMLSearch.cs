@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using ClvML.Features;
+using ClvML.Models;
+using ClvML.Registry;
 
 namespace ClvML.AutoML;
 
@@ -23,7 +25,7 @@ public sealed class AutoMLSearch
     {
         Options = options ?? new AutoMLOptions();
         Options.Validate();
-        _spaces = [.. Options.Trainers.Select(name => TrainerSpace.ForName(name, Options.NonNegativeTarget))];
+        _spaces = [.. Options.Trainers.Select(name => ModelRegistry.Regressor(name).Space(Options.NonNegativeTarget))];
     }
 
     /// <summary>Creates the search over the given trainer spaces (a custom trainer, or a test's), ignoring <see cref="AutoMLOptions.Trainers"/>.</summary>

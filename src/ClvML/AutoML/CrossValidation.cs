@@ -1,4 +1,5 @@
 using ClvML.Features;
+using ClvML.Models;
 
 namespace ClvML.AutoML;
 

@@ -1,3 +1,5 @@
+using ClvML.Models;
+
 namespace ClvML.AutoML;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using ClvML.Features;
+using ClvML.Models;
 using ClvML.Numerics;
 
 namespace ClvML.Clustering;
@@ -11,7 +12,7 @@ namespace ClvML.Clustering;
 /// Work is spread over rows in fixed chunks reduced in order, so the seed alone determines the centroids,
 /// bit for bit, whatever <see cref="KMeansOptions.MaximumThreads"/> is.
 /// </summary>
-public sealed class KMeans
+public sealed class KMeans : IClusterer
 {
     /// <summary>Creates the estimator.</summary>
     public KMeans(KMeansOptions? options = null)
@@ -27,6 +28,16 @@ public sealed class KMeans
 
     /// <summary>The options.</summary>
     public KMeansOptions Options { get; }
+
+    /// <inheritdoc />
+    public string Kind => KMeansModel.KindName;
+
+    /// <inheritdoc />
+    IClusteringModel IClusterer.Fit(FeatureMatrix features, ReadOnlySpan<double> weights, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Fit(features, weights.IsEmpty ? null : weights.ToArray());
+    }
 
     /// <summary>Fits the transform and the centroids on <paramref name="x"/> (one row per customer).</summary>
     /// <param name="x">The features; every value finite.</param>

@@ -1,4 +1,6 @@
 using ClvML.Features;
+using ClvML.Models;
+using ClvML.Numerics;
 
 namespace ClvML.Clustering;
 
@@ -7,8 +9,14 @@ namespace ClvML.Clustering;
 /// cluster labels, and how the fit ended. Immutable; <see cref="Predict(FeatureMatrix)"/> assigns new
 /// customers to the nearest centroid through the saved transform. Saved as JSON by <see cref="KMeansModelJson"/>.
 /// </summary>
-public sealed class KMeansModel
+public sealed class KMeansModel : IClusteringModel
 {
+    /// <summary>The registry name of this kind (the manifest's file kind).</summary>
+    public const string KindName = "kmeans";
+
+    /// <inheritdoc />
+    public string Kind => KindName;
+
     private readonly double[] _centroids;
     private readonly string[] _labels;
     private readonly int[] _trainingAssignments;
@@ -60,6 +68,16 @@ public sealed class KMeansModel
     /// <summary>The same model with readable cluster labels.</summary>
     public KMeansModel WithLabels(IReadOnlyList<string> labels) =>
         new(FeatureNames, Transform, _centroids, labels, Inertia, Iterations, Converged, _trainingAssignments);
+
+    /// <inheritdoc />
+    IClusteringModel IClusteringModel.WithLabels(IReadOnlyList<string> labels) => WithLabels(labels);
+
+    /// <inheritdoc />
+    public void Predict(FeatureMatrix features, Span<int> destination)
+    {
+        if (destination.Length != features.RowCount) throw new ArgumentException($"{destination.Length} destinations for {features.RowCount} rows.", nameof(destination));
+        Predict(features).CopyTo(destination);
+    }
 
     /// <summary>Nearest centroid of every row; the matrix must hold the model's features (by name, any order, extra columns ignored).</summary>
     public int[] Predict(FeatureMatrix x)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ClvML.Persistence;
 
 namespace ClvML.Clustering;
 

@@ -1,3 +1,5 @@
+using ClvML.Numerics;
+
 namespace ClvML.Clustering;
 
 /// <summary>

@@ -1,3 +1,6 @@
+using ClvML.AutoML;
+using ClvML.Registry;
+
 namespace ClvML.Configuration;
 
 /// <summary><c>probabilistic:</c> section (BTYD models).</summary>
@@ -27,9 +30,9 @@ public sealed record ProbabilisticSettings
     public const double MaximumFitTimeLimitSeconds = 1e9;
 
     /// <summary>Names accepted in <see cref="TransactionModels"/>.</summary>
-    public static readonly IReadOnlyList<string> KnownTransactionModels = ["bgnbd", "pareto_nbd", "mbgnbd", "bgbb"];
+    public static IReadOnlyList<string> KnownTransactionModels => [.. ModelRegistry.TransactionModels.Select(k => k.Name)];
     /// <summary>Names accepted in <see cref="SpendModel"/>.</summary>
-    public static readonly IReadOnlyList<string> KnownSpendModels = ["gamma_gamma"];
+    public static IReadOnlyList<string> KnownSpendModels => [ModelRegistry.SpendModel];
 }
 
 /// <summary><c>segmentation:</c> section.</summary>
@@ -61,15 +64,15 @@ public sealed record RegressionSettings
     public bool Enabled { get; init; } = true;
     /// <summary>holdout_spend or holdout_frequency.</summary>
     public string Target { get; init; } = "holdout_spend";
-    /// <summary>gbdt, ridge.</summary>
-    public IReadOnlyList<string> Trainers { get; init; } = ["gbdt", "ridge"];
+    /// <summary>Registered trainer names (<see cref="ModelRegistry.Regressors"/>); by default ClvML's own.</summary>
+    public IReadOnlyList<string> Trainers { get; init; } = AutoMLOptions.DefaultTrainers;
     /// <summary>The hyper-parameter search.</summary>
     public AutoMlSettings AutoMl { get; init; } = new();
 
     /// <summary>Names accepted in <see cref="Target"/>.</summary>
     public static readonly IReadOnlyList<string> KnownTargets = ["holdout_spend", "holdout_frequency"];
     /// <summary>Names accepted in <see cref="Trainers"/>.</summary>
-    public static readonly IReadOnlyList<string> KnownTrainers = ["gbdt", "ridge"];
+    public static IReadOnlyList<string> KnownTrainers => [.. ModelRegistry.Regressors.Select(k => k.Name)];
 }
 
 /// <summary><c>regression.automl:</c> section.</summary>
@@ -88,19 +91,4 @@ public sealed record AutoMlSettings
 
     /// <summary>Names accepted in <see cref="Metric"/>.</summary>
     public static readonly IReadOnlyList<string> KnownMetrics = ["rmse", "mae", "normalized_gini", "spearman"];
-}
-
-/// <summary><c>clv:</c> section.</summary>
-public sealed record ClvSettings
-{
-    /// <summary>CLV horizon in months.</summary>
-    public int HorizonMonths { get; init; } = 12;
-    /// <summary>Discount rate per month.</summary>
-    public double DiscountRate { get; init; } = 0.01;
-    /// <summary>Profit margin applied to predicted spend.</summary>
-    public double Margin { get; init; } = 1.0;
-    /// <summary>Subtracted to report net CLV.</summary>
-    public double AcquisitionCost { get; init; }
-    /// <summary>Cost of serving one order, subtracted per expected order.</summary>
-    public double ServiceCostPerOrder { get; init; }
 }

@@ -1,3 +1,7 @@
+using ClvML.Data;
+using ClvML.Features;
+using ClvML.Probabilistic;
+
 namespace ClvML.Configuration;
 
 /// <summary>

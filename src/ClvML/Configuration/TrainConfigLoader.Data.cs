@@ -1,5 +1,6 @@
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
+using ClvML.Data;
 
 namespace ClvML.Configuration;
 

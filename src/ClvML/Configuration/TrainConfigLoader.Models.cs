@@ -1,4 +1,6 @@
 using System.Globalization;
+using ClvML.Features;
+using ClvML.Registry;
 using YamlDotNet.RepresentationModel;
 
 namespace ClvML.Configuration;
@@ -59,11 +61,12 @@ public static partial class TrainConfigLoader
     private static void CheckDiscretePeriods(TrainConfig config, YamlSection root)
     {
         var features = config.Features;
-        if (!config.Probabilistic.Enabled || !config.Probabilistic.TransactionModels.Contains("bgbb") || features.EffectivePurchasePeriod == features.TimeUnit)
+        var discrete = config.Probabilistic.TransactionModels.FirstOrDefault(name => ModelRegistry.FindTransactionModel(name)?.NeedsDiscretePeriods == true);
+        if (!config.Probabilistic.Enabled || discrete is null || features.EffectivePurchasePeriod == features.TimeUnit)
             return;
         root.Section("probabilistic").Report("transaction_models",
-            $"bgbb needs discrete periods, but features.purchase_period ({Lower(features.EffectivePurchasePeriod)}) differs from features.time_unit ({Lower(features.TimeUnit)}); " +
-            "set purchase_period to the time unit (or leave it null), or remove bgbb");
+            $"{discrete} needs discrete periods, but features.purchase_period ({Lower(features.EffectivePurchasePeriod)}) differs from features.time_unit ({Lower(features.TimeUnit)}); " +
+            $"set purchase_period to the time unit (or leave it null), or remove {discrete}");
     }
 
     private static string Lower(TimeUnit unit) => unit.ToString().ToLowerInvariant();

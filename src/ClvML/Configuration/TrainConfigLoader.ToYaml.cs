@@ -1,6 +1,8 @@
 using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using ClvML.Data;
+using ClvML.Features;
 
 namespace ClvML.Configuration;
 

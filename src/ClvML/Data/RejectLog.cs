@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClvML.Configuration;
 
 namespace ClvML.Data;
 
@@ -20,7 +19,7 @@ public sealed class RejectLog
     // Seeded: the same file gives the same sample, and so the same hint, every time.
     private readonly Random _sampling = new(1);
     private (long Line, string Text) _timestampExample;
-    private (long Line, int Fields, Csv.DelimiterSuggestion Delimiter)? _delimiterExample;
+    private (long Line, int Fields, string Name, string Yaml)? _delimiterExample;
 
     /// <summary>Creates a log; <paramref name="writer"/> receives rejects.csv content when given.</summary>
     public RejectLog(string sourceName, BadRowPolicy policy, TextWriter? writer = null)
@@ -77,16 +76,20 @@ public sealed class RejectLog
         var hints = new List<string>();
         if (TimestampHint is { } timestamps) hints.Add(timestamps.Message(timestampSetting, assign));
         var wrong = Count(RejectReason.WrongFieldCount);
-        if (wrong * 2 > RowsRead && _delimiterExample is var (line, fields, delimiter))
+        if (wrong * 2 > RowsRead && _delimiterExample is var (line, fields, name, yaml))
             hints.Add(string.Create(CultureInfo.InvariantCulture,
-                $"most rows were rejected as wrong_field_count ({wrong:N0} of {RowsRead:N0} rows); line {line} splits into the {fields} columns at {delimiter.Name}: write  {delimiter.Yaml}  under data: in the config."));
+                $"most rows were rejected as wrong_field_count ({wrong:N0} of {RowsRead:N0} rows); line {line} splits into the {fields} columns at {name}: write  {yaml}  under data: in the config."));
         return hints;
     }
 
     /// <summary>Remembers the first row found to split into the expected <paramref name="fields"/> at another delimiter, for <see cref="Hints"/>.</summary>
-    internal void SuggestDelimiter(long line, int fields, Csv.DelimiterSuggestion delimiter)
+    /// <param name="line">The line number.</param>
+    /// <param name="fields">The expected field count.</param>
+    /// <param name="name">The other delimiter as a message names it.</param>
+    /// <param name="yaml">The YAML line that selects it.</param>
+    internal void SuggestDelimiter(long line, int fields, string name, string yaml)
     {
-        lock (_byReason) _delimiterExample ??= (line, fields, delimiter);
+        lock (_byReason) _delimiterExample ??= (line, fields, name, yaml);
     }
 
     internal void CountRow() => RowsRead++;

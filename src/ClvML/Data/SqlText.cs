@@ -22,18 +22,4 @@ internal static class SqlText
         var flat = string.Join(' ', query.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
         return flat.Length > 200 ? flat[..200] + "..." : flat;
     }
-
-    /// <summary>
-    /// Whether the writers make the first column the primary key: it is a text <c>customer_id</c> with
-    /// no missing and no repeated value (a per-customer table such as features or scores, not customer_months).
-    /// The key lets the analyst views join on an index.
-    /// </summary>
-    public static bool HasCustomerKey(Tables.ColumnTable table)
-    {
-        if (table.Columns[0] is not { Name: "customer_id", Kind: Tables.TableColumnKind.Text, Text: { } ids }) return false;
-        var seen = new HashSet<string>(ids.Count, StringComparer.Ordinal);
-        foreach (var id in ids)
-            if (id is null || !seen.Add(id)) return false;
-        return true;
-    }
 }

@@ -55,31 +55,11 @@ public sealed class CustomerFeatureTable
     /// <summary>Attribute columns: each customer's value on its earliest row.</summary>
     public IReadOnlyList<AttributeColumn> Attributes { get; }
 
-    /// <summary>Names of the numeric columns <see cref="NumericColumn"/> knows, in file order.</summary>
-    public IReadOnlyList<string> NumericColumnNames =>
-    [
-        "frequency", "recency", "T", "monetary_value",
-        .. Rfm is null ? Array.Empty<string>() : ["recency_days", "orders", "total_spend", "avg_order_value", "tenure_days"],
-        .. Holdout is null ? Array.Empty<string>() : ["holdout_frequency", "holdout_spend", "holdout_duration"],
-    ];
+    /// <summary>Names of the numeric columns <see cref="NumericColumn"/> knows, in file order (<see cref="FeatureSchema"/>).</summary>
+    public IReadOnlyList<string> NumericColumnNames => [.. FeatureSchema.ColumnsOf(this).Where(c => c.IsNumeric).Select(c => c.Name)];
 
     /// <summary>A numeric column by its features.csv name, as doubles; null when the table has no such column.</summary>
-    public double[]? NumericColumn(string name) => name switch
-    {
-        "frequency" => Frequency,
-        "recency" => Recency,
-        "T" => T,
-        "monetary_value" => MonetaryValue,
-        "recency_days" => Rfm?.RecencyDays.Select(v => (double)v).ToArray(),
-        "orders" => Rfm?.Orders.Select(v => (double)v).ToArray(),
-        "total_spend" => Rfm?.TotalSpend,
-        "avg_order_value" => Rfm?.AvgOrderValue,
-        "tenure_days" => Rfm?.TenureDays.Select(v => (double)v).ToArray(),
-        "holdout_frequency" => Holdout?.Frequency,
-        "holdout_spend" => Holdout?.Spend,
-        "holdout_duration" => Holdout?.Duration,
-        _ => null,
-    };
+    public double[]? NumericColumn(string name) => FeatureSchema.Find(name) is { IsNumeric: true } column ? column.DoublesIn(this) : null;
 }
 
 /// <summary>Calibration and observation boundaries of a feature table (inclusive days).</summary>

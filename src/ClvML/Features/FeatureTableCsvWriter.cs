@@ -6,8 +6,9 @@ using ClvML.Data.Text;
 namespace ClvML.Features;
 
 /// <summary>
-/// Writes features.csv: <c>customer_id, frequency, recency, T, monetary_value</c>, the RFM/tenure
-/// columns, attributes, and the holdout columns when present (DESIGN.md's column contract).
+/// Writes features.csv: the columns of <see cref="FeatureSchema.ColumnsOf"/> in its order (DESIGN.md's column
+/// contract: <c>customer_id, frequency, recency, T, monetary_value</c>, the RFM/tenure columns, attributes, and
+/// the holdout columns when present).
 /// Doubles are written in round-trip form, so reading the file back gives the same numbers.
 /// </summary>
 public static class FeatureTableCsvWriter
@@ -28,52 +29,34 @@ public static class FeatureTableCsvWriter
         writer.NewLine = "\n";
         writer.WriteLine(string.Join(',', Columns(table).Select(CsvText.Quote)));
 
-        var rfm = table.Rfm;
-        var holdout = table.Holdout;
+        // The customer id first, then every other column in the schema's order, by its stored type.
+        var values = FeatureSchema.ColumnsOf(table).Skip(1).Select(c => c.ValuesIn(table)!).ToArray();
         for (var i = 0; i < table.Count; i++)
         {
             writer.Write(CsvText.Quote(table.CustomerIds[i]));
-            Number(writer, table.Frequency[i]);
-            Number(writer, table.Recency[i]);
-            Number(writer, table.T[i]);
-            Number(writer, table.MonetaryValue[i]);
-            if (rfm is not null)
+            foreach (var column in values)
             {
-                Number(writer, rfm.RecencyDays[i]);
-                Number(writer, rfm.Orders[i]);
-                Number(writer, rfm.TotalSpend[i]);
-                Number(writer, rfm.AvgOrderValue[i]);
-                Number(writer, rfm.TenureDays[i]);
-                writer.Write(',');
-                writer.Write(rfm.FirstPurchase[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                writer.Write(',');
-                writer.Write(rfm.LastPurchase[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            }
-            foreach (var attribute in table.Attributes)
-            {
-                writer.Write(',');
-                writer.Write(CsvText.Quote(attribute.Values[i]));
-            }
-            if (holdout is not null)
-            {
-                Number(writer, holdout.Frequency[i]);
-                Number(writer, holdout.Spend[i]);
-                Number(writer, holdout.Duration[i]);
+                switch (column)
+                {
+                    case double[] reals: Number(writer, reals[i]); break;
+                    case int[] integers: Number(writer, integers[i]); break;
+                    case DateOnly[] dates:
+                        writer.Write(',');
+                        writer.Write(dates[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                        break;
+                    case string[] text:
+                        writer.Write(',');
+                        writer.Write(CsvText.Quote(text[i]));
+                        break;
+                    default: throw new InvalidOperationException($"Unexpected column storage {column.GetType().Name}.");
+                }
             }
             writer.WriteLine();
         }
     }
 
     /// <summary>The header of <paramref name="table"/>'s features.csv, in file order.</summary>
-    public static IReadOnlyList<string> Columns(CustomerFeatureTable table)
-    {
-        var header = new List<string> { "customer_id", "frequency", "recency", "T", "monetary_value" };
-        if (table.Rfm is not null)
-            header.AddRange(["recency_days", "orders", "total_spend", "avg_order_value", "tenure_days", "first_purchase", "last_purchase"]);
-        header.AddRange(table.Attributes.Select(a => a.Name));
-        if (table.Holdout is not null) header.AddRange(["holdout_frequency", "holdout_spend", "holdout_duration"]);
-        return header;
-    }
+    public static IReadOnlyList<string> Columns(CustomerFeatureTable table) => [.. FeatureSchema.ColumnsOf(table).Select(c => c.Name)];
 
     private static void Number(TextWriter writer, double value)
     {

@@ -10,7 +10,7 @@ public static class ModelInputs
 {
     /// <summary>The input column names a table provides, in order.</summary>
     public static IReadOnlyList<string> ColumnNames(CustomerFeatureTable table) =>
-        [.. table.NumericColumnNames.Where(name => !name.StartsWith("holdout_", StringComparison.Ordinal))];
+        [.. FeatureSchema.ColumnsOf(table).Where(c => c.IsModelInput).Select(c => c.Name)];
 
     /// <summary>The design matrix of <paramref name="table"/>, with <paramref name="extra"/> columns appended.</summary>
     public static FeatureMatrix From(CustomerFeatureTable table, IReadOnlyDictionary<string, double[]>? extra = null)
@@ -23,6 +23,33 @@ public static class ModelInputs
             names.Add(name);
             columns.Add(values);
         }
+        return new FeatureMatrix(names, columns);
+    }
+
+    /// <summary>
+    /// The columns <paramref name="names"/> of the table, as model inputs; an unknown or unavailable name is an
+    /// <see cref="InputException"/> naming <paramref name="key"/> (the YAML key or file that asked for it) and the choices.
+    /// </summary>
+    public static FeatureMatrix Select(CustomerFeatureTable table, IReadOnlyList<string> names, string key)
+    {
+        var available = ColumnNames(table);
+        var columns = new List<double[]>();
+        foreach (var name in names)
+        {
+            if (!available.Contains(name, StringComparer.Ordinal))
+            {
+                var why = FeatureSchema.Find(name)?.Role switch
+                {
+                    FeatureRole.Holdout => " (holdout columns are what models predict, not inputs)",
+                    FeatureRole.Rfm when table.Rfm is null => " (a summary input has no RFM columns)",
+                    FeatureRole.Key or FeatureRole.Rfm => " (not a number)",
+                    _ => "",
+                };
+                throw new InputException($"{key}: unknown feature '{name}'{why}; the feature table has [{string.Join(", ", available)}].");
+            }
+            columns.Add(table.NumericColumn(name)!);
+        }
+        if (table.Count == 0) throw new InputException($"{key}: the feature table has no customers; there is nothing to model.");
         return new FeatureMatrix(names, columns);
     }
 }

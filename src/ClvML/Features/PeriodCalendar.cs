@@ -1,4 +1,3 @@
-using ClvML.Configuration;
 
 namespace ClvML.Features;
 

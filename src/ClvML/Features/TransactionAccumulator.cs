@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using ClvML.Configuration;
 using ClvML.Data;
 using ClvML.Numerics;
 

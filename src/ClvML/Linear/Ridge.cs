@@ -1,4 +1,5 @@
 using ClvML.Features;
+using ClvML.Models;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace ClvML.Linear;
@@ -29,7 +30,7 @@ public sealed record RidgeOptions
 /// <see cref="TargetRange"/>: a linear model extrapolates without limit, and a customer outside the
 /// training data must not be forecast negative or runaway spend.
 /// </summary>
-public sealed class Ridge
+public sealed class Ridge : IRegressor
 {
     /// <summary>Creates the estimator; options are validated at once.</summary>
     public Ridge(RidgeOptions? options = null)
@@ -44,9 +45,21 @@ public sealed class Ridge
     /// <summary>A feature whose standard deviation is below this fraction of its mean is treated as constant (about 2^-30).</summary>
     private const double NegligibleRelativeSpread = 1e-9;
 
+    /// <inheritdoc />
+    public string Kind => RidgeModel.KindName;
+
+    /// <inheritdoc />
+    IRegressionModel IRegressor.Fit(FeatureMatrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> weights, CancellationToken cancellationToken) =>
+        Fit(features, target, weights, cancellationToken);
+
     /// <summary>Fits the model; NaN features are not allowed (a linear model has no missing-value branch).</summary>
-    public RidgeModel Fit(FeatureMatrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> weights = default)
+    /// <param name="features">The design matrix.</param>
+    /// <param name="target">One finite target per row.</param>
+    /// <param name="weights">Optional non-negative row weights.</param>
+    /// <param name="cancellationToken">Checked before the solve (the solve itself is one short dense factorisation).</param>
+    public RidgeModel Fit(FeatureMatrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> weights = default, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var n = features.RowCount;
         var p = features.FeatureCount;
         if (n == 0) throw new ArgumentException("The feature matrix has no rows.");

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ClvML.Features;
-using ClvML.Persistence;
+using ClvML.Models;
 
 namespace ClvML.Linear;
 
@@ -12,7 +12,10 @@ namespace ClvML.Linear;
 public sealed class RidgeModel : IRegressionModel
 {
     /// <inheritdoc />
-    public string Kind => "ridge";
+    public string Kind => KindName;
+
+    /// <summary>The registry name of this kind.</summary>
+    public const string KindName = "ridge";
 
     /// <summary>The format name in saved files.</summary>
     public const string Format = "clvml.ridge";
@@ -50,6 +53,13 @@ public sealed class RidgeModel : IRegressionModel
     public TargetRange Range { get; init; } = TargetRange.Unbounded;
 
     /// <summary>Predictions for every row (columns matched by name).</summary>
+    public void Predict(FeatureMatrix features, Span<double> destination)
+    {
+        if (destination.Length != features.RowCount) throw new ArgumentException($"{destination.Length} destinations for {features.RowCount} rows.", nameof(destination));
+        Predict(features).CopyTo(destination);
+    }
+
+    /// <summary>Predictions for every row of <paramref name="features"/> (columns matched by name).</summary>
     public double[] Predict(FeatureMatrix features)
     {
         var columns = FeatureNames.Select(name =>
@@ -67,6 +77,16 @@ public sealed class RidgeModel : IRegressionModel
             result[i] = Range.Clamp(LogTarget ? double.ExpM1(value) : value);
         }
         return result;
+    }
+
+    /// <inheritdoc />
+    public double PredictRow(ReadOnlySpan<double> row)
+    {
+        if (row.Length != FeatureNames.Count) throw new ArgumentException($"{row.Length} values for {FeatureNames.Count} features.", nameof(row));
+        var value = Intercept;
+        for (var f = 0; f < row.Length; f++)
+            if (Scales[f] > 0) value += Coefficients[f] * (Bounded(f, row[f]) - Means[f]) / Scales[f];
+        return Range.Clamp(LogTarget ? double.ExpM1(value) : value);
     }
 
     private double Bounded(int feature, double x) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ClvML.Features;
 
 namespace ClvML.Persistence;
 

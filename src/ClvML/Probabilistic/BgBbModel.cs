@@ -12,7 +12,8 @@ namespace ClvML.Probabilistic;
 /// <param name="Delta">Beta shape delta of the dropout probability theta.</param>
 public sealed record BgBbModel(double Alpha, double Beta, double Gamma, double Delta) : ITransactionModel
 {
-    internal const string ModelName = "bgbb";
+    /// <summary>The config name of this model.</summary>
+    public const string ModelName = "bgbb";
     internal static readonly string[] ParameterNames = ["alpha", "beta", "gamma", "delta"];
 
     /// <inheritdoc cref="BgBbModel"/>

@@ -12,7 +12,8 @@ namespace ClvML.Probabilistic;
 /// <param name="B">Beta shape b of the dropout probability.</param>
 public sealed record BgNbdModel(double R, double Alpha, double A, double B) : ITransactionModel, ISharedForecastModel
 {
-    internal const string ModelName = "bgnbd";
+    /// <summary>The config name of this model.</summary>
+    public const string ModelName = "bgnbd";
     internal static readonly string[] ParameterNames = ["r", "alpha", "a", "b"];
 
     /// <inheritdoc cref="BgNbdModel"/>

@@ -1,4 +1,5 @@
 using ClvML.Configuration;
+using ClvML.Features;
 
 namespace ClvML.Probabilistic;
 

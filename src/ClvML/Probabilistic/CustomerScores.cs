@@ -1,6 +1,6 @@
-using ClvML.Clustering;
 using ClvML.Configuration;
 using ClvML.Features;
+using ClvML.Numerics;
 
 namespace ClvML.Probabilistic;
 

@@ -8,7 +8,8 @@ namespace ClvML.Probabilistic;
 /// <param name="Gamma">Scale gamma of the distribution of nu.</param>
 public sealed record GammaGammaModel(double P, double Q, double Gamma) : IProbabilisticModel
 {
-    internal const string ModelName = "gamma_gamma";
+    /// <summary>The config name of this model.</summary>
+    public const string ModelName = "gamma_gamma";
     internal static readonly string[] ParameterNames = ["p", "q", "gamma"];
 
     /// <inheritdoc cref="GammaGammaModel"/>

@@ -12,7 +12,8 @@ namespace ClvML.Probabilistic;
 /// <param name="B">Beta shape b of the dropout probability.</param>
 public sealed record ModifiedBgNbdModel(double R, double Alpha, double A, double B) : ITransactionModel, ISharedForecastModel
 {
-    internal const string ModelName = "mbgnbd";
+    /// <summary>The config name of this model.</summary>
+    public const string ModelName = "mbgnbd";
 
     /// <inheritdoc cref="ModifiedBgNbdModel"/>
     public double R { get; } = ModelArguments.Positive(R, "r");

@@ -13,7 +13,8 @@ namespace ClvML.Probabilistic;
 /// <param name="Beta">Scale beta of the dropout-rate distribution.</param>
 public sealed record ParetoNbdModel(double R, double Alpha, double S, double Beta) : ITransactionModel
 {
-    internal const string ModelName = "pareto_nbd";
+    /// <summary>The config name of this model.</summary>
+    public const string ModelName = "pareto_nbd";
     internal static readonly string[] ParameterNames = ["r", "alpha", "s", "beta"];
 
     /// <inheritdoc cref="ParetoNbdModel"/>

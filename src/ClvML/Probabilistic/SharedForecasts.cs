@@ -1,4 +1,4 @@
-using ClvML.Clustering;
+using ClvML.Numerics;
 
 namespace ClvML.Probabilistic;
 

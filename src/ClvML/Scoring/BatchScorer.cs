@@ -1,7 +1,7 @@
 using ClvML.Clustering;
 using ClvML.Data;
+using ClvML.Data.Destinations;
 using ClvML.Data.Output;
-using ClvML.Data.Tables;
 using ClvML.Features;
 using ClvML.Persistence;
 using ClvML.Probabilistic;

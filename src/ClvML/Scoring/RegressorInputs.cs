@@ -1,6 +1,7 @@
 using ClvML.Features;
 using ClvML.Persistence;
 using ClvML.Probabilistic;
+using ClvML.Models;
 
 namespace ClvML.Scoring;
 

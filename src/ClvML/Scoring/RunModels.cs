@@ -1,8 +1,8 @@
 using ClvML.Clustering;
-using ClvML.Linear;
 using ClvML.Persistence;
+using ClvML.Models;
 using ClvML.Probabilistic;
-using ClvML.Trees;
+using ClvML.Registry;
 
 namespace ClvML.Scoring;
 
@@ -35,14 +35,10 @@ internal sealed record RunModels(ITransactionModel? Transactions, GammaGammaMode
 
     private static IRegressionModel? LoadRegressor(SavedRun run)
     {
-        const string File = "regression/model.json";
-        var entry = run.Manifest.Files.FirstOrDefault(f => f.Path == File);
+        var entry = run.Manifest.Files.FirstOrDefault(f => ModelRegistry.Regressors.Any(k => k.RunPath == f.Path));
         if (entry is null) return null;
-        return entry.Kind switch
-        {
-            "gbdt" => GradientBoostedTreesModelJson.Load(run.Require(File, GradientBoostedTreesModelJson.FormatVersion)),
-            "ridge" => RidgeModel.Load(run.Require(File, RidgeModel.FormatVersion)),
-            _ => throw new RunIntegrityException(Path.Combine(run.Path, File), $"its kind '{entry.Kind}' is not a regressor this ClvML knows; upgrade ClvML or retrain the run"),
-        };
+        var kind = ModelRegistry.FindRegressor(entry.Kind)
+            ?? throw new RunIntegrityException(Path.Combine(run.Path, entry.Path), $"its kind '{entry.Kind}' is not a regressor this ClvML knows; upgrade ClvML or retrain the run");
+        return kind.Load(run.Require(entry.Path, kind.FormatVersion));
     }
 }

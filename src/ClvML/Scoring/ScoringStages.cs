@@ -2,7 +2,6 @@ using ClvML.Clustering;
 using ClvML.Features;
 using ClvML.Persistence;
 using ClvML.Probabilistic;
-using ClvML.Training;
 
 namespace ClvML.Scoring;
 
@@ -29,7 +28,7 @@ internal static class ScoringStages
         var predicted = btyd.ContinueWith(done => regressor?.Predict(RegressorInputs.From(run, table, done.GetAwaiter().GetResult(), regressor, threads)),
             TaskContinuationOptions.ExecuteSynchronously);
         var kmeans = models.Segments;
-        var clusters = Task.Run(() => kmeans?.Predict(SegmentationStage.SelectFeatures(table, kmeans.FeatureNames)));
+        var clusters = Task.Run(() => kmeans?.Predict(ModelInputs.Select(table, kmeans.FeatureNames, "segments/kmeans.json")));
         var rfm = Task.Run(() => trained.Segmentation.Enabled && trained.Segmentation.RfmSegments ? RfmCombinations(table) : null);
         // Every stage ends before any error is reported, so nothing still reads the table after a failure.
         try { Task.WaitAll(btyd, predicted, clusters, rfm); } catch (AggregateException) { }
@@ -67,7 +66,7 @@ internal static class ScoringStages
 
     /// <summary>P(alive), expected purchases over the CLV horizon, expected spend, CLV and net CLV, the model evaluated once per distinct history.</summary>
     private static ProbabilisticColumns ScoreTransactions(ITransactionModel model, GammaGammaModel? spendModel, CustomerFeatureTable table,
-        Configuration.ClvSettings clv, int threads)
+        ClvSettings clv, int threads)
     {
         var spend = ExpectedSpend.Compute(spendModel, table);
         var horizon = clv.HorizonMonths * CustomerLifetimeValue.UnitsPerMonth(table.TimeUnit);

@@ -1,6 +1,7 @@
 using ClvML.Data;
 using ClvML.Data.Sqlite;
 using ClvML.Data.Tables;
+using ClvML.Features;
 
 namespace ClvML.Training;
 
@@ -24,10 +25,12 @@ public static class AnalystViews
     {
         var features = tables.First(t => t.Name == "features");
         var names = features.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var revenue = names.Contains("holdout_spend") ? "(f.total_spend + f.holdout_spend)" : "f.total_spend";
-        if (!names.Contains("total_spend")) return []; // a summary input has no spend per customer
+        // Column names from the feature schema, so the views follow a rename of the table's columns.
+        string spend = FeatureSchema.TotalSpend.Name, holdoutSpend = FeatureSchema.HoldoutSpend.Name, id = FeatureSchema.CustomerId.Name;
+        var revenue = names.Contains(holdoutSpend) ? $"(f.{spend} + f.{holdoutSpend})" : $"f.{spend}";
+        if (!names.Contains(spend)) return []; // a summary input has no spend per customer
         var hasClv = tables.Any(t => t.Name == "predictions" && t.Columns.Any(c => c.Name == "clv"));
-        var clvJoin = hasClv ? "LEFT JOIN predictions p ON p.customer_id = f.customer_id" : "";
+        var clvJoin = hasClv ? $"LEFT JOIN predictions p ON p.{id} = f.{id}" : "";
         var meanClv = hasClv ? "AVG(p.clv)" : "NULL";
         var segments = tables.FirstOrDefault(t => t.Name == "segments");
         var segmentations = new List<(string Name, string Column)>();
@@ -44,7 +47,7 @@ public static class AnalystViews
                   SUM({revenue}) AS revenue,
                   SUM({revenue}) / (SELECT SUM({revenue.Replace("f.", "")}) FROM features) AS revenue_share,
                   {meanClv} AS mean_clv
-                FROM segments s JOIN features f ON f.customer_id = s.customer_id {clvJoin}
+                FROM segments s JOIN features f ON f.{id} = s.{id} {clvJoin}
                 GROUP BY s.{s.Column}
                 """)) + "\nORDER BY segmentation, revenue DESC"));
         foreach (var attribute in attributes.Where(names.Contains))
@@ -64,7 +67,7 @@ public static class AnalystViews
                 WITH counts AS (
                 {string.Join("\n  UNION ALL\n", segmentations.Select(s => $"""
                   SELECT '{s.Name}' AS segmentation, s.{s.Column} AS segment, f.{column} AS value, COUNT(*) AS customers, SUM({revenue}) AS revenue
-                  FROM segments s JOIN features f ON f.customer_id = s.customer_id
+                  FROM segments s JOIN features f ON f.{id} = s.{id}
                   GROUP BY s.{s.Column}, f.{column}
                 """))}),
                 ranked AS (

@@ -1,4 +1,5 @@
 using ClvML.Configuration;
+using ClvML.Data.Sources;
 using ClvML.Data;
 using ClvML.Data.Tables;
 
@@ -23,7 +24,7 @@ public static class ConvertJob
     {
         if (config.Data.Kind == DataKind.Summary)
             throw new InputException("data.kind: convert reads transactions; a summary input has none (it is already one row per customer).");
-        var source = TransactionSources.Create(config, configDirectory);
+        var source = TransactionSources.Create(config.Data, config.Run.Seed, configDirectory);
         using var writer = FeatureJob.RejectsWriter(rejectsPath);
         var rejects = new RejectLog(source.Name, config.Data.BadRows, writer);
         var builder = new TransactionTableBuilder(config.Data.Columns);

@@ -1,4 +1,5 @@
 using ClvML.Configuration;
+using ClvML.Data.Sources;
 using ClvML.Data;
 using ClvML.Features;
 
@@ -24,13 +25,13 @@ public static class FeatureJob
             if (data.Source is DataSourceKind.Sqlite or DataSourceKind.Postgres)
                 throw new InputException($"data.kind: summary is read from a CSV file; with data.source {data.Source.ToString().ToLowerInvariant()} give the transactions (data.kind: transactions) or export the summary to CSV.");
             source = null;
-            var path = ResolveDataPath(data, configDirectory);
+            var path = TransactionSources.ResolvePath(data, configDirectory);
             using var writer = RejectsWriter(rejectsPath);
             var rejects = new RejectLog(path, data.BadRows, writer);
             var table = SummaryReader.Read(path, data, config.Features, rejects);
             return new FeatureBuildResult(table, rejects, new FeatureBuildStats(table.Count, 0, Buffered: false));
         }
-        source = TransactionSources.Create(config, configDirectory, fingerprint);
+        source = TransactionSources.Create(config.Data, config.Run.Seed, configDirectory, fingerprint);
         StreamWriter? current = null;
         try
         {
@@ -47,11 +48,6 @@ public static class FeatureJob
             current?.Dispose();
         }
     }
-
-    /// <summary><c>data.path</c> resolved against the config's folder; an error naming the key when it is missing.</summary>
-    public static string ResolveDataPath(DataSettings data, string configDirectory) =>
-        data.Path is { } p ? Path.GetFullPath(Path.Combine(configDirectory, p))
-        : throw new InputException($"data.path: required for data.source {data.Source.ToString().ToLowerInvariant()}.");
 
     /// <summary>A rejects.csv writer at <paramref name="path"/> (its folder created, UTF-8 without BOM, LF line ends).</summary>
     internal static StreamWriter RejectsWriter(string path)

@@ -7,6 +7,7 @@ using ClvML.Evaluation.Reporting;
 using ClvML.Features;
 using ClvML.Persistence;
 using ClvML.Probabilistic;
+using ClvML.Registry;
 
 namespace ClvML.Training;
 
@@ -118,15 +119,8 @@ public static class ProbabilisticStage
     private static ITransactionModel FitTransactionModel(string name, PurchaseSummary data, CustomerFeatureTable table, TrainConfig config,
         CancellationToken cancellationToken)
     {
-        var settings = config.Probabilistic;
-        return name switch
-        {
-            "bgnbd" => new BgNbd(Options<BgNbdOptions>(settings)).Fit(data, cancellationToken),
-            "mbgnbd" => new ModifiedBgNbd(Options<ModifiedBgNbdOptions>(settings)).Fit(data, cancellationToken),
-            "pareto_nbd" => new ParetoNbd(Options<ParetoNbdOptions>(settings)).Fit(data, cancellationToken),
-            "bgbb" => new BgBb(Options<BgBbOptions>(settings)).Fit(table.Frequency, table.Recency, table.T, cancellationToken: cancellationToken),
-            _ => throw new ArgumentException($"unknown transaction model '{name}'"),
-        };
+        var kind = ModelRegistry.FindTransactionModel(name) ?? throw new ArgumentException($"unknown transaction model '{name}'");
+        return kind.Fit(Options<FitOptions>(config.Probabilistic), data, table, cancellationToken);
     }
 
     /// <summary>The library's fit options from <c>probabilistic:</c> (penalizer, time limit, evaluation budget).</summary>

@@ -6,7 +6,9 @@ using ClvML.Configuration;
 using ClvML.Data;
 using ClvML.Evaluation;
 using ClvML.Features;
+using ClvML.Models;
 using ClvML.Persistence;
+using ClvML.Registry;
 
 namespace ClvML.Training;
 
@@ -18,7 +20,7 @@ public sealed record RegressionStageResult(IReadOnlyList<RunFile> Files, IReadOn
 /// <summary>
 /// The future-spend regression of <c>clvml train</c> (<c>regression:</c>): calibration features ->
 /// holdout target, by AutoML search (or each trainer at its defaults), the best configuration refitted
-/// on all customers. Writes <c>regression/model.json</c>, <c>regression/leaderboard.csv</c>,
+/// on all customers. Writes the model (<c>regression/model.json</c>, or <c>model.zip</c> for ML.NET's: <see cref="RegressorKind.RunPath"/>), <c>regression/leaderboard.csv</c>,
 /// <c>regression/predictions.csv</c> (each customer's out-of-fold prediction: honest holdout predictions)
 /// and <c>regression/metrics.json</c>.
 /// </summary>
@@ -77,9 +79,10 @@ public static class RegressionStage
         }
 
         var files = new List<RunFile>();
-        var modelPath = run.File("regression/model.json");
+        var kind = ModelRegistry.Regressor(result.Model.Kind);
+        var modelPath = run.File(kind.RunPath);
         result.Model.Save(modelPath);
-        files.Add(new RunFile("regression/model.json", result.Model.Kind, ModelFormatVersion(result.Model), RunManifest.HashFile(modelPath)));
+        files.Add(new RunFile(kind.RunPath, kind.Name, kind.FormatVersion, RunManifest.HashFile(modelPath)));
         files.Add(WriteLeaderboard(result, run));
         WriteTimings(result, run);
         files.Add(WritePredictions(table, target, result, run));
@@ -98,13 +101,6 @@ public static class RegressionStage
         log($"regression: constant input columns left out: {string.Join(", ", dropped)}");
         return new FeatureMatrix([.. keep.Select(f => inputs.Names[f])], [.. keep.Select(f => inputs.Columns[f])]);
     }
-
-    private static int ModelFormatVersion(IRegressionModel model) => model switch
-    {
-        Trees.GradientBoostedTreesModel => Trees.GradientBoostedTreesModelJson.FormatVersion,
-        Linear.RidgeModel => Linear.RidgeModel.FormatVersion,
-        _ => 1,
-    };
 
     private static RunFile WriteLeaderboard(AutoMLResult result, RunDirectory run)
     {
@@ -180,7 +176,7 @@ public static class RegressionStage
             json.WriteStartArray("inputs");
             foreach (var name in inputs) json.WriteStringValue(name);
             json.WriteEndArray();
-            if (result.Model is Trees.GradientBoostedTreesModel trees)
+            if (result.Model is IFeatureImportance trees)
             {
                 json.WriteStartObject("feature_importance_gain");
                 foreach (var (name, share) in trees.FeatureImportance().OrderByDescending(p => p.Value)) json.WriteNumber(name, share);

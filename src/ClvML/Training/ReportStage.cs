@@ -77,7 +77,8 @@ public static class ReportStage
         DiagnosticsJson.WriteFile(diagnostics, diagnosticsPath);
         files.Add(new RunFile(RunReport.DiagnosticsPath, "report_diagnostics", DiagnosticsJson.FormatVersion, RunManifest.HashFile(diagnosticsPath)));
 
-        var input = new RunReportInput(run.Path, config.Run.Name, config.Run.Seed, config, data, config.Evaluation.PrimaryMetric) { Warnings = warnings };
+        var input = new RunReportInput(run.Path, config.Run.Name, config.Run.Seed, config.Features.TimeUnit, config.Features.EffectivePurchasePeriod, data,
+            config.Evaluation.PrimaryMetric) { Warnings = warnings };
         var written = RunReport.Write(input, config.Evaluation.Report);
         log($"report: wrote {string.Join(", ", written)}");
         return new ReportStageResult(files, leaderboard);
@@ -146,4 +147,12 @@ public static class ReportStage
         source.ReadInto(counter, new RejectLog(source.Name, BadRowPolicy.Reject));
         return TransactionTracking.Build(table, counter, models);
     }
+
+    /// <summary>The report input of a saved run, sorted by <paramref name="primaryMetric"/> or the run's configured metric (<c>clvml report</c>).</summary>
+    public static RunReportInput InputFor(SavedRun run, string? primaryMetric = null) =>
+        new(run.Path, run.Manifest.RunName, run.Manifest.Seed, run.Config.Features.TimeUnit, run.Config.Features.EffectivePurchasePeriod, run.Manifest.Data,
+            primaryMetric ?? run.Config.Evaluation.PrimaryMetric)
+        {
+            Warnings = run.Manifest.Warnings,
+        };
 }

@@ -1,4 +1,5 @@
 using ClvML.Configuration;
+using ClvML.Data.Sources;
 using ClvML.Data;
 using ClvML.Data.Sqlite;
 using ClvML.Persistence;
@@ -27,7 +28,7 @@ public static class RunSqliteExport
         if (config.Data.Kind == DataKind.Transactions)
         {
             var configDirectory = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
-            tables.Add(CustomerMonthTable.Build(TransactionSources.Create(config, configDirectory), features, config.Data));
+            tables.Add(CustomerMonthTable.Build(TransactionSources.Create(config.Data, config.Run.Seed, configDirectory), features, config.Data));
         }
         var views = AnalystViews.For(tables, config.Data.Columns.Attributes);
         SqliteTableWriter.Write(databasePath, tables, views);

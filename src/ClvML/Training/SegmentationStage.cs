@@ -33,7 +33,7 @@ public static class SegmentationStage
             names = [.. names.Select(n => n == "tenure_days" ? "T" : n)];
             log("segmentation: summary input, so the default features use T for tenure_days");
         }
-        var x = SelectFeatures(table, names);
+        var x = ModelInputs.Select(table, names, "segmentation.features");
         var kmeans = new KMeansOptions
         {
             Transform = FeatureTransform.Parse(settings.Transform),
@@ -77,25 +77,5 @@ public static class SegmentationStage
             log($"segmentation: RFM segments: {string.Join(", ", rfm.Segments.CountBy(s => s).OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:N0}"))}");
         }
         return files;
-    }
-
-    /// <summary>The configured columns of the table; an unknown or unavailable name is an error naming the key and the choices.</summary>
-    public static FeatureMatrix SelectFeatures(CustomerFeatureTable table, IReadOnlyList<string> names)
-    {
-        var available = ModelInputs.ColumnNames(table);
-        var columns = new List<double[]>();
-        foreach (var name in names)
-        {
-            if (!available.Contains(name, StringComparer.Ordinal))
-            {
-                var why = table.NumericColumnNames.Contains(name, StringComparer.Ordinal) ? " (holdout columns are what models predict, not inputs)"
-                    : table.Rfm is null && name is "recency_days" or "orders" or "total_spend" or "avg_order_value" or "tenure_days" ? " (a summary input has no RFM columns)"
-                    : "";
-                throw new InputException($"segmentation.features: unknown feature '{name}'{why}; the feature table has [{string.Join(", ", available)}].");
-            }
-            columns.Add(table.NumericColumn(name)!);
-        }
-        if (table.Count == 0) throw new InputException("segmentation: the feature table is empty; there are no customers to segment.");
-        return new FeatureMatrix(names, columns);
     }
 }

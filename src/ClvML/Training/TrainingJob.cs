@@ -1,4 +1,5 @@
 using ClvML.Configuration;
+using ClvML.Data;
 using ClvML.Features;
 using ClvML.Persistence;
 

@@ -1,4 +1,5 @@
 using ClvML.Features;
+using ClvML.Models;
 
 namespace ClvML.Trees;
 
@@ -9,7 +10,7 @@ namespace ClvML.Trees;
 /// stopping on a held-out fraction. <see cref="Fit"/> returns an immutable
 /// <see cref="GradientBoostedTreesModel"/>; the same options, data and seed give the same model.
 /// </summary>
-public sealed class GradientBoostedTrees
+public sealed class GradientBoostedTrees : IRegressor
 {
     /// <summary>Creates the estimator; options are validated at once.</summary>
     public GradientBoostedTrees(GradientBoostedTreesOptions? options = null)
@@ -20,6 +21,13 @@ public sealed class GradientBoostedTrees
 
     /// <summary>The options in force.</summary>
     public GradientBoostedTreesOptions Options { get; }
+
+    /// <inheritdoc />
+    public string Kind => GradientBoostedTreesModel.KindName;
+
+    /// <inheritdoc />
+    IRegressionModel IRegressor.Fit(FeatureMatrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> weights, CancellationToken cancellationToken) =>
+        Fit(features, target, weights, cancellationToken);
 
     /// <summary>Fits the model to <paramref name="target"/> with optional per-row <paramref name="weights"/>.</summary>
     /// <param name="features">The design matrix (NaN = missing).</param>

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ClvML.Features;
+using ClvML.Models;
 
 namespace ClvML.Trees;
 
@@ -10,10 +11,13 @@ namespace ClvML.Trees;
 /// with shrinkage can undershoot zero on zero-inflated spend). Immutable; saved and loaded as JSON with
 /// a format version (GradientBoostedTreesModelJson).
 /// </summary>
-public sealed class GradientBoostedTreesModel : IRegressionModel
+public sealed class GradientBoostedTreesModel : IRegressionModel, IFeatureImportance
 {
     /// <inheritdoc />
-    public string Kind => "gbdt";
+    public string Kind => KindName;
+
+    /// <summary>The registry name of this kind.</summary>
+    public const string KindName = "gbdt";
 
     /// <inheritdoc />
     public void Save(string path) => GradientBoostedTreesModelJson.Save(this, path);
@@ -54,6 +58,13 @@ public sealed class GradientBoostedTreesModel : IRegressionModel
     public IReadOnlyList<BoostingRound> History { get; }
     /// <summary>The interval predictions are held to.</summary>
     public TargetRange Range { get; }
+
+    /// <summary>Predictions for every row of <paramref name="features"/> (columns matched by name).</summary>
+    public void Predict(FeatureMatrix features, Span<double> destination)
+    {
+        if (destination.Length != features.RowCount) throw new ArgumentException($"{destination.Length} destinations for {features.RowCount} rows.", nameof(destination));
+        Predict(features).CopyTo(destination);
+    }
 
     /// <summary>Predictions for every row of <paramref name="features"/> (columns matched by name).</summary>
     public double[] Predict(FeatureMatrix features)

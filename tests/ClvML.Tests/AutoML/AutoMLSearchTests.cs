@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using ClvML.AutoML;
 using ClvML.Features;
+using ClvML.Linear;
+using ClvML.Models;
+using ClvML.Registry;
 using ClvML.Tests.Trees;
 
 namespace ClvML.Tests.AutoML;
@@ -15,11 +18,18 @@ public sealed class AutoMLSearchTests
         public override double[] LowCostStart => [0.5];
         public override double[] DefaultPoint => [0.5];
 
-        public override IRegressionModel Fit(FeatureMatrix features, double[] target, double[] point, int seed, CancellationToken cancellation)
+        public override IRegressor Trainer(double[] point, int seed) => new SlowRidge();
+    }
+
+    private sealed class SlowRidge : IRegressor
+    {
+        public string Kind => "slow";
+
+        public IRegressionModel Fit(FeatureMatrix features, ReadOnlySpan<double> target, ReadOnlySpan<double> weights, CancellationToken cancellationToken)
         {
-            cancellation.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(300));
-            cancellation.ThrowIfCancellationRequested();
-            return TrainerSpace.ForName("ridge").Fit(features, target, [0.5, 0], seed, cancellation);
+            cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(300));
+            cancellationToken.ThrowIfCancellationRequested();
+            return new Ridge().Fit(features, target, weights, cancellationToken);
         }
     }
 
@@ -30,7 +40,7 @@ public sealed class AutoMLSearchTests
         var budget = TimeSpan.FromSeconds(2);
         var options = new AutoMLOptions { TimeBudget = budget, Folds = 5, Seed = 3 };
         var clock = Stopwatch.StartNew();
-        var result = new AutoMLSearch(options, [TrainerSpace.ForName("ridge"), new SlowSpace()]).Run(x, y);
+        var result = new AutoMLSearch(options, [ModelRegistry.Regressor("ridge").Space(false), new SlowSpace()]).Run(x, y);
         var elapsed = clock.Elapsed.TotalSeconds;
         var longestCompleted = result.Trials.Where(t => t.Status == TrialStatus.Completed).Max(t => t.Seconds);
         // The slow trainer needs 1.5 s a trial: an overrun of one slow trial would break this bound,
@@ -56,7 +66,7 @@ public sealed class AutoMLSearchTests
         var seen = new List<TrialResult>();
         var cancelled = Stopwatch.StartNew();
         // The second trial is the slow trainer's first (each trainer starts once, in order): cancel as it begins.
-        Assert.ThrowsAny<OperationCanceledException>(() => new AutoMLSearch(options, [TrainerSpace.ForName("ridge"), new SlowSpace()]).Run(x, y, p =>
+        Assert.ThrowsAny<OperationCanceledException>(() => new AutoMLSearch(options, [ModelRegistry.Regressor("ridge").Space(false), new SlowSpace()]).Run(x, y, p =>
         {
             seen.Add(p.Last);
             if (seen.Count == 1)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClvML.Configuration;
+using ClvML.Data.Sample;
 using ClvML.Data;
 using ClvML.Features;
 using ClvML.Persistence;
@@ -52,10 +53,10 @@ public sealed class SegmentationStageTests
     {
         var window = new FeatureWindow(null, null, null, null);
         var table = new CustomerFeatureTable(["a", "b"], [1, 0], [3, 0], [5, 4], [10, 0], TimeUnit.Week, window);
-        var e = Assert.Throws<InputException>(() => SegmentationStage.SelectFeatures(table, ["recency", "tenure_days"]));
+        var e = Assert.Throws<InputException>(() => ModelInputs.Select(table, ["recency", "tenure_days"], "segmentation.features"));
         Assert.Equal("segmentation.features: unknown feature 'tenure_days' (a summary input has no RFM columns); the feature table has [frequency, recency, T, monetary_value].", e.Message);
         var empty = new CustomerFeatureTable([], [], [], [], [], TimeUnit.Week, window);
-        Assert.Equal("segmentation: the feature table is empty; there are no customers to segment.",
-            Assert.Throws<InputException>(() => SegmentationStage.SelectFeatures(empty, ["recency"])).Message);
+        Assert.Equal("segmentation.features: the feature table has no customers; there is nothing to model.",
+            Assert.Throws<InputException>(() => ModelInputs.Select(empty, ["recency"], "segmentation.features")).Message);
     }
 }

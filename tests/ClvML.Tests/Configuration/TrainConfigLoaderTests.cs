@@ -1,6 +1,7 @@
 using ClvML.Configuration;
 using Xunit;
 using static ClvML.Tests.Configuration.ConfigAssert;
+using ClvML.Data;
 
 namespace ClvML.Tests.Configuration;
 

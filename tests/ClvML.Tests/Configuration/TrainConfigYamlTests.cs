@@ -1,6 +1,9 @@
 using ClvML.Configuration;
 using Xunit;
 using static ClvML.Tests.Configuration.ConfigAssert;
+using ClvML.Data;
+using ClvML.Features;
+using ClvML.Probabilistic;
 
 namespace ClvML.Tests.Configuration;
 

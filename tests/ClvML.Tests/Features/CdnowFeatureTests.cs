@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClvML.Configuration;
 using ClvML.Data;
 using ClvML.Data.Csv;
 using ClvML.Features;

@@ -1,4 +1,3 @@
-using ClvML.Configuration;
 using ClvML.Features;
 
 namespace ClvML.Tests.Features;

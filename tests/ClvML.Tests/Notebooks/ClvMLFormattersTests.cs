@@ -1,6 +1,7 @@
 using ClvML.Clustering;
 using ClvML.Configuration;
 using ClvML.Data;
+using ClvML.Data.Sample;
 using ClvML.Evaluation;
 using ClvML.Evaluation.Charts;
 using ClvML.Evaluation.Holdout;

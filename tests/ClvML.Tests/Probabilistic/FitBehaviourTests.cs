@@ -1,4 +1,5 @@
 using ClvML.Configuration;
+using ClvML.Features;
 using ClvML.Probabilistic;
 
 namespace ClvML.Tests.Probabilistic;

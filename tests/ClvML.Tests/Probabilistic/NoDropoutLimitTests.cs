@@ -1,6 +1,7 @@
 using ClvML.Configuration;
 using ClvML.Evaluation.Diagnostics;
 using ClvML.Evaluation.Reporting;
+using ClvML.Features;
 using ClvML.Persistence;
 using ClvML.Probabilistic;
 using ClvML.Tests.Features;

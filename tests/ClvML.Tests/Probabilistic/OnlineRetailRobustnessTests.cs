@@ -1,4 +1,4 @@
-using ClvML.Configuration;
+using ClvML.Features;
 using ClvML.Probabilistic;
 using ClvML.Tests.Features;
 

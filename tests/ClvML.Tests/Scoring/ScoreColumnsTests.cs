@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ClvML.Configuration;
 using ClvML.Features;
 using ClvML.Scoring;
 

@@ -172,7 +172,7 @@ public sealed class CsvTransactionReader
         _delimiterChecks++;
         if (DelimiterSuggestion.For(records.RawRecord, DelimiterOf(_settings), fields => fields.Count == expected) is not { } other) return problem;
         _delimiterChecks = MaxDelimiterChecks;
-        rejects.SuggestDelimiter(records.Line, expected, other);
+        rejects.SuggestDelimiter(records.Line, expected, other.Name, other.Yaml);
         return $"{problem}; split at {other.Name} it has {expected}: write  {other.Yaml}  under data: in the config";
     }
 

@@ -44,6 +44,15 @@ internal sealed partial class ColumnChunkReader
                 case Encoding.ByteStreamSplit when column.PhysicalType == PhysicalType.Double:
                     ByteStreamSplit.Double(data, values.Doubles.AsSpan(start, nonNull), source, offset);
                     break;
+                case Encoding.ByteStreamSplit when column.PhysicalType == PhysicalType.Int32:
+                    ByteStreamSplit.Int32(data, values.Int32s.AsSpan(start, nonNull), source, offset);
+                    break;
+                case Encoding.ByteStreamSplit when column.PhysicalType == PhysicalType.Int64:
+                    ByteStreamSplit.Int64(data, values.Int64s.AsSpan(start, nonNull), source, offset);
+                    break;
+                case Encoding.ByteStreamSplit when column.PhysicalType == PhysicalType.FixedLenByteArray:
+                    DecodeSplitFixedBytes(data, values, start, nonNull, offset, source);
+                    break;
                 default:
                     throw Fail(source, offset, column, $"unsupported: {encoding} encoding of {column.PhysicalType} values");
             }
@@ -80,6 +89,22 @@ internal sealed partial class ColumnChunkReader
                     values.Lengths![start + i] = width;
                 }
                 return (int)bytes;
+        }
+    }
+
+    /// <summary>BYTE_STREAM_SPLIT FIXED_LEN_BYTE_ARRAY values, gathered straight into the chunk's buffer.</summary>
+    private static void DecodeSplitFixedBytes(ReadOnlySpan<byte> data, ParquetColumnValues values, int start, int count, long offset, string source)
+    {
+        var width = FixedWidth(values.Column);
+        if ((long)width * count != data.Length)
+            throw Fail(source, offset, values.Column, $"BYTE_STREAM_SPLIT data of {data.Length} bytes cannot hold {count} values of {width} bytes");
+        var gathered = new byte[data.Length];
+        ByteStreamSplit.Bytes(data, count, width, gathered, source, offset);
+        var heapStart = values.Append(gathered);
+        for (var i = 0; i < count; i++)
+        {
+            values.Starts![start + i] = heapStart + i * width;
+            values.Lengths![start + i] = width;
         }
     }
 

@@ -1,7 +1,7 @@
 namespace ClvML.Data.Parquet;
 
 /// <summary>Legacy logical annotation of a column: parquet.thrift enum <c>ConvertedType</c> (superseded by LogicalType but still written by many tools).</summary>
-public enum ConvertedType
+internal enum ConvertedType
 {
     /// <summary>UTF8 string.</summary>
     Utf8 = 0,

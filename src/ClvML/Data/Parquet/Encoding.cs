@@ -1,7 +1,7 @@
 namespace ClvML.Data.Parquet;
 
 /// <summary>Encoding of values or levels in a page: parquet.thrift enum <c>Encoding</c> (Encodings.md).</summary>
-public enum Encoding
+internal enum Encoding
 {
     /// <summary>PLAIN.</summary>
     Plain = 0,

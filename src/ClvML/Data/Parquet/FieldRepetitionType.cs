@@ -1,7 +1,7 @@
 namespace ClvML.Data.Parquet;
 
 /// <summary>How often a field occurs in its parent: parquet.thrift enum <c>FieldRepetitionType</c>.</summary>
-public enum FieldRepetitionType
+internal enum FieldRepetitionType
 {
     /// <summary>REQUIRED: exactly once; no definition level.</summary>
     Required = 0,

@@ -8,7 +8,7 @@ namespace ClvML.Data.Parquet;
 /// <param name="KeyValueMetadata">Application key/value pairs (e.g. the Arrow or Spark schema).</param>
 /// <param name="CreatedBy">Writer name and version, e.g. "parquet-mr version 1.13.0".</param>
 /// <param name="HasEncryptionAlgorithm">True when the footer is plaintext but columns are encrypted (field 8).</param>
-public sealed record FileMetaData(
+internal sealed record FileMetaData(
     int Version,
     IReadOnlyList<SchemaElement> Schema,
     long NumRows,
@@ -20,19 +20,19 @@ public sealed record FileMetaData(
 /// <summary>An application key/value pair: parquet.thrift struct <c>KeyValue</c>.</summary>
 /// <param name="Key">The key.</param>
 /// <param name="Value">The value, if any.</param>
-public sealed record KeyValue(string Key, string? Value);
+internal sealed record KeyValue(string Key, string? Value);
 
 /// <summary>A horizontal slice of the rows: parquet.thrift struct <c>RowGroup</c>.</summary>
 /// <param name="Columns">One chunk per leaf column, in schema order.</param>
 /// <param name="TotalByteSize">Uncompressed size of all column data.</param>
 /// <param name="NumRows">Rows in this group.</param>
-public sealed record RowGroup(IReadOnlyList<ColumnChunk> Columns, long TotalByteSize, long NumRows);
+internal sealed record RowGroup(IReadOnlyList<ColumnChunk> Columns, long TotalByteSize, long NumRows);
 
 /// <summary>One column's data in a row group: parquet.thrift struct <c>ColumnChunk</c>.</summary>
 /// <param name="FilePath">Set when the chunk lives in another file (ClvML does not follow it).</param>
 /// <param name="FileOffset">Deprecated offset of the chunk's metadata copy.</param>
 /// <param name="MetaData">The chunk's metadata; required unless the column is encrypted.</param>
-public sealed record ColumnChunk(string? FilePath, long FileOffset, ColumnMetaData? MetaData);
+internal sealed record ColumnChunk(string? FilePath, long FileOffset, ColumnMetaData? MetaData);
 
 /// <summary>Where and how a column chunk is stored: parquet.thrift struct <c>ColumnMetaData</c>.</summary>
 /// <param name="Type">Physical type.</param>
@@ -46,7 +46,7 @@ public sealed record ColumnChunk(string? FilePath, long FileOffset, ColumnMetaDa
 /// <param name="IndexPageOffset">File offset of the index page, if any.</param>
 /// <param name="DictionaryPageOffset">File offset of the dictionary page, if any.</param>
 /// <param name="Statistics">Chunk statistics, if written.</param>
-public sealed record ColumnMetaData(
+internal sealed record ColumnMetaData(
     PhysicalType Type,
     IReadOnlyList<Encoding> Encodings,
     IReadOnlyList<string> PathInSchema,

@@ -27,7 +27,7 @@ public abstract record LogicalType
     /// <summary>TIMESTAMP: an instant (UTC-adjusted) or a local date-time, counted in <paramref name="Unit"/> since the epoch.</summary>
     /// <param name="IsAdjustedToUTC">True for an instant, false for a wall-clock ("local") time.</param>
     /// <param name="Unit">MILLIS, MICROS or NANOS.</param>
-    public sealed record TimestampType(bool IsAdjustedToUTC, TimeUnit Unit) : LogicalType
+    public sealed record TimestampType(bool IsAdjustedToUTC, ParquetTimeUnit Unit) : LogicalType
     {
         /// <inheritdoc />
         public override string Name => "TIMESTAMP";
@@ -36,7 +36,7 @@ public abstract record LogicalType
     /// <summary>TIME: time of day counted in <paramref name="Unit"/>.</summary>
     /// <param name="IsAdjustedToUTC">True when normalised to UTC.</param>
     /// <param name="Unit">MILLIS, MICROS or NANOS.</param>
-    public sealed record TimeType(bool IsAdjustedToUTC, TimeUnit Unit) : LogicalType
+    public sealed record TimeType(bool IsAdjustedToUTC, ParquetTimeUnit Unit) : LogicalType
     {
         /// <inheritdoc />
         public override string Name => "TIME";
@@ -70,7 +70,7 @@ public abstract record LogicalType
 }
 
 /// <summary>Unit of a TIMESTAMP or TIME logical type: parquet.thrift union <c>TimeUnit</c>.</summary>
-public enum TimeUnit
+public enum ParquetTimeUnit
 {
     /// <summary>Milliseconds.</summary>
     Millis,

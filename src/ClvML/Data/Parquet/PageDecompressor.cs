@@ -6,7 +6,8 @@ namespace ClvML.Data.Parquet;
 /// <summary>
 /// Decompresses one page with its column chunk's codec (parquet.thrift <c>CompressionCodec</c>):
 /// SNAPPY through the IronSnappy package, GZIP (concatenated members included) and BROTLI with
-/// .NET's own streams, ZSTD through the system libzstd, LZ4_RAW with <see cref="Lz4Block"/>. Every result must have exactly the
+/// .NET's own streams, ZSTD through the system libzstd, LZ4_RAW with <see cref="Lz4Block"/> and the
+/// deprecated Hadoop-framed LZ4 with <see cref="Lz4HadoopFrames"/>; LZO is refused. Every result must have exactly the
 /// page header's uncompressed size; anything else, or a codec outside this list, is a
 /// <see cref="ParquetFormatException"/> naming the file, the page offset and the problem.
 /// </summary>
@@ -27,7 +28,9 @@ internal static class PageDecompressor
                 CompressionCodec.Brotli => FromStream(page, s => new BrotliStream(s, CompressionMode.Decompress), uncompressedSize),
                 CompressionCodec.Zstd => Zstd(page, uncompressedSize, source, offset),
                 CompressionCodec.Lz4Raw => Lz4Block.Decompress(page, uncompressedSize, source, offset),
-                _ => throw new ParquetFormatException(source, offset, $"unsupported: compression codec {codec}"),
+                CompressionCodec.Lz4 => Lz4HadoopFrames.Decompress(page, uncompressedSize, source, offset),
+                _ => throw new ParquetFormatException(source, offset,
+                    $"unsupported: compression codec {ThriftName(codec)} (ClvML reads UNCOMPRESSED, SNAPPY, GZIP, BROTLI, ZSTD, LZ4 and LZ4_RAW)"),
             };
         }
         // IronSnappy reports corrupt input as IOException, BrotliStream as InvalidOperationException.
@@ -39,6 +42,14 @@ internal static class PageDecompressor
             throw new ParquetFormatException(source, offset, $"the {codec} page decompresses to {result.Length} bytes, not the {uncompressedSize} its header gives");
         return result;
     }
+
+    /// <summary>The codec as parquet.thrift spells it (LZO, LZ4_RAW), or its number when it has no name here.</summary>
+    private static string ThriftName(CompressionCodec codec) => codec switch
+    {
+        CompressionCodec.Lz4Raw => "LZ4_RAW",
+        _ when Enum.IsDefined(codec) => codec.ToString().ToUpperInvariant(),
+        _ => ((int)codec).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Largest page ClvML decompresses; writers aim at about 1 MB, so this only stops corrupt headers.</summary>
     public const int MaxPageSize = 1 << 30;
@@ -62,8 +73,8 @@ internal static class PageDecompressor
         };
         if (framed is { } length && length != uncompressedSize)
             throw new ParquetFormatException(source, offset, $"the {codec} page holds {length} bytes uncompressed, not the {uncompressedSize} its header gives");
-        if (codec == CompressionCodec.Lz4Raw && uncompressedSize > 255L * page.Length + 16)
-            throw new ParquetFormatException(source, offset, $"an LZ4_RAW page of {page.Length} bytes cannot hold the {uncompressedSize} bytes its header gives");
+        if (codec is CompressionCodec.Lz4Raw or CompressionCodec.Lz4 && uncompressedSize > 255L * page.Length + 16)
+            throw new ParquetFormatException(source, offset, $"an {(codec == CompressionCodec.Lz4 ? "LZ4" : "LZ4_RAW")} page of {page.Length} bytes cannot hold the {uncompressedSize} bytes its header gives");
     }
 
     // Snappy format_description.txt: the stream starts with the uncompressed length as a little-endian varint (at most 32 bits).

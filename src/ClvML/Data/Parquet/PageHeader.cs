@@ -11,7 +11,7 @@ namespace ClvML.Data.Parquet;
 /// <param name="DataPageHeader">Set for DATA_PAGE.</param>
 /// <param name="DictionaryPageHeader">Set for DICTIONARY_PAGE.</param>
 /// <param name="DataPageHeaderV2">Set for DATA_PAGE_V2.</param>
-public sealed record PageHeader(
+internal sealed record PageHeader(
     PageType Type,
     int UncompressedPageSize,
     int CompressedPageSize,
@@ -26,7 +26,7 @@ public sealed record PageHeader(
 /// <param name="DefinitionLevelEncoding">Encoding of the definition levels (RLE or BIT_PACKED).</param>
 /// <param name="RepetitionLevelEncoding">Encoding of the repetition levels.</param>
 /// <param name="Statistics">Page statistics, if written.</param>
-public sealed record DataPageHeader(
+internal sealed record DataPageHeader(
     int NumValues,
     Encoding Encoding,
     Encoding DefinitionLevelEncoding,
@@ -37,7 +37,7 @@ public sealed record DataPageHeader(
 /// <param name="NumValues">Entries in the dictionary.</param>
 /// <param name="Encoding">Encoding of the entries (PLAIN or PLAIN_DICTIONARY).</param>
 /// <param name="IsSorted">True when the entries are sorted.</param>
-public sealed record DictionaryPageHeader(int NumValues, Encoding Encoding, bool? IsSorted);
+internal sealed record DictionaryPageHeader(int NumValues, Encoding Encoding, bool? IsSorted);
 
 /// <summary>
 /// Header of a v2 data page: parquet.thrift struct <c>DataPageHeaderV2</c>. Levels are stored
@@ -51,7 +51,7 @@ public sealed record DictionaryPageHeader(int NumValues, Encoding Encoding, bool
 /// <param name="RepetitionLevelsByteLength">Bytes of repetition levels.</param>
 /// <param name="IsCompressed">Whether the values section is compressed (the spec's default is true).</param>
 /// <param name="Statistics">Page statistics, if written.</param>
-public sealed record DataPageHeaderV2(
+internal sealed record DataPageHeaderV2(
     int NumValues,
     int NumNulls,
     int NumRows,

@@ -1,7 +1,7 @@
 namespace ClvML.Data.Parquet;
 
 /// <summary>Kind of page: parquet.thrift enum <c>PageType</c>.</summary>
-public enum PageType
+internal enum PageType
 {
     /// <summary>DATA_PAGE (v1).</summary>
     DataPage = 0,

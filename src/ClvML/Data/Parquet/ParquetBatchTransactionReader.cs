@@ -1,4 +1,3 @@
-using ClvML.Configuration;
 using ClvML.Data.Records;
 
 namespace ClvML.Data.Parquet;

@@ -16,7 +16,7 @@ namespace ClvML.Data.Parquet;
 /// <param name="Precision">Decimal precision from the legacy annotation.</param>
 /// <param name="MaxDefinitionLevel">Highest definition level; 0 for a REQUIRED top-level column.</param>
 /// <param name="MaxRepetitionLevel">Highest repetition level; 0 for every flat column.</param>
-public sealed record ParquetColumn(
+internal sealed record ParquetColumn(
     IReadOnlyList<string> Path,
     int Index,
     PhysicalType PhysicalType,

@@ -10,7 +10,7 @@ namespace ClvML.Data.Parquet;
 /// <param name="Scale">Digits after the decimal point, for <see cref="ParquetValueKind.Decimal"/>.</param>
 /// <param name="Unit">Unit of an INT64 <see cref="ParquetValueKind.Timestamp"/>; null for INT96.</param>
 /// <param name="IsUnsigned">True for UINT_32 / UINT_64 (INTEGER(…, unsigned)) integers.</param>
-public sealed record ParquetColumnType(ParquetValueKind Kind, int Scale, TimeUnit? Unit, bool IsUnsigned)
+internal sealed record ParquetColumnType(ParquetValueKind Kind, int Scale, ParquetTimeUnit? Unit, bool IsUnsigned)
 {
     /// <summary>The type of <paramref name="column"/>, or an "unsupported: ..." message in <paramref name="unsupported"/>.</summary>
     public static ParquetColumnType? Resolve(ParquetColumn column, out string? unsupported)
@@ -34,8 +34,8 @@ public sealed record ParquetColumnType(ParquetValueKind Kind, int Scale, TimeUni
             PhysicalType.Int32 or PhysicalType.Int64 or PhysicalType.FixedLenByteArray or PhysicalType.ByteArray when decimalScale is { } scale => Decimal(scale),
             PhysicalType.Int32 when logical is LogicalType.DateType || converted == ConvertedType.Date => new(ParquetValueKind.Date, 0, null, false),
             PhysicalType.Int64 when logical is LogicalType.TimestampType t => new(ParquetValueKind.Timestamp, 0, t.Unit, false),
-            PhysicalType.Int64 when logical is null && converted == ConvertedType.TimestampMillis => new(ParquetValueKind.Timestamp, 0, TimeUnit.Millis, false),
-            PhysicalType.Int64 when logical is null && converted == ConvertedType.TimestampMicros => new(ParquetValueKind.Timestamp, 0, TimeUnit.Micros, false),
+            PhysicalType.Int64 when logical is null && converted == ConvertedType.TimestampMillis => new(ParquetValueKind.Timestamp, 0, ParquetTimeUnit.Millis, false),
+            PhysicalType.Int64 when logical is null && converted == ConvertedType.TimestampMicros => new(ParquetValueKind.Timestamp, 0, ParquetTimeUnit.Micros, false),
             PhysicalType.Int32 or PhysicalType.Int64 when logical is LogicalType.IntegerType i => new(ParquetValueKind.Integer, 0, null, !i.IsSigned),
             PhysicalType.Int32 or PhysicalType.Int64 when logical is null && converted is null or ConvertedType.Int8 or ConvertedType.Int16
                 or ConvertedType.Int32 or ConvertedType.Int64 => new(ParquetValueKind.Integer, 0, null, false),

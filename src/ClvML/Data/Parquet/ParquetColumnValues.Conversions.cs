@@ -5,7 +5,7 @@ using System.Text.Unicode;
 namespace ClvML.Data.Parquet;
 
 /// <summary>Typed reads of one row's value, applying the column's annotation (LogicalTypes.md).</summary>
-public sealed partial class ParquetColumnValues
+internal sealed partial class ParquetColumnValues
 {
     // INT96 timestamps count Julian days; day 2,440,588 is 1970-01-01 (Impala/Spark convention).
     private const int UnixEpochJulianDay = 2_440_588;
@@ -79,7 +79,7 @@ public sealed partial class ParquetColumnValues
         if (Type.Unit is { } unit)
         {
             var value = Int64s![row];
-            return unit switch { TimeUnit.Millis => (Int128)value * 1_000_000, TimeUnit.Micros => (Int128)value * 1_000, _ => value };
+            return unit switch { ParquetTimeUnit.Millis => (Int128)value * 1_000_000, ParquetTimeUnit.Micros => (Int128)value * 1_000, _ => value };
         }
         // INT96: 8 bytes of nanoseconds within the day, then 4 bytes of Julian day, both little-endian.
         var bytes = GetBytes(row);
@@ -104,10 +104,10 @@ public sealed partial class ParquetColumnValues
                 return true;
             }
         }
-        else if (Type.Unit is TimeUnit.Micros or TimeUnit.Millis)
+        else if (Type.Unit is ParquetTimeUnit.Micros or ParquetTimeUnit.Millis)
         {
             var stored = Int64s![row];
-            var perTick = Type.Unit == TimeUnit.Micros ? 10L : TimeSpan.TicksPerMillisecond;
+            var perTick = Type.Unit == ParquetTimeUnit.Micros ? 10L : TimeSpan.TicksPerMillisecond;
             if (stored >= MinEpochTicks / perTick && stored <= MaxEpochTicks / perTick)
             {
                 value = new DateTime(DateTime.UnixEpoch.Ticks + stored * perTick, DateTimeKind.Unspecified);

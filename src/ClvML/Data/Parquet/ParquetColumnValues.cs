@@ -8,7 +8,7 @@ namespace ClvML.Data.Parquet;
 /// BYTE_ARRAY, FIXED_LEN_BYTE_ARRAY and INT96 as byte ranges of one shared buffer. A null row
 /// leaves its entry at the default value; <see cref="IsNull"/> tells them apart.
 /// </summary>
-public sealed partial class ParquetColumnValues
+internal sealed partial class ParquetColumnValues
 {
     private int _heapUsed;
 

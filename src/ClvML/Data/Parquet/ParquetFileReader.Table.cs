@@ -10,10 +10,9 @@ public sealed partial class ParquetFileReader
     /// file. Column kinds: INT32/INT64 integers and BOOLEAN (0/1) become Integer; FLOAT, DOUBLE and
     /// DECIMAL become Real; DATE becomes Date; STRING (and unannotated BYTE_ARRAY that is valid UTF-8)
     /// becomes Text with null for a missing value; TIMESTAMP (INT64 or INT96) becomes Timestamp (as
-    /// written, no time-zone shift; nanoseconds are truncated to .NET's 100 ns ticks). Integer, Real,
-    /// Date and Timestamp columns cannot hold a missing value, so a null in an integer or decimal column
-    /// makes the column Real with NaN for the nulls, and a null in a DATE or TIMESTAMP column makes it
-    /// Text (ISO 8601, null for missing).
+    /// written, no time-zone shift; nanoseconds are truncated to .NET's 100 ns ticks). A missing
+    /// number, date or timestamp is marked in the column's <see cref="TableColumn.Nulls"/> (a missing
+    /// real also reads NaN, for code that looks at the values alone).
     /// </summary>
     /// <exception cref="InputException">The file is missing, corrupt, or has nested or unsupported columns ("unsupported: ...").</exception>
     public static ColumnTable ReadTable(string path)
@@ -39,20 +38,15 @@ public sealed partial class ParquetFileReader
     {
         var rows = parts.Sum(p => p.Count);
         var type = ParquetColumnType.Resolve(column, out _)!;
-        var hasNulls = parts.Any(p => p.HasNulls);
-        switch (type.Kind)
+        var result = type.Kind switch
         {
-            case ParquetValueKind.Boolean or ParquetValueKind.Integer when !hasNulls:
-                return TableColumn.OfIntegers(column.Name, Fill(parts, rows, (p, i) => p.GetInteger(i)));
-            case ParquetValueKind.Boolean or ParquetValueKind.Integer or ParquetValueKind.Real or ParquetValueKind.Decimal:
-                return TableColumn.OfReals(column.Name, Fill(parts, rows, (p, i) => p.IsNull(i) ? double.NaN : p.GetReal(i)));
-            case ParquetValueKind.Date when !hasNulls:
-                return TableColumn.OfDates(column.Name, Fill(parts, rows, (p, i) => DateOnly.FromDateTime(p.GetDateTime(i))));
-            case ParquetValueKind.Timestamp when !hasNulls:
-                return TableColumn.OfTimestamps(column.Name, Fill(parts, rows, (p, i) => p.GetDateTime(i)));
-            default:
-                return TableColumn.OfText(column.Name, Fill(parts, rows, (p, i) => p.IsNull(i) ? null : p.Describe(i)));
-        }
+            ParquetValueKind.Boolean or ParquetValueKind.Integer => TableColumn.OfIntegers(column.Name, Fill(parts, rows, (p, i) => p.IsNull(i) ? 0 : p.GetInteger(i))),
+            ParquetValueKind.Real or ParquetValueKind.Decimal => TableColumn.OfReals(column.Name, Fill(parts, rows, (p, i) => p.IsNull(i) ? double.NaN : p.GetReal(i))),
+            ParquetValueKind.Date => TableColumn.OfDates(column.Name, Fill(parts, rows, (p, i) => p.IsNull(i) ? default : DateOnly.FromDateTime(p.GetDateTime(i)))),
+            ParquetValueKind.Timestamp => TableColumn.OfTimestamps(column.Name, Fill(parts, rows, (p, i) => p.IsNull(i) ? default : p.GetDateTime(i))),
+            _ => TableColumn.OfText(column.Name, Fill(parts, rows, (p, i) => p.IsNull(i) ? null : p.Describe(i))),
+        };
+        return result.Kind != TableColumnKind.Text && parts.Any(p => p.HasNulls) ? result.WithNulls(Fill(parts, rows, (p, i) => p.IsNull(i))) : result;
     }
 
     private static T[] Fill<T>(List<ParquetColumnValues> parts, int rows, Func<ParquetColumnValues, int, T> read)

@@ -25,13 +25,13 @@ public sealed partial class ParquetFileReader : IDisposable
     }
 
     /// <summary>The decoded footer.</summary>
-    public ParquetFooter Footer { get; }
+    internal ParquetFooter Footer { get; }
 
     /// <summary>The file name used in messages.</summary>
     public string Source => Footer.Source;
 
     /// <summary>The flat columns and the unsupported leaves.</summary>
-    public ParquetSchema Schema => Footer.Schema;
+    internal ParquetSchema Schema => Footer.Schema;
 
     /// <summary>Number of row groups.</summary>
     public int RowGroupCount => Footer.MetaData.RowGroups.Count;
@@ -71,7 +71,7 @@ public sealed partial class ParquetFileReader : IDisposable
     /// column matches), or an <see cref="InputException"/> that gives the "unsupported: ..." message
     /// of a nested column by that name, or lists the file's columns when there is none.
     /// </summary>
-    public ParquetColumn Column(string name)
+    internal ParquetColumn Column(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (Schema.Find(name) is { } exact) return exact;
@@ -89,7 +89,7 @@ public sealed partial class ParquetFileReader : IDisposable
     /// <param name="columns">The columns to decode.</param>
     /// <param name="inParallel">Decode the chunks on the thread pool, for a caller with nothing else to do meanwhile.</param>
     /// <exception cref="ParquetFormatException">A chunk is corrupt or uses a feature outside ClvML's list ("unsupported: ...").</exception>
-    public IReadOnlyList<ParquetColumnValues> ReadRowGroup(int rowGroup, IReadOnlyList<ParquetColumn> columns, bool inParallel = false)
+    internal IReadOnlyList<ParquetColumnValues> ReadRowGroup(int rowGroup, IReadOnlyList<ParquetColumn> columns, bool inParallel = false)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentOutOfRangeException.ThrowIfNegative(rowGroup);

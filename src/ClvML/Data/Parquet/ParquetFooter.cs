@@ -8,7 +8,7 @@ namespace ClvML.Data.Parquet;
 /// little-endian length, <c>"PAR1"</c>. Files with an encrypted footer end in <c>"PARE"</c>
 /// (Encryption.md) and are refused.
 /// </summary>
-public sealed class ParquetFooter
+internal sealed class ParquetFooter
 {
     /// <summary>Bytes of each magic marker.</summary>
     public const int MagicLength = 4;

@@ -6,7 +6,7 @@ namespace ClvML.Data.Parquet;
 /// in <see cref="Unsupported"/> with their path, so a caller can refuse a mapping that needs them
 /// with a precise message while still reading the flat columns beside them.
 /// </summary>
-public sealed class ParquetSchema
+internal sealed class ParquetSchema
 {
     /// <summary>
     /// Deepest group nesting accepted while walking the schema. Real schemas are a few levels

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using ClvML.Configuration;
 using ClvML.Data.Records;
 
 namespace ClvML.Data.Parquet;

@@ -1,7 +1,7 @@
 namespace ClvML.Data.Parquet;
 
 /// <summary>What the values of a column mean once its physical type and annotations are applied.</summary>
-public enum ParquetValueKind
+internal enum ParquetValueKind
 {
     /// <summary>BOOLEAN.</summary>
     Boolean,

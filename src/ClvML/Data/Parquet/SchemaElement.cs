@@ -14,7 +14,7 @@ namespace ClvML.Data.Parquet;
 /// <param name="Precision">Decimal precision (legacy DECIMAL annotation).</param>
 /// <param name="FieldId">Id assigned by the writer's original schema, if any.</param>
 /// <param name="LogicalType">Logical annotation (supersedes <paramref name="ConvertedType"/>).</param>
-public sealed record SchemaElement(
+internal sealed record SchemaElement(
     PhysicalType? Type,
     int? TypeLength,
     FieldRepetitionType? RepetitionType,

@@ -100,11 +100,11 @@ internal static class SchemaElementDecoder
             reader.Required(precision, "DecimalType", "precision", start));
     }
 
-    private static LogicalType ReadTemporal(ThriftCompactReader reader, string name, Func<bool, TimeUnit, LogicalType> create)
+    private static LogicalType ReadTemporal(ThriftCompactReader reader, string name, Func<bool, ParquetTimeUnit, LogicalType> create)
     {
         var start = reader.Offset;
         bool? utc = null;
-        TimeUnit? unit = null;
+        ParquetTimeUnit? unit = null;
         reader.BeginStruct();
         while (reader.ReadFieldHeader(out var field))
         {
@@ -119,14 +119,14 @@ internal static class SchemaElementDecoder
         return create(reader.Required(utc, name + "Type", "isAdjustedToUTC", start), reader.Required(unit, name + "Type", "unit", start));
     }
 
-    private static TimeUnit? ReadTimeUnit(ThriftCompactReader reader)
+    private static ParquetTimeUnit? ReadTimeUnit(ThriftCompactReader reader)
     {
         var start = reader.Offset;
-        TimeUnit? unit = null;
+        ParquetTimeUnit? unit = null;
         reader.BeginStruct();
         while (reader.ReadFieldHeader(out var field))
         {
-            TimeUnit? member = field.Id switch { 1 => TimeUnit.Millis, 2 => TimeUnit.Micros, 3 => TimeUnit.Nanos, _ => null };
+            ParquetTimeUnit? member = field.Id switch { 1 => ParquetTimeUnit.Millis, 2 => ParquetTimeUnit.Micros, 3 => ParquetTimeUnit.Nanos, _ => null };
             reader.Skip(field);
             unit ??= member;
         }

@@ -12,7 +12,7 @@ namespace ClvML.Data.Parquet;
 /// <param name="DistinctCount">Number of distinct values.</param>
 /// <param name="MaxValue">Maximum under the column order.</param>
 /// <param name="MinValue">Minimum under the column order.</param>
-public sealed record Statistics(
+internal sealed record Statistics(
     byte[]? Max,
     byte[]? Min,
     long? NullCount,

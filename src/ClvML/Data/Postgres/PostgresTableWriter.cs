@@ -35,7 +35,7 @@ public static class PostgresTableWriter
             foreach (var table in tables)
             {
                 var name = SqlText.QuoteTable(table.Name);
-                var key = SqlText.HasCustomerKey(table) ? 0 : -1;
+                var key = table.HasCustomerKey() ? 0 : -1;
                 var definitions = table.Columns.Select(c => $"{SqlText.Quote(c.Name)} {DeclaredType(c.Kind)}");
                 Execute(connection, transaction, sql = $"DROP TABLE IF EXISTS {name}");
                 Execute(connection, transaction, sql = $"CREATE TABLE {name} ({string.Join(", ", definitions)})");
@@ -73,6 +73,11 @@ public static class PostgresTableWriter
             importer.StartRow();
             foreach (var column in columns)
             {
+                if (column.Kind != TableColumnKind.Text && column.IsNull(row))
+                {
+                    importer.WriteNull();
+                    continue;
+                }
                 switch (column.Kind)
                 {
                     case TableColumnKind.Text:

@@ -52,7 +52,7 @@ public static class SqliteTableWriter
     private static void WriteTable(SqliteConnection connection, SqliteTransaction transaction, ColumnTable table)
     {
         DropExisting(connection, transaction, table.Name);
-        var key = SqlText.HasCustomerKey(table) ? 0 : -1;
+        var key = table.HasCustomerKey() ? 0 : -1;
         var definitions = table.Columns.Select((c, i) => $"{SqlText.Quote(c.Name)} {DeclaredType(c.Kind)}{(i == key ? " PRIMARY KEY NOT NULL" : "")}");
         Execute(connection, transaction, $"CREATE TABLE {SqlText.Quote(table.Name)} ({string.Join(", ", definitions)})");
 
@@ -76,6 +76,7 @@ public static class SqliteTableWriter
 
     private static int Bind(sqlite3_stmt insert, int index, TableColumn column, int row)
     {
+        if (column.Kind != TableColumnKind.Text && column.IsNull(row)) return raw.sqlite3_bind_null(insert, index);
         switch (column.Kind)
         {
             case TableColumnKind.Text:

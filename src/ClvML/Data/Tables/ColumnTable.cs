@@ -30,4 +30,18 @@ public sealed class ColumnTable
 
     /// <summary>The column called <paramref name="name"/>.</summary>
     public TableColumn this[string name] => Columns.FirstOrDefault(c => c.Name == name) ?? throw new KeyNotFoundException($"Table '{Name}' has no column '{name}'.");
+
+    /// <summary>
+    /// Whether the writers make the first column the primary key: it is a text <c>customer_id</c> with
+    /// no missing and no repeated value (a per-customer table such as features or scores, not customer_months).
+    /// The key lets the analyst views join on an index.
+    /// </summary>
+    public bool HasCustomerKey()
+    {
+        if (Columns[0] is not { Name: "customer_id", Kind: TableColumnKind.Text, Text: { } ids }) return false;
+        var seen = new HashSet<string>(ids.Count, StringComparer.Ordinal);
+        foreach (var id in ids)
+            if (id is null || !seen.Add(id)) return false;
+        return true;
+    }
 }

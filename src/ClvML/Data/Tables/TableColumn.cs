@@ -44,8 +44,32 @@ public sealed class TableColumn
     /// <summary>The values of a <see cref="TableColumnKind.Timestamp"/> column.</summary>
     public ReadOnlyMemory<DateTime> Timestamps { get; private init; }
 
-    /// <summary>Whether any value is missing (only text columns can have missing values).</summary>
-    public bool HasNulls => Text is { } text && text.Any(t => t is null);
+    /// <summary>
+    /// Per row, true where a number, date or timestamp is missing (see <see cref="WithNulls"/>); empty
+    /// when none is. A text column marks missing values as null entries instead.
+    /// </summary>
+    public ReadOnlyMemory<bool> Nulls { get; private init; }
+
+    /// <summary>Whether any value is missing: a null text entry, or a row marked in <see cref="Nulls"/>.</summary>
+    public bool HasNulls => Text is { } text ? text.Any(t => t is null) : Nulls.Span.Contains(true);
+
+    /// <summary>Whether the value of <paramref name="row"/> is missing.</summary>
+    public bool IsNull(int row) => Text is { } text ? text[row] is null : !Nulls.IsEmpty && Nulls.Span[row];
+
+    /// <summary>
+    /// The same numbers, dates or timestamps with the rows where <paramref name="nulls"/> is true
+    /// missing (written as NULL; the values stored at those rows are ignored).
+    /// </summary>
+    /// <exception cref="ArgumentException">A text column (its nulls are null entries), or a mask of another length.</exception>
+    public TableColumn WithNulls(ReadOnlyMemory<bool> nulls)
+    {
+        if (Kind == TableColumnKind.Text) throw new ArgumentException($"Text column '{Name}' marks missing values as null entries.", nameof(nulls));
+        if (nulls.Length != Length) throw new ArgumentException($"Column '{Name}' has {Length} values but the null mask has {nulls.Length}.", nameof(nulls));
+        return new TableColumn(Name, Kind, Length)
+        {
+            Integers = Integers, Reals = Reals, Dates = Dates, Timestamps = Timestamps, Nulls = nulls,
+        };
+    }
 
     /// <summary>A text column.</summary>
     public static TableColumn OfText(string name, IReadOnlyList<string?> values) => new(name, TableColumnKind.Text, values.Count) { Text = values };

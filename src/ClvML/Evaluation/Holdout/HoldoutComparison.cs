@@ -1,4 +1,3 @@
-using ClvML.Configuration;
 using ClvML.Features;
 using ClvML.Formulas;
 using ClvML.Probabilistic;

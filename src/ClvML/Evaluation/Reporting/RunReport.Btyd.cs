@@ -10,7 +10,7 @@ public static partial class RunReport
     /// <summary>The four diagnostics of lifetimes' plotting module, on the run's customers.</summary>
     private static void AddBtyd(ReportSection section, RunReportInput input, RunDiagnostics diagnostics, HoldoutTable? holdout)
     {
-        var unit = input.Config.Features.TimeUnit.ToString().ToLowerInvariant();
+        var unit = input.TimeUnit.ToString().ToLowerInvariant();
         section.AddParagraph("How well the transaction models describe the purchase process itself, as lifetimes' plotting functions show it "
             + "(plot_period_transactions, plot_calibration_purchases_vs_holdout_purchases, plot_cumulative_transactions / plot_incremental_transactions, "
             + "plot_probability_alive_matrix; Fader, Hardie & Lee 2005, figures 3 to 5).");

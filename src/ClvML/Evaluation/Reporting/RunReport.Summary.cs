@@ -94,7 +94,7 @@ public static partial class RunReport
         items.Add(("Last transaction", Date(d.LastTransaction)));
         items.Add(("Calibration end", Date(d.CalibrationEnd)));
         items.Add(("Observation end", Date(d.ObservationEnd)));
-        items.Add(("Time unit / purchase period", $"{input.Config.Features.TimeUnit.ToString().ToLowerInvariant()} / {input.Config.Features.EffectivePurchasePeriod.ToString().ToLowerInvariant()}"));
+        items.Add(("Time unit / purchase period", $"{input.TimeUnit.ToString().ToLowerInvariant()} / {input.PurchasePeriod.ToString().ToLowerInvariant()}"));
         if (d.Sha256 is { } sha) items.Add(("Input SHA-256", sha));
         section.AddKeyValues([.. items]);
         if (d.RejectedByReason.Count > 0)

@@ -81,7 +81,7 @@ public static partial class RunReport
         var parts = new List<string> { $"seed {input.Seed}", $"{d.Customers:N0} customers" };
         if (d.CalibrationEnd is { } end)
             parts.Add(d.ObservationEnd is { } obs && obs > end ? $"calibration {Date(d.FirstTransaction)} to {Date(end)}, holdout to {Date(obs)}" : $"data {Date(d.FirstTransaction)} to {Date(end)}");
-        parts.Add($"time unit {input.Config.Features.TimeUnit.ToString().ToLowerInvariant()}");
+        parts.Add($"time unit {input.TimeUnit.ToString().ToLowerInvariant()}");
         return string.Join(" · ", parts);
     }
 
@@ -98,7 +98,7 @@ public static partial class RunReport
             facts.Add(KeyValuePair.Create<string, object?>("actual_purchases", holdout.ActualPurchases.Sum()));
         }
         else facts.Add(KeyValuePair.Create<string, object?>("customers", null));
-        facts.Add(KeyValuePair.Create<string, object?>("time_unit", input.Config.Features.TimeUnit.ToString().ToLowerInvariant()));
+        facts.Add(KeyValuePair.Create<string, object?>("time_unit", input.TimeUnit.ToString().ToLowerInvariant()));
         if (diagnostics.AutoMLWinner is { } winner) facts.Add(KeyValuePair.Create<string, object?>("automl_winner", winner));
         var models = ranked is null ? [] : HoldoutLeaderboard.ToModelMetrics(ranked)
             .Select(m => diagnostics.Fits.FirstOrDefault(f => f.Model == m.Name && m.Kind == ModelKinds.Probabilistic) is { } fit ? m with { Fit = FitFacts(fit) } : m).ToList();

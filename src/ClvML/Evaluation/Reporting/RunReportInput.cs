@@ -1,5 +1,4 @@
-using ClvML.Configuration;
-using ClvML.Persistence;
+using ClvML.Features;
 
 namespace ClvML.Evaluation.Reporting;
 
@@ -11,18 +10,12 @@ namespace ClvML.Evaluation.Reporting;
 /// <param name="RunPath">The run directory (files are read from it).</param>
 /// <param name="RunName">Run name.</param>
 /// <param name="Seed">Seed of the run.</param>
-/// <param name="Config">The run's resolved config.</param>
+/// <param name="TimeUnit">The feature table's time unit (<c>features.time_unit</c>).</param>
+/// <param name="PurchasePeriod">The purchase period in force (<c>features.purchase_period</c>, or the time unit).</param>
 /// <param name="Data">Rows read, accepted and rejected, customers and period boundaries.</param>
 /// <param name="PrimaryMetric">Metric the leaderboard is sorted by.</param>
-public sealed record RunReportInput(string RunPath, string RunName, int Seed, TrainConfig Config, DataFingerprint Data, string PrimaryMetric)
+public sealed record RunReportInput(string RunPath, string RunName, int Seed, TimeUnit TimeUnit, TimeUnit PurchasePeriod, DataFingerprint Data, string PrimaryMetric)
 {
     /// <summary>The run's warnings (manifest.json "warnings"), shown at the top of the report.</summary>
     public IReadOnlyList<RunWarning> Warnings { get; init; } = [];
-
-    /// <summary>The input for a saved run, sorted by <paramref name="primaryMetric"/> or the run's configured metric.</summary>
-    public static RunReportInput From(SavedRun run, string? primaryMetric = null) =>
-        new(run.Path, run.Manifest.RunName, run.Manifest.Seed, run.Config, run.Manifest.Data, primaryMetric ?? run.Config.Evaluation.PrimaryMetric)
-        {
-            Warnings = run.Manifest.Warnings,
-        };
 }

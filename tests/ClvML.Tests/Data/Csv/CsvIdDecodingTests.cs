@@ -1,5 +1,4 @@
 using System.Text;
-using ClvML.Configuration;
 using ClvML.Data;
 using ClvML.Data.Csv;
 

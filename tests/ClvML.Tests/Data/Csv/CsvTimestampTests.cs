@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ClvML.Configuration;
 using ClvML.Data;
 using ClvML.Data.Csv;
 

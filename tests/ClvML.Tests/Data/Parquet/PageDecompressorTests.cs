@@ -22,7 +22,7 @@ public sealed class PageDecompressorTests
                 // A v2 data page keeps its levels uncompressed in front of the (maybe compressed) values.
                 var levels = header.DataPageHeaderV2 is { } v2 ? v2.DefinitionLevelsByteLength + v2.RepetitionLevelsByteLength : 0;
                 var codec = header.DataPageHeaderV2 is { IsCompressed: false } ? CompressionCodec.Uncompressed : chunk.Codec;
-                if (codec is not (CompressionCodec.Uncompressed or CompressionCodec.Snappy or CompressionCodec.Gzip or CompressionCodec.Brotli or CompressionCodec.Zstd or CompressionCodec.Lz4Raw))
+                if (codec is not (CompressionCodec.Uncompressed or CompressionCodec.Snappy or CompressionCodec.Gzip or CompressionCodec.Brotli or CompressionCodec.Zstd or CompressionCodec.Lz4Raw or CompressionCodec.Lz4))
                 {
                     Assert.Contains("unsupported: compression codec", Assert.Throws<ParquetFormatException>(() =>
                         PageDecompressor.Decompress(codec, body[levels..], header.UncompressedPageSize - levels, path, page.Offset)).Message);
@@ -33,7 +33,7 @@ public sealed class PageDecompressorTests
                 decompressed++;
             }
         }
-        Assert.True(decompressed > 0 || metaData.RowGroups.SelectMany(g => g.Columns).All(c => c.MetaData!.Codec is CompressionCodec.Lz4 or CompressionCodec.Lzo));
+        Assert.True(decompressed > 0 || metaData.RowGroups.SelectMany(g => g.Columns).All(c => c.MetaData!.Codec is CompressionCodec.Lzo));
     }
 
     [Fact]
@@ -47,6 +47,21 @@ public sealed class PageDecompressorTests
             Lz4Block.Decompress([0x32, (byte)'a', (byte)'b', (byte)'c', 0x09, 0x00, 0x10, (byte)'d'], 10, "x.parquet", 0)).Message);
         Assert.Contains("overruns", Assert.Throws<ParquetFormatException>(() => Lz4Block.Decompress(block, 8, "x.parquet", 0)).Message);
         Assert.Contains("not 12", Assert.Throws<ParquetFormatException>(() => Lz4Block.Decompress(block, 12, "x.parquet", 0)).Message);
+    }
+
+    [Fact]
+    public void Hadoop_framed_lz4_decodes_frame_by_frame_and_a_bare_block_under_that_codec_too()
+    {
+        // Two frames, each a 4-byte big-endian uncompressed size, a 4-byte big-endian block size and
+        // the block ("abcabcabcd", then the literal-only "xyz"); and the same first block with no
+        // framing, as older parquet-cpp wrote under the LZ4 codec.
+        byte[] block = [0x32, (byte)'a', (byte)'b', (byte)'c', 0x03, 0x00, 0x10, (byte)'d'];
+        byte[] framed = [0, 0, 0, 10, 0, 0, 0, 8, .. block, 0, 0, 0, 3, 0, 0, 0, 4, 0x30, (byte)'x', (byte)'y', (byte)'z'];
+        Assert.Equal("abcabcabcdxyz"u8.ToArray(), PageDecompressor.Decompress(CompressionCodec.Lz4, framed, 13, "x.parquet", 0));
+        Assert.Equal("abcabcabcd"u8.ToArray(), PageDecompressor.Decompress(CompressionCodec.Lz4, block, 10, "x.parquet", 0));
+        Assert.Throws<ParquetFormatException>(() => PageDecompressor.Decompress(CompressionCodec.Lz4, framed, 14, "x.parquet", 0));
+        var lzo = Assert.Throws<ParquetFormatException>(() => PageDecompressor.Decompress(CompressionCodec.Lzo, block, 10, "x.parquet", 0));
+        Assert.Contains("unsupported: compression codec LZO (ClvML reads", lzo.Message);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClvML.Configuration;
 using ClvML.Data;
 using ClvML.Data.Csv;
 using ClvML.Data.Parquet;
@@ -24,7 +23,7 @@ public sealed class ParquetBatchPathEquivalenceTests : IDisposable
 
     private static readonly FeatureSettings Features = new()
     {
-        TimeUnit = ClvML.Configuration.TimeUnit.Week, PurchasePeriod = ClvML.Configuration.TimeUnit.Day,
+        TimeUnit = TimeUnit.Week, PurchasePeriod = TimeUnit.Day,
         CalibrationEnd = new DateOnly(2024, 6, 30), ObservationEnd = new DateOnly(2024, 10, 31),
     };
 

@@ -16,8 +16,8 @@ public sealed class ParquetColumnTypeTests
     public void Supported_annotations_resolve_to_their_kind()
     {
         Assert.Equal(ParquetValueKind.Date, ParquetColumnType.Resolve(Leaf(PhysicalType.Int32, converted: ConvertedType.Date), out _)!.Kind);
-        Assert.Equal(TimeUnit.Nanos, ParquetColumnType.Resolve(Leaf(PhysicalType.Int64, new LogicalType.TimestampType(false, TimeUnit.Nanos)), out _)!.Unit);
-        Assert.Equal(TimeUnit.Millis, ParquetColumnType.Resolve(Leaf(PhysicalType.Int64, converted: ConvertedType.TimestampMillis), out _)!.Unit);
+        Assert.Equal(ParquetTimeUnit.Nanos, ParquetColumnType.Resolve(Leaf(PhysicalType.Int64, new LogicalType.TimestampType(false, ParquetTimeUnit.Nanos)), out _)!.Unit);
+        Assert.Equal(ParquetTimeUnit.Millis, ParquetColumnType.Resolve(Leaf(PhysicalType.Int64, converted: ConvertedType.TimestampMillis), out _)!.Unit);
         Assert.True(ParquetColumnType.Resolve(Leaf(PhysicalType.Int32, converted: ConvertedType.Uint32), out _)!.IsUnsigned);
         Assert.Equal(ParquetValueKind.Text, ParquetColumnType.Resolve(Leaf(PhysicalType.ByteArray, converted: ConvertedType.Json), out _)!.Kind);
         Assert.Equal(ParquetValueKind.Timestamp, ParquetColumnType.Resolve(Leaf(PhysicalType.Int96), out _)!.Kind);

@@ -92,10 +92,11 @@ public sealed class ParquetExpectCsvTests
         var decimals = ParquetFileReader.ReadTable(SharedData.File("parquet-testing", "fixed_length_decimal.parquet"));
         Assert.Equal(Enumerable.Range(1, 24).Select(i => (double)i), decimals["value"].Reals.ToArray());
 
-        // Nulls: an integer column with nulls becomes Real with NaN; text keeps null.
+        // Nulls: an integer column with nulls stays Integer with the missing rows marked; text keeps null.
         var optional = ParquetFileReader.ReadTable(SharedData.File("parquet-testing", "int32_with_null_pages.parquet"));
-        Assert.Equal(TableColumnKind.Real, optional["int32_field"].Kind);
-        Assert.Equal(275, optional["int32_field"].Reals.ToArray().Count(double.IsNaN));
+        Assert.Equal(TableColumnKind.Integer, optional["int32_field"].Kind);
+        Assert.Equal(275, optional["int32_field"].Nulls.ToArray().Count(n => n));
+        Assert.True(optional["int32_field"].HasNulls);
         var sorted = ParquetFileReader.ReadTable(SharedData.File("parquet-testing", "sort_columns.parquet"));
         Assert.Equal(6, sorted.RowCount);
         Assert.Equal(["a", "b", "c", "a", "b", "c"], sorted["b"].Text!);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ClvML.Data;
 using ClvML.Data.Parquet;
 
 namespace ClvML.Tests.Data.Parquet;

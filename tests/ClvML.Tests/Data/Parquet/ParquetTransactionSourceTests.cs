@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using ClvML.Configuration;
 using ClvML.Data;
 using ClvML.Data.Csv;
 using ClvML.Data.Parquet;
@@ -37,7 +36,7 @@ public sealed class ParquetTransactionSourceTests : IDisposable
                 $"{values[0].GetInteger(i)},{values[1].GetDateTime(i):yyyy-MM-dd HH:mm:ss},{values[2].GetReal(i):R}"));
             File.WriteAllLines(csv, ["customer_id,date,amount", .. lines]);
         }
-        var features = new FeatureSettings { TimeUnit = ClvML.Configuration.TimeUnit.Day, CalibrationEnd = new DateOnly(2010, 6, 30), ObservationEnd = new DateOnly(2010, 12, 31) };
+        var features = new FeatureSettings { TimeUnit = TimeUnit.Day, CalibrationEnd = new DateOnly(2010, 6, 30), ObservationEnd = new DateOnly(2010, 12, 31) };
         var mapped = Data with { Columns = new ColumnMapping { CustomerId = "tinyint_col", Timestamp = "timestamp_col", Amount = "double_col" } };
         var source = new ParquetTransactionSource(parquet, mapped);
         var fromParquet = Build(source, mapped, features);
@@ -68,7 +67,7 @@ public sealed class ParquetTransactionSourceTests : IDisposable
             .Write(path);
         var data = Data with { Columns = new ColumnMapping { Attributes = ["channel"] } };
         var rejects = new StringWriter();
-        var result = Build(new ParquetTransactionSource(path, data), data, new FeatureSettings { TimeUnit = ClvML.Configuration.TimeUnit.Day }, rejects);
+        var result = Build(new ParquetTransactionSource(path, data), data, new FeatureSettings { TimeUnit = TimeUnit.Day }, rejects);
 
         Assert.Equal(6, result.Rejects.RowsRead);
         Assert.Equal(3, result.Rejects.Rejected);

@@ -17,10 +17,10 @@ public sealed class SchemaElementDecoderTests
     }
 
     [Theory]
-    [InlineData(1, TimeUnit.Millis, true)]
-    [InlineData(2, TimeUnit.Micros, false)]
-    [InlineData(3, TimeUnit.Nanos, true)]
-    public void Timestamp_carries_unit_and_utc_adjustment(int unitField, TimeUnit unit, bool utc)
+    [InlineData(1, ParquetTimeUnit.Millis, true)]
+    [InlineData(2, ParquetTimeUnit.Micros, false)]
+    [InlineData(3, ParquetTimeUnit.Nanos, true)]
+    public void Timestamp_carries_unit_and_utc_adjustment(int unitField, ParquetTimeUnit unit, bool utc)
     {
         var element = Decode(l => l.Struct(8, t => t.Bool(1, utc).Struct(2, u => u.Struct(unitField, _ => { }))));
         Assert.Equal(new LogicalType.TimestampType(utc, unit), element.LogicalType);

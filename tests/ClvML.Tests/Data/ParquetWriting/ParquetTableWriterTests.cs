@@ -125,7 +125,7 @@ public sealed class ParquetTableWriterTests(TemporaryFolder folder) : IClassFixt
         ParquetTableWriter.Write(new ColumnTable("t", [TableColumn.OfTimestamps("timestamp", times)]), path);
         var footer = ParquetFooter.Read(path);
         var column = Assert.Single(footer.Schema.Columns);
-        Assert.Equal((PhysicalType.Int64, (LogicalType?)new LogicalType.TimestampType(false, TimeUnit.Micros), (ConvertedType?)null),
+        Assert.Equal((PhysicalType.Int64, (LogicalType?)new LogicalType.TimestampType(false, ParquetTimeUnit.Micros), (ConvertedType?)null),
             (column.PhysicalType, column.LogicalType, column.ConvertedType));
         Assert.Equal([1_709_649_015_250_000L, 0L, -1L, 1_709_596_800_000_001L], PageLevelReader.Values(path, "timestamp").Cast<long>());
         var statistics = footer.MetaData.RowGroups[0].Columns[0].MetaData!.Statistics!;

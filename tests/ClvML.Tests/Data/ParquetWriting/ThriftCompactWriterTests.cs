@@ -169,8 +169,8 @@ public sealed class ThriftCompactWriterTests
         [
             new LogicalType.StringType(), new LogicalType.DateType(), new LogicalType.IntegerType(64, true),
             new LogicalType.IntegerType(8, false), new LogicalType.DecimalType(2, 9),
-            new LogicalType.TimestampType(true, TimeUnit.Micros), new LogicalType.TimestampType(false, TimeUnit.Nanos),
-            new LogicalType.TimeType(true, TimeUnit.Millis),
+            new LogicalType.TimestampType(true, ParquetTimeUnit.Micros), new LogicalType.TimestampType(false, ParquetTimeUnit.Nanos),
+            new LogicalType.TimeType(true, ParquetTimeUnit.Millis),
         ];
         foreach (var logical in types)
         {

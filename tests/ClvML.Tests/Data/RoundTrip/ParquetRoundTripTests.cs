@@ -2,6 +2,7 @@ using ClvML.Configuration;
 using ClvML.Data.Parquet;
 using ClvML.Data.Parquet.Writing;
 using ClvML.Data.Tables;
+using ClvML.Data;
 using ClvML.Features;
 using ClvML.Tests.Data.ParquetWriting;
 using ClvML.Training;

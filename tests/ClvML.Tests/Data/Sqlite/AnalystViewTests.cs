@@ -1,7 +1,7 @@
-using ClvML.Configuration;
 using ClvML.Data.Csv;
 using ClvML.Data.Sqlite;
 using ClvML.Data.Tables;
+using ClvML.Data;
 using ClvML.Features;
 using ClvML.Tests.Cli;
 using ClvML.Training;

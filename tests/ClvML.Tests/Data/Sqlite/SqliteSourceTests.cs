@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using ClvML.Configuration;
 using ClvML.Data;
 using ClvML.Data.Sqlite;
 using ClvML.Tests.Cli;

@@ -1,4 +1,3 @@
-using ClvML.Configuration;
 using ClvML.Evaluation.Holdout;
 using ClvML.Features;
 using ClvML.Probabilistic;

@@ -52,7 +52,7 @@ public sealed record ParquetColumnSpec(string Name, TableColumnKind Kind, bool I
             TableColumnKind.Text => new LogicalType.StringType(),
             TableColumnKind.Integer => new LogicalType.IntegerType(64, true),
             TableColumnKind.Date => new LogicalType.DateType(),
-            TableColumnKind.Timestamp => new LogicalType.TimestampType(false, TimeUnit.Micros),
+            TableColumnKind.Timestamp => new LogicalType.TimestampType(false, ParquetTimeUnit.Micros),
             _ => null,
         };
         return new SchemaElement(PhysicalType, null, IsOptional ? FieldRepetitionType.Optional : FieldRepetitionType.Required,

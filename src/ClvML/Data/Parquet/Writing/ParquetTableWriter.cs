@@ -4,8 +4,10 @@ namespace ClvML.Data.Parquet.Writing;
 
 /// <summary>
 /// Writes a <see cref="ColumnTable"/> (features, scores, a transaction log) as a Parquet file:
-/// text as BYTE_ARRAY STRING (OPTIONAL when it holds a null), integers as INT64, reals as DOUBLE,
-/// dates as INT32 DATE; one row group per <see cref="ParquetWriterOptions.RowGroupRows"/> rows.
+/// text as BYTE_ARRAY STRING, integers as INT64, reals as DOUBLE, dates as INT32 DATE, timestamps
+/// as INT64 TIMESTAMP(MICROS); a column is OPTIONAL when it holds a missing value (a null text
+/// entry, or a row marked in <see cref="TableColumn.Nulls"/>), REQUIRED otherwise; one row group per
+/// <see cref="ParquetWriterOptions.RowGroupRows"/> rows.
 /// </summary>
 public static class ParquetTableWriter
 {

@@ -62,13 +62,13 @@ internal static class SchemaElementEncoder
         }
     }
 
-    private static void WriteTemporal(ThriftCompactWriter writer, short id, bool isAdjustedToUtc, TimeUnit unit)
+    private static void WriteTemporal(ThriftCompactWriter writer, short id, bool isAdjustedToUtc, ParquetTimeUnit unit)
     {
         writer.BeginStructField(id);
         writer.WriteBoolField(1, isAdjustedToUtc);
         // TimeUnit is a union of empty structs: MILLIS = 1, MICROS = 2, NANOS = 3.
         writer.BeginStructField(2);
-        writer.WriteEmptyStructField(unit switch { TimeUnit.Millis => 1, TimeUnit.Micros => 2, _ => 3 });
+        writer.WriteEmptyStructField(unit switch { ParquetTimeUnit.Millis => 1, ParquetTimeUnit.Micros => 2, _ => 3 });
         writer.EndStruct();
         writer.EndStruct();
     }

@@ -1,4 +1,4 @@
-namespace ClvML.Configuration;
+namespace ClvML.Features;
 
 /// <summary>A calendar unit for durations and purchase periods.</summary>
 public enum TimeUnit

@@ -1,4 +1,4 @@
-namespace ClvML.Clustering;
+namespace ClvML.Numerics;
 
 /// <summary>
 /// Splits rows into fixed-size chunks that threads take in any order. Every reduction keeps one partial

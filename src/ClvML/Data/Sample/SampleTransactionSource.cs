@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
-using ClvML.Configuration;
 using ClvML.Data.Csv;
 using ClvML.Data.Sample;
 
-namespace ClvML.Data;
+namespace ClvML.Data.Sample;
 
 /// <summary>
 /// <c>data.source: sample</c>: the built-in generator's CSV text, made in memory and read through

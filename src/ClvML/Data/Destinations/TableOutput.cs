@@ -1,8 +1,9 @@
 using ClvML.Data.Parquet.Writing;
 using ClvML.Data.Postgres;
 using ClvML.Data.Sqlite;
+using ClvML.Data.Tables;
 
-namespace ClvML.Data.Tables;
+namespace ClvML.Data.Destinations;
 
 /// <summary>
 /// The typed forms of <c>--output</c>, one writer for every command that has a <see cref="ColumnTable"/>:

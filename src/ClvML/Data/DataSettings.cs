@@ -1,4 +1,4 @@
-namespace ClvML.Configuration;
+namespace ClvML.Data;
 
 /// <summary>Where transactions come from (<c>data.source</c>).</summary>
 public enum DataSourceKind

@@ -1,4 +1,4 @@
-namespace ClvML.Data.Tables;
+namespace ClvML.Data.Destinations;
 
 /// <summary>The kind of place a table is written to.</summary>
 public enum OutputFormat

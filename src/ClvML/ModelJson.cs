@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace ClvML.Persistence;
+namespace ClvML;
 
 /// <summary>
 /// Shared conventions of ClvML's JSON model files: a <c>format</c> name and <c>format_version</c> at the

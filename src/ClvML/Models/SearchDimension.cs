@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ClvML.AutoML;
+namespace ClvML.Models;
 
 /// <summary>
 /// One hyper-parameter: a numeric range (optionally log-scaled and integer) or a list of choices.
