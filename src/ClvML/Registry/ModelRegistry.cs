@@ -1,5 +1,6 @@
 using ClvML.Clustering;
 using ClvML.Linear;
+using ClvML.MLNet;
 using ClvML.Probabilistic;
 using ClvML.Trees;
 
@@ -21,6 +22,10 @@ public static class ModelRegistry
         new("ridge", "Ridge regression", RidgeModel.FormatVersion, "model.json", nonNegative => new RidgeSpace { NonNegative = nonNegative }, RidgeModel.Load)
             { InDefaultSearch = true },
         new("huber", "Huber regression", HuberRegressionModel.FormatVersion, "model.json", nonNegative => new HuberRegressionSpace { NonNegative = nonNegative }, HuberRegressionModel.Load),
+        new(FastTreeRegressor.KindName, "FastTree (ML.NET)", MLNetRegressionModel.FormatVersion, "model.zip", nonNegative => new FastTreeSpace { NonNegative = nonNegative }, path => MLNetRegressionModel.Load(path, FastTreeRegressor.KindName)),
+        new(FastTreeTweedieRegressor.KindName, "FastTree Tweedie (ML.NET)", MLNetRegressionModel.FormatVersion, "model.zip", nonNegative => new FastTreeTweedieSpace { NonNegative = nonNegative }, path => MLNetRegressionModel.Load(path, FastTreeTweedieRegressor.KindName)),
+        new(LightGbmRegressor.KindName, "LightGBM (ML.NET)", MLNetRegressionModel.FormatVersion, "model.zip", nonNegative => new LightGbmSpace { NonNegative = nonNegative }, path => MLNetRegressionModel.Load(path, LightGbmRegressor.KindName)),
+        new(SdcaRegressor.KindName, "SDCA linear regression (ML.NET)", MLNetRegressionModel.FormatVersion, "model.zip", nonNegative => new SdcaSpace { NonNegative = nonNegative }, path => MLNetRegressionModel.Load(path, SdcaRegressor.KindName)),
     ];
 
     /// <summary>The k-means engines; the first is the default.</summary>
