@@ -1,4 +1,5 @@
 using ClvML.Features;
+using ClvML.Models;
 using ClvML.Numerics;
 
 namespace ClvML.Clustering;
@@ -9,10 +10,10 @@ namespace ClvML.Clustering;
 /// <param name="Silhouette">Mean silhouette, higher is better (<see cref="ClusterQuality.Silhouette"/>).</param>
 /// <param name="DaviesBouldin">Davies-Bouldin index, lower is better.</param>
 /// <param name="CalinskiHarabasz">Calinski-Harabasz index, higher is better.</param>
-/// <param name="Iterations">Lloyd iterations of the winning restart.</param>
+/// <param name="Iterations">Lloyd iterations of the winning restart (null for an engine that does not report them: ML.NET's).</param>
 /// <param name="RankSum">Rank by silhouette plus rank by Davies-Bouldin (1 = best); the pick minimises it.</param>
 public sealed record ClusterCountScore(int ClusterCount, double Inertia, double Silhouette, double DaviesBouldin,
-    double CalinskiHarabasz, int Iterations, int RankSum);
+    double CalinskiHarabasz, int? Iterations, int RankSum);
 
 /// <summary>What <see cref="ClusterCountSearch.Run"/> found.</summary>
 /// <param name="Scores">One row per k tried, in increasing k.</param>
@@ -20,7 +21,7 @@ public sealed record ClusterCountScore(int ClusterCount, double Inertia, double 
 /// <param name="Model">The model fitted with the chosen k.</param>
 /// <param name="SilhouetteRows">Rows the silhouette was computed on.</param>
 /// <param name="SilhouetteSampled">Whether those rows are a seeded sample rather than every row.</param>
-public sealed record ClusterCountSearchResult(IReadOnlyList<ClusterCountScore> Scores, int ChosenClusterCount, KMeansModel Model,
+public sealed record ClusterCountSearchResult(IReadOnlyList<ClusterCountScore> Scores, int ChosenClusterCount, IClusteringModel Model,
     int SilhouetteRows, bool SilhouetteSampled);
 
 /// <summary>
@@ -51,8 +52,18 @@ public sealed class ClusterCountSearch
     public ClusterCountSearchOptions Options { get; }
 
     /// <summary>Fits and scores every k of the range on <paramref name="x"/>.</summary>
-    public ClusterCountSearchResult Run(FeatureMatrix x, double[]? weights = null, Action<string>? log = null)
+    /// <param name="x">The features; every value finite.</param>
+    /// <param name="weights">Optional per-row weights; null weighs every row 1.</param>
+    /// <param name="log">Told the scores of every k.</param>
+    /// <param name="clusterer">
+    /// The k-means engine for given options (a registered <c>segmentation.engine</c>); null is ClvML's <see cref="KMeans"/>.
+    /// Every engine fits the same <see cref="FeatureTransform"/> on <paramref name="x"/>, so all k are scored in one space.
+    /// </param>
+    /// <param name="cancellationToken">Stops the search between fits (and inside an engine's fit where it checks).</param>
+    public ClusterCountSearchResult Run(FeatureMatrix x, double[]? weights = null, Action<string>? log = null,
+        Func<KMeansOptions, IClusterer>? clusterer = null, CancellationToken cancellationToken = default)
     {
+        clusterer ??= options => new KMeans(options);
         ClusteringInput.CheckFinite(x);
         ClusteringInput.CheckWeights(weights, x.RowCount);
         var baseOptions = Options.KMeans;
@@ -69,12 +80,13 @@ public sealed class ClusterCountSearch
         var silhouetteRows = sample is null ? z : z.Select(sample);
         var threads = baseOptions.EffectiveThreads;
 
-        var fits = new List<(KMeansModel Model, double Silhouette, double DaviesBouldin, double CalinskiHarabasz)>();
+        var fits = new List<(IClusteringModel Model, double Silhouette, double DaviesBouldin, double CalinskiHarabasz)>();
         for (var k = Options.MinimumClusterCount; k <= maximum; k++)
         {
             var options = baseOptions with { ClusterCount = k, Seed = (long)streams.Split(k).NextUInt64() };
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var model = new KMeans(options).FitTransformed(x.Names, transform, z, weights);
+            cancellationToken.ThrowIfCancellationRequested();
+            var model = clusterer(options).Fit(x, weights, cancellationToken);
             var fitSeconds = clock.Elapsed.TotalSeconds;
             var labels = model.TrainingAssignments;
             IReadOnlyList<int> sampleLabels = sample is null ? labels : [.. sample.Select(i => labels[i])];
@@ -86,7 +98,7 @@ public sealed class ClusterCountSearch
         var silhouetteRank = Ranks(fits.Select(f => -f.Silhouette).ToArray());
         var daviesBouldinRank = Ranks(fits.Select(f => f.DaviesBouldin).ToArray());
         var scores = fits.Select((f, i) => new ClusterCountScore(f.Model.ClusterCount, f.Model.Inertia, f.Silhouette, f.DaviesBouldin,
-            f.CalinskiHarabasz, f.Model.Iterations, silhouetteRank[i] + daviesBouldinRank[i])).ToList();
+            f.CalinskiHarabasz, (f.Model as KMeansModel)?.Iterations, silhouetteRank[i] + daviesBouldinRank[i])).ToList();
         var chosen = scores.Select((s, i) => (s, i)).OrderBy(p => p.s.RankSum).ThenBy(p => p.s.DaviesBouldin).ThenBy(p => p.s.ClusterCount).First().i;
         return new ClusterCountSearchResult(scores, scores[chosen].ClusterCount, fits[chosen].Model, silhouetteRows.RowCount, sampled);
     }

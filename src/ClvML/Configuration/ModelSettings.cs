@@ -52,9 +52,13 @@ public sealed record SegmentationSettings
     public int Restarts { get; init; } = 10;
     /// <summary>Whether quintile RFM scores and named segments are computed.</summary>
     public bool RfmSegments { get; init; } = true;
+    /// <summary>The k-means engine (<see cref="ModelRegistry.Clusterers"/>): clvml, ClvML's own and the default, or mlnet, ML.NET's KMeansTrainer.</summary>
+    public string Engine { get; init; } = ModelRegistry.Clusterers[0].Engine;
 
     /// <summary>Names accepted in <see cref="Transform"/>.</summary>
     public static readonly IReadOnlyList<string> KnownTransforms = ["none", "standardize", "log_standardize"];
+    /// <summary>Names accepted in <see cref="Engine"/>.</summary>
+    public static IReadOnlyList<string> KnownEngines => [.. ModelRegistry.Clusterers.Select(k => k.Engine)];
 }
 
 /// <summary><c>regression:</c> section.</summary>

@@ -83,6 +83,7 @@ public static partial class TrainConfigLoader
             KRange = ClusterCountRange(s, d.KRange),
             Restarts = s.Int("restarts", d.Restarts, min: 1),
             RfmSegments = s.Bool("rfm_segments", d.RfmSegments),
+            Engine = s.Name("engine", d.Engine, SegmentationSettings.KnownEngines),
         };
         if (segmentation.Features.Count == 0)
             s.Report("features", "expected at least one feature-table column to cluster on, e.g. [recency, frequency, monetary_value]");

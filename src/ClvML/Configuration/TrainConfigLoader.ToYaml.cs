@@ -49,6 +49,7 @@ public static partial class TrainConfigLoader
         yaml.Numbers("k_range", segmentation.KRange.Min, segmentation.KRange.Max);
         yaml.Int("restarts", segmentation.Restarts);
         yaml.Bool("rfm_segments", segmentation.RfmSegments);
+        yaml.String("engine", segmentation.Engine);
         yaml.End();
 
         var regression = config.Regression;

@@ -32,6 +32,7 @@ public static class ModelRegistry
     public static IReadOnlyList<ClustererKind> Clusterers { get; } =
     [
         new("clvml", KMeansModel.KindName, "k-means (ClvML)", KMeansModelJson.FormatVersion, "kmeans.json", options => new KMeans(options), KMeansModel.Load),
+        new("mlnet", MLNetKMeansModel.KindName, "k-means (ML.NET)", MLNetKMeansModel.FormatVersion, "kmeans.zip", options => new MLNetKMeans(options), MLNetKMeansModel.Load),
     ];
 
     /// <summary>The purchase models.</summary>

@@ -1,4 +1,3 @@
-using ClvML.Clustering;
 using ClvML.Persistence;
 using ClvML.Models;
 using ClvML.Probabilistic;
@@ -9,9 +8,10 @@ namespace ClvML.Scoring;
 /// <summary>
 /// The models of a saved run that scoring uses, loaded from verified files: the primary
 /// transaction model (the first of <c>probabilistic.transaction_models</c> the run has), the
-/// Gamma-Gamma spend model, k-means, and the best regressor. A stage the run did not train is null.
+/// Gamma-Gamma spend model, the k-means model (of whichever registered engine trained it), and the best regressor.
+/// A stage the run did not train is null.
 /// </summary>
-internal sealed record RunModels(ITransactionModel? Transactions, GammaGammaModel? Spend, KMeansModel? Segments, IRegressionModel? Regressor)
+internal sealed record RunModels(ITransactionModel? Transactions, GammaGammaModel? Spend, IClusteringModel? Segments, IRegressionModel? Regressor)
 {
     public static RunModels Load(SavedRun run)
     {
@@ -28,9 +28,16 @@ internal sealed record RunModels(ITransactionModel? Transactions, GammaGammaMode
         var spend = run.Has(SpendFile)
             ? ProbabilisticModelFile.Load(run.Require(SpendFile, ProbabilisticModelFile.FormatVersion)) as GammaGammaModel
             : null;
-        const string SegmentsFile = "segments/kmeans.json";
-        var segments = run.Has(SegmentsFile) ? KMeansModel.Load(run.Require(SegmentsFile, KMeansModelJson.FormatVersion)) : null;
-        return new RunModels(transactions, spend, segments, LoadRegressor(run));
+        return new RunModels(transactions, spend, LoadSegments(run), LoadRegressor(run));
+    }
+
+    private static IClusteringModel? LoadSegments(SavedRun run)
+    {
+        var entry = run.Manifest.Files.FirstOrDefault(f => ModelRegistry.Clusterers.Any(k => $"segments/{k.FileName}" == f.Path));
+        if (entry is null) return null;
+        var kind = ModelRegistry.FindClustererByModelKind(entry.Kind)
+            ?? throw new RunIntegrityException(Path.Combine(run.Path, entry.Path), $"its kind '{entry.Kind}' is not a k-means engine this ClvML knows; upgrade ClvML or retrain the run");
+        return kind.Load(run.Require(entry.Path, kind.FormatVersion));
     }
 
     private static IRegressionModel? LoadRegressor(SavedRun run)

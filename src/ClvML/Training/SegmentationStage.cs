@@ -1,15 +1,18 @@
 using ClvML.Clustering;
 using ClvML.Configuration;
 using ClvML.Features;
+using ClvML.Models;
 using ClvML.Persistence;
+using ClvML.Registry;
 
 namespace ClvML.Training;
 
 /// <summary>
 /// The segmentation of <c>clvml train</c> (<c>segmentation:</c>): k-means on the configured feature-table
 /// columns through the configured transform, with k fixed or chosen over <c>k_range</c>
-/// (<see cref="ClusterCountSearch"/>), cluster profiles and labels, and RFM score segments. Writes
-/// <c>segments/kmeans.json</c>, <c>segments/k_selection.csv</c> (when k is auto), <c>segments/profiles.csv</c>,
+/// (<see cref="ClusterCountSearch"/>), cluster profiles and labels, and RFM score segments, with the k-means engine of
+/// <c>segmentation.engine</c> (<see cref="ModelRegistry.Clusterers"/>). Writes the engine's model file
+/// (<c>segments/kmeans.json</c>, or <c>kmeans.zip</c> for ML.NET's), <c>segments/k_selection.csv</c> (when k is auto), <c>segments/profiles.csv</c>,
 /// <c>segments/assignments.csv</c> and <c>segments/rfm_segments.csv</c> (when <c>rfm_segments</c>).
 /// </summary>
 public static class SegmentationStage
@@ -40,19 +43,22 @@ public static class SegmentationStage
             Restarts = settings.Restarts,
             Seed = config.Run.Seed,
         };
+        var engine = ModelRegistry.FindClusterer(settings.Engine)
+            ?? throw new InputException($"segmentation.engine: unknown engine '{settings.Engine}'; expected one of {string.Join(", ", SegmentationSettings.KnownEngines)}.");
+        var engineNote = engine == ModelRegistry.Clusterers[0] ? "" : $" with {engine.DisplayName}";
         var files = new List<RunFile>();
-        KMeansModel model;
+        IClusteringModel model;
         if (settings.K is { } k)
         {
-            log($"segmentation: k-means, k = {k}, {settings.Restarts} restarts on [{string.Join(", ", x.Names)}] ({settings.Transform})");
-            model = new KMeans(kmeans with { ClusterCount = k }).Fit(x);
+            log($"segmentation: k-means{engineNote}, k = {k}, {settings.Restarts} restarts on [{string.Join(", ", x.Names)}] ({settings.Transform})");
+            model = engine.Create(kmeans with { ClusterCount = k }).Fit(x);
         }
         else
         {
             var (min, max) = settings.KRange;
-            log($"segmentation: k-means, k chosen over {min}..{max}, {settings.Restarts} restarts on [{string.Join(", ", x.Names)}] ({settings.Transform})");
+            log($"segmentation: k-means{engineNote}, k chosen over {min}..{max}, {settings.Restarts} restarts on [{string.Join(", ", x.Names)}] ({settings.Transform})");
             var search = new ClusterCountSearch(new ClusterCountSearchOptions { MinimumClusterCount = min, MaximumClusterCount = max, KMeans = kmeans })
-                .Run(x, log: line => log("segmentation: " + line));
+                .Run(x, log: line => log("segmentation: " + line), clusterer: engine.Create);
             log($"segmentation: chose k = {search.ChosenClusterCount} ({ClusterCountSearch.Rule})");
             files.Add(SegmentationFiles.WriteClusterCountTable(search, run));
             model = search.Model;
@@ -66,9 +72,10 @@ public static class SegmentationStage
             log($"segmentation: cluster {p.Cluster} \"{p.Label}\": {p.CustomerShare:P1} of customers, {p.RevenueShare:P1} of revenue");
         var rfm = settings.RfmSegments ? RfmScoring.Score(values) : null;
 
-        var modelPath = run.File("segments/kmeans.json");
+        var modelFile = $"segments/{engine.FileName}";
+        var modelPath = run.File(modelFile);
         model.Save(modelPath);
-        files.Add(new RunFile("segments/kmeans.json", "kmeans", KMeansModelJson.FormatVersion, RunManifest.HashFile(modelPath)));
+        files.Add(new RunFile(modelFile, engine.Kind, engine.FormatVersion, RunManifest.HashFile(modelPath)));
         files.Add(SegmentationFiles.WriteProfiles(profiles, run));
         files.Add(SegmentationFiles.WriteAssignments(table, assignments, model.Labels, rfm, run));
         if (rfm is not null)
