@@ -68,6 +68,10 @@ public sealed class RidgeModel : IRegressionModel
             return index >= 0 ? features.Columns[index]
                 : throw new ArgumentException($"Feature '{name}' the model was trained on is missing; the matrix has [{string.Join(", ", features.Names)}].");
         }).ToArray();
+        for (var f = 0; f < columns.Length; f++)
+            for (var i = 0; i < columns[f].Length; i++)
+                if (!double.IsFinite(columns[f][i]))
+                    throw new ArgumentException($"Feature '{FeatureNames[f]}' of row {i} is {columns[f][i]}; ridge needs finite features (its input clamp would turn an infinity into the training extreme).");
         var result = new double[features.RowCount];
         for (var i = 0; i < result.Length; i++)
         {
@@ -83,6 +87,8 @@ public sealed class RidgeModel : IRegressionModel
     public double PredictRow(ReadOnlySpan<double> row)
     {
         if (row.Length != FeatureNames.Count) throw new ArgumentException($"{row.Length} values for {FeatureNames.Count} features.", nameof(row));
+        for (var f = 0; f < row.Length; f++)
+            if (!double.IsFinite(row[f])) throw new ArgumentException($"Feature '{FeatureNames[f]}' is {row[f]}; ridge needs finite features.", nameof(row));
         var value = Intercept;
         for (var f = 0; f < row.Length; f++)
             value += Term(f, row[f]);

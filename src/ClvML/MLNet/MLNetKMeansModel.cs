@@ -192,11 +192,12 @@ public sealed class MLNetKMeansModel : IClusteringModel
 
     private static double[][] Centroids(ITransformer model, int featureCount)
     {
-        // A fitted chain is typed by its last transformer; a loaded one is a chain of ITransformer.
-        var last = (model as IEnumerable<ITransformer>)?.LastOrDefault() as IPredictionTransformer<KMeansModelParameters>
+        // A fitted chain is typed by its k-means predictor; a loaded one holds it as IPredictorProducing<VBuffer<float>>,
+        // whose runtime type is still KMeansModelParameters.
+        var last = ((model as IEnumerable<ITransformer>)?.LastOrDefault() as IPredictionTransformer<object>)?.Model as KMeansModelParameters
             ?? throw new InvalidDataException("the ML.NET model does not end in a k-means predictor");
         VBuffer<float>[] centroids = [];
-        last.Model.GetClusterCentroids(ref centroids, out var k);
+        last.GetClusterCentroids(ref centroids, out var k);
         var result = new double[k][];
         for (var j = 0; j < k; j++)
         {

@@ -141,6 +141,7 @@ public sealed class GradientBoostedTrees : IRegressor
             if (!double.IsFinite(target[i])) throw new ArgumentException($"Target of row {i} is {target[i]}; targets must be finite.");
         for (var i = 0; i < weights.Length; i++)
             if (!(weights[i] >= 0) || !double.IsFinite(weights[i])) throw new ArgumentException($"Weight of row {i} is {weights[i]}; weights must be finite and not negative.");
+        GradientBoostedTreesModel.CheckNoInfinity(features.Names, features.Columns);
     }
 
     /// <summary>Poisson, Tweedie and log targets need y >= 0; checked here, where the objective is known.</summary>

@@ -70,6 +70,7 @@ public sealed class GradientBoostedTreesModel : IRegressionModel, IFeatureImport
     public double[] Predict(FeatureMatrix features)
     {
         var columns = Align(features);
+        CheckNoInfinity(FeatureNames, columns);
         var n = features.RowCount;
         var featureCount = columns.Length;
         var result = new double[n];
@@ -105,6 +106,21 @@ public sealed class GradientBoostedTreesModel : IRegressionModel, IFeatureImport
             return blockValues;
         }, _ => { });
         return result;
+    }
+
+    /// <summary>
+    /// Refuses an infinite value, naming its feature and row: NaN means "missing" to the trees (it follows each
+    /// node's default direction), but an infinity would silently take the last bin's branch as if it were data.
+    /// </summary>
+    internal static void CheckNoInfinity(IReadOnlyList<string> names, IReadOnlyList<double[]> columns)
+    {
+        for (var f = 0; f < columns.Count; f++)
+        {
+            var column = columns[f];
+            for (var i = 0; i < column.Length; i++)
+                if (double.IsInfinity(column[i]))
+                    throw new ArgumentException($"Feature '{names[f]}' of row {i} is {column[i]}; boosted trees read NaN as missing, but an infinite value is refused.");
+        }
     }
 
     /// <summary>Rows per prediction block (the node layout of <see cref="RegressionTree.StepNode"/> assumes it).</summary>
@@ -188,6 +204,8 @@ public sealed class GradientBoostedTreesModel : IRegressionModel, IFeatureImport
     /// <summary>The prediction for one row of raw feature values, in <see cref="FeatureNames"/> order.</summary>
     public double PredictRow(ReadOnlySpan<double> row)
     {
+        for (var f = 0; f < row.Length; f++)
+            if (double.IsInfinity(row[f])) throw new ArgumentException($"Feature '{FeatureNames[f]}' is {row[f]}; NaN means missing, but an infinite value is refused.", nameof(row));
         var score = InitialScore;
         foreach (var tree in Trees) score += tree.Predict(row);
         var prediction = ObjectiveFunctions.Link(Objective, score);

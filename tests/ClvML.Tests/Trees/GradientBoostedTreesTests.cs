@@ -234,11 +234,11 @@ public sealed class GradientBoostedTreesPersistenceTests : IDisposable
         var columns = new double[2][];
         for (var f = 0; f < 2; f++)
             columns[f] = Enumerable.Range(0, 1500).Select(_ => random.NextDouble()).ToArray();
-        // Values exactly on thresholds, and infinities, at rows in several blocks and the last partial one.
+        // Values exactly on thresholds, and the extremes of double (infinities are refused), at rows in several blocks and the last partial one.
         for (var k = 0; k < trees[1].NodeCount; k++)
             if (trees[1].Feature[k] >= 0) columns[trees[1].Feature[k]][37 * k % 1500] = trees[1].Threshold[k];
-        columns[0][600] = double.PositiveInfinity;
-        columns[1][1499] = double.NegativeInfinity;
+        columns[0][600] = double.MaxValue;
+        columns[1][1499] = double.MinValue;
         // Missing values in the middle block only (rows 512 .. 1023), so blocks with and without them are walked.
         for (var i = 520; i < 1000; i += 7) columns[i % 2][i] = double.NaN;
         var features = new FeatureMatrix(["a", "b"], columns);
