@@ -47,7 +47,8 @@ public sealed record LightGbmRegressorOptions
 /// <summary>
 /// LightGBM (Ke et al. 2017) through ML.NET's <c>LightGbmRegressionTrainer</c>, least squares: config name
 /// <c>mlnet_lightgbm</c>, saved as an ML.NET model file. LightGBM runs on every core
-/// (<see cref="Environment.ProcessorCount"/> threads) in its deterministic mode, so the seed fixes the model.
+/// (<see cref="Environment.ProcessorCount"/> threads, waiting passively: <see cref="OpenMpWaitPolicy"/>) in its
+/// deterministic mode, so the seed fixes the model.
 /// </summary>
 public sealed class LightGbmRegressor : MLNetRegressor
 {
@@ -76,6 +77,7 @@ public sealed class LightGbmRegressor : MLNetRegressor
     /// <inheritdoc />
     protected override IEstimator<ITransformer> Trainer(MLContext ml, string? weightColumn)
     {
+        OpenMpWaitPolicy.EnsurePassive();
         var o = Options;
         return ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
         {

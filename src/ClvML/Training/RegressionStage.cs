@@ -132,7 +132,7 @@ public static class RegressionStage
     }
 
     /// <summary>The one run file whose content depends on the machine's speed (see <see cref="WriteTimings"/>).</summary>
-    public const string TimingsFile = "regression/timings.csv";
+    public const string TimingsFile = Evaluation.Reporting.RunReport.RegressionTimingsPath;
 
     /// <summary>
     /// regression/predictions.csv: the winner's out-of-fold predictions, then each trainer's best

@@ -40,6 +40,8 @@ public static partial class RunReport
             AddLeaderboard(report.AddSection("Leaderboard"), input, holdout, ranked, diagnostics);
             AddDeciles(report.AddSection("Decile tables"), holdout, ranked);
         }
+        if (File.Exists(Path.Combine(input.RunPath, RegressionLeaderboardPath)))
+            AddRegressionSearch(report.AddSection("Regression search"), input.RunPath);
         if (diagnostics.RepeatPurchases is not null || diagnostics.Tracking is not null || diagnostics.Alive is not null)
             AddBtyd(report.AddSection("BTYD diagnostics"), input, diagnostics, holdout);
         AddSegments(report.AddSection("Segments"), input, holdout, ranked);
