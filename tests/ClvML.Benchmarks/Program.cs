@@ -16,6 +16,7 @@ internal static class Program
         if (args.Length > 0 && args[0] == "gbdt") return GbdtHarness.Run(args[1..]);
         if (args.Length > 0 && args[0] == "probabilistic") return ProbabilisticHarness.Run(args[1..]);
         if (args.Length > 0 && args[0] == "kmeans") return KMeansHarness.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "mlnet") return MLNetHarness.Run(args[1..]);
         if (args.Length > 0 && args[0] == "scoring") return ScoringHarness.Run(args[1..]);
         if (args.Length > 0 && args[0] == "csv-split") return CsvSplitHarness.Run(args[1..]);
         if (args.Length > 0 && args[0] == "database-write") return DatabaseWriteHarness.Run(args[1..]);
