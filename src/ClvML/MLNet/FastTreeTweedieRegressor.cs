@@ -6,7 +6,7 @@ namespace ClvML.MLNet;
 /// <summary>
 /// ML.NET's FastTree with the Tweedie loss (<c>FastTreeTweedieTrainer</c>, power 1.5 between Poisson and Gamma; Yang,
 /// Qian &amp; Zou 2018): zero-inflated, skewed targets such as holdout spend. Config name <c>mlnet_fasttree_tweedie</c>;
-/// the targets must not be negative.
+/// negative targets are fitted as 0 when the forecast cannot be negative (<see cref="FittedTargets"/>).
 /// </summary>
 public sealed class FastTreeTweedieRegressor : MLNetRegressor
 {
@@ -32,11 +32,21 @@ public sealed class FastTreeTweedieRegressor : MLNetRegressor
     /// <inheritdoc />
     protected override bool NonNegative => Options.NonNegative;
 
-    /// <inheritdoc />
-    protected override void CheckTargets(ReadOnlySpan<double> target)
+    /// <summary>
+    /// The Tweedie loss needs targets &gt;= 0. Where the predicted quantity cannot be negative
+    /// (<see cref="FastTreeRegressorOptions.NonNegative"/>, as for holdout spend), a negative target (net returns) is
+    /// fitted as 0, the forecast the clamp would give it anyway; otherwise it is refused with its row named.
+    /// </summary>
+    protected override double[] FittedTargets(ReadOnlySpan<double> target)
     {
-        for (var i = 0; i < target.Length; i++)
-            if (target[i] < 0) throw new ArgumentException($"Target of row {i} is {target[i]}; the Tweedie loss of {KindName} needs targets >= 0.");
+        var fitted = target.ToArray();
+        for (var i = 0; i < fitted.Length; i++)
+        {
+            if (fitted[i] >= 0) continue;
+            if (!Options.NonNegative) throw new ArgumentException($"Target of row {i} is {fitted[i]}; the Tweedie loss of {KindName} needs targets >= 0.");
+            fitted[i] = 0;
+        }
+        return fitted;
     }
 
     /// <inheritdoc />

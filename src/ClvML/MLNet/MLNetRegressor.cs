@@ -29,8 +29,11 @@ public abstract class MLNetRegressor : IRegressor
     /// <param name="weightColumn">The example-weight column, or null for unit weights.</param>
     protected abstract IEstimator<ITransformer> Trainer(MLContext ml, string? weightColumn);
 
-    /// <summary>Refuses targets the trainer's loss cannot take (Tweedie needs them non-negative); the message names the row.</summary>
-    protected virtual void CheckTargets(ReadOnlySpan<double> target) { }
+    /// <summary>
+    /// The targets the trainer is fitted on: <paramref name="target"/> itself, unless the trainer's loss cannot take
+    /// some of them (Tweedie needs them non-negative), which it then adjusts or refuses with the row named.
+    /// </summary>
+    protected virtual double[] FittedTargets(ReadOnlySpan<double> target) => target.ToArray();
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">Lengths disagree, a value is NaN or infinite, a weight is negative, or ML.NET refused the configuration.</exception>
@@ -39,10 +42,10 @@ public abstract class MLNetRegressor : IRegressor
     {
         cancellationToken.ThrowIfCancellationRequested();
         MLNetInput.CheckFit(features, target, weights);
-        CheckTargets(target);
+        var fitted = FittedTargets(target);
         var ml = new MLContext(Seed);
         var names = features.Names.ToArray();
-        var extras = new List<(string, float[])> { (MLNetPipeline.LabelColumn, MLNetInput.ToSingle(target)) };
+        var extras = new List<(string, float[])> { (MLNetPipeline.LabelColumn, MLNetInput.ToSingle(fitted)) };
         if (!weights.IsEmpty) extras.Add((MLNetPipeline.WeightColumn, MLNetInput.ToSingle(weights)));
         var data = new FeatureMatrixDataView(names, features.Columns, features.RowCount, extras, cancellationToken);
         var pipeline = MLNetPipeline.InputMapping(ml, names)

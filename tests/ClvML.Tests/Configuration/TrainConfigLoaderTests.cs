@@ -270,6 +270,7 @@ public sealed class TrainConfigLoaderTests
     [InlineData("regression:\n  target: spend\n", "regression.target", "expected one of holdout_spend, holdout_frequency; found 'spend'")]
     [InlineData("regression:\n  automl:\n    metric: r2\n", "regression.automl.metric", "expected one of rmse, mae, normalized_gini, spearman; found 'r2'")]
     [InlineData("segmentation:\n  transform: log\n", "segmentation.transform", "expected one of none, standardize, log_standardize; found 'log'")]
+    [InlineData("segmentation:\n  engine: sklearn\n", "segmentation.engine", "expected one of clvml, mlnet; found 'sklearn'")]
     [InlineData("segmentation:\n  features: []\n", "segmentation.features", "expected at least one feature-table column to cluster on, e.g. [recency, frequency, monetary_value]")]
     [InlineData("segmentation:\n  features: [recency, recency]\n", "segmentation.features", "item 2: 'recency' is listed twice; each value may appear once")]
     [InlineData("evaluation:\n  report: [html, pdf]\n", "evaluation.report", "item 2: expected one of html, markdown, json; found 'pdf'")]

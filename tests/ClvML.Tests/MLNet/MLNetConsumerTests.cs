@@ -15,6 +15,8 @@ public sealed class MLNetConsumerTests
     [Theory]
     [InlineData("mlnet_fasttree")]
     [InlineData("mlnet_lightgbm")]
+    [InlineData("mlnet_fasttree_tweedie")]
+    [InlineData("mlnet_sdca")]
     public void A_plain_ml_net_program_predicts_what_clvml_score_wrote(string trainer)
     {
         using var cli = new CliRun();
