@@ -85,10 +85,14 @@ public sealed class MLNetKMeansModel : IClusteringModel
     {
         var schema = new DataViewSchema.Builder();
         foreach (var name in FeatureNames) schema.AddColumn(name, NumberDataViewType.Double);
-        _ml.Model.Save(_model, schema.ToSchema(), path);
-        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
-        using var stream = zip.CreateEntry(ClvMLEntry).Open();
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            WriteClvMLEntry(json);
+        ModelZip.Save(_ml, _model, schema.ToSchema(), path, [(ClvMLEntry, stream.ToArray())]);
+    }
+
+    private void WriteClvMLEntry(Utf8JsonWriter json)
+    {
         json.WriteStartObject();
         json.WriteString("format", Format);
         json.WriteNumber("format_version", FormatVersion);

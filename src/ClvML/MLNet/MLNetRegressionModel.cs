@@ -62,7 +62,7 @@ public sealed class MLNetRegressionModel : IRegressionModel
     }
 
     /// <inheritdoc />
-    public void Save(string path) => _ml.Model.Save(_model, InputSchema(FeatureNames), path);
+    public void Save(string path) => ModelZip.Save(_ml, _model, InputSchema(FeatureNames), path);
 
     /// <summary>
     /// Loads a model file written by <see cref="Save"/> as a model of <paramref name="kind"/>; a file that is not an

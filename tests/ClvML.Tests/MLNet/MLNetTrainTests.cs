@@ -99,4 +99,34 @@ public sealed class MLNetTrainTests
         Assert.All(clusters, c => Assert.InRange(c, 0, int.Parse(k, CultureInfo.InvariantCulture) - 1));
         Assert.True(clusters.Distinct().Count() > 1);
     }
+
+    [Fact]
+    public void Two_trainings_with_ml_net_models_write_byte_identical_model_files()
+    {
+        // MLContext.Model.Save stamps zip entries with the time; ClvML's model files must depend on the model alone,
+        // so the manifest's hashes, and the whole run, are the same for the same seed and data.
+        using var cli = new CliRun();
+        var config = cli.Write("train.yaml", SampleTrainingYaml.For("twice", 800, """
+            probabilistic:
+              enabled: false
+            segmentation:
+              engine: mlnet
+              k: 3
+              restarts: 1
+            regression:
+              trainers: [mlnet_lightgbm]
+              automl:
+                enabled: false
+                folds: 3
+            """));
+        var runs = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.True(cli.Run("train", "--config", config, "--output-dir", cli.Path_($"models{i}")) == 0, cli.Stderr);
+            runs.Add(cli.Stdout.TrimEnd().Split('\n')[^1].Trim());
+            if (i == 0) Thread.Sleep(2100); // zip times have a 2-second resolution
+        }
+        foreach (var file in new[] { "regression/model.zip", "segments/kmeans.zip", "manifest.json", "segments/assignments.csv", "regression/predictions.csv" })
+            Assert.True(File.ReadAllBytes(Path.Combine(runs[0], file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(runs[1], file))), $"{file} differs between two identical trainings");
+    }
 }
