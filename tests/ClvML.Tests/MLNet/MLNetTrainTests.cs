@@ -129,4 +129,33 @@ public sealed class MLNetTrainTests
         foreach (var file in new[] { "regression/model.zip", "segments/kmeans.zip", "manifest.json", "segments/assignments.csv", "regression/predictions.csv" })
             Assert.True(File.ReadAllBytes(Path.Combine(runs[0], file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(runs[1], file))), $"{file} differs between two identical trainings");
     }
+
+    [Fact]
+    public void A_tampered_ml_net_model_file_makes_score_exit_2_naming_it()
+    {
+        using var cli = new CliRun();
+        var config = cli.Write("train.yaml", SampleTrainingYaml.For("tamper", 800, """
+            probabilistic:
+              enabled: false
+            segmentation:
+              enabled: false
+            regression:
+              trainers: [mlnet_sdca]
+              automl:
+                enabled: false
+                folds: 3
+            """));
+        Assert.True(cli.Run("train", "--config", config, "--output-dir", cli.Path_("models")) == 0, cli.Stderr);
+        var run = cli.Stdout.TrimEnd().Split('\n')[^1].Trim();
+        Assert.True(cli.Run("simulate", "--customers", "200", "--seed", "2", "--output", cli.Path_("tx.csv")) == 0, cli.Stderr);
+        Assert.True(cli.Run("score", "--run", run, "--input", cli.Path_("tx.csv"), "--output", cli.Path_("scores.csv")) == 0, cli.Stderr);
+        Assert.Contains("predicted_spend", File.ReadLines(cli.Path_("scores.csv")).First());
+        var model = Path.Combine(run, "regression", "model.zip");
+        var bytes = File.ReadAllBytes(model);
+        bytes[bytes.Length / 2] ^= 0xFF;
+        File.WriteAllBytes(model, bytes);
+        Assert.Equal(2, cli.Run("score", "--run", run, "--input", cli.Path_("tx.csv"), "--output", cli.Path_("again.csv")));
+        Assert.Contains("model.zip", cli.Stderr);
+        Assert.False(File.Exists(cli.Path_("again.csv")));
+    }
 }
