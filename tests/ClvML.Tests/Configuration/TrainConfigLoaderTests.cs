@@ -264,7 +264,7 @@ public sealed class TrainConfigLoaderTests
     [Theory]
     [InlineData("probabilistic:\n  transaction_models: [bgnbd, bg_nbd]\n", "probabilistic.transaction_models", "item 2: expected one of bgnbd, pareto_nbd, mbgnbd, bgbb; found 'bg_nbd'; did you mean 'bgnbd'?")]
     [InlineData("probabilistic:\n  spend_model: lognormal\n", "probabilistic.spend_model", "expected one of gamma_gamma; found 'lognormal'")]
-    [InlineData("regression:\n  trainers: gbdt\n", "regression.trainers", "expected a list of gbdt, ridge, mlnet_fasttree, mlnet_fasttree_tweedie, mlnet_lightgbm, mlnet_sdca; found 'gbdt' (write [gbdt])")]
+    [InlineData("regression:\n  trainers: gbdt\n", "regression.trainers", "expected a list of gbdt, ridge, huber, mlnet_fasttree, mlnet_fasttree_tweedie, mlnet_lightgbm, mlnet_sdca; found 'gbdt' (write [gbdt])")]
     [InlineData("regression:\n  trainers: [gbdt, gbdt]\n", "regression.trainers", "item 2: 'gbdt' is listed twice; each value may appear once")]
     [InlineData("regression:\n  trainers: []\n", "regression.trainers", "expected at least one trainer while the stage is enabled (or set enabled: false)")]
     [InlineData("regression:\n  target: spend\n", "regression.target", "expected one of holdout_spend, holdout_frequency; found 'spend'")]
