@@ -9,7 +9,11 @@ internal static class FeatureFrames
     public static DataFrame From(CustomerFeatureTable table)
     {
         var allValid = FrameColumns.AllValid(table.Count);
-        return new DataFrame(FeatureSchema.ColumnsOf(table).Select(column => Column(table, column, allValid)));
+        var features = FeatureSchema.ColumnsOf(table);
+        var columns = new DataFrameColumn[features.Count];
+        // Wrapping a numeric column takes microseconds; the text and date columns are converted, each on its own core.
+        Parallel.For(0, features.Count, c => columns[c] = Column(table, features[c], allValid));
+        return new DataFrame(columns);
     }
 
     private static DataFrameColumn Column(CustomerFeatureTable table, FeatureColumn column, ReadOnlyMemory<byte> allValid)
