@@ -94,7 +94,7 @@ internal sealed class FeatureImportPlan
         foreach (var name in options.Attributes)
         {
             if (FeatureSchema.Find(name) is not null)
-                throw new ArgumentException($"'{name}' is a feature column, not an attribute; attributes are the other text columns.", nameof(options));
+                throw new ArgumentException($"'{name}' is a feature column, not an attribute; attributes are the other text columns.", "attributes");
             Need(FeatureSchema.Attribute(name));
         }
         var hasHoldout = Uses(options.Holdout, FeatureRole.Holdout);
