@@ -21,7 +21,7 @@ public sealed class ClvMLRunEstimator : IEstimator<ClvMLRunTransformer>
         return _transformer;
     }
 
-    /// <summary>The input's columns with the score columns added (doubles, and text for the labels).</summary>
+    /// <summary>The input's columns with the score columns added (doubles; text for cluster_label, rfm_code and rfm_segment).</summary>
     /// <exception cref="InputException">A feature column the run reads is missing or of the wrong type.</exception>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {

@@ -37,7 +37,7 @@ public sealed class ClvMLRunTransformer : ITransformer
     /// <summary>False: see the class remarks.</summary>
     public bool IsRowToRowMapper => false;
 
-    /// <summary>The input's columns followed by the score columns (double, or text for cluster_label and rfm_segment).</summary>
+    /// <summary>The input's columns followed by the score columns (double; text for cluster_label, rfm_code and rfm_segment).</summary>
     /// <exception cref="InputException">The input lacks a feature column the run reads, or has one of the wrong type.</exception>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
     {

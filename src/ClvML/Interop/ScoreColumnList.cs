@@ -19,7 +19,7 @@ internal static class ScoreColumnList
         if (models.Transactions is not null)
             columns.AddRange(new[] { "p_alive", "expected_purchases", "expected_spend", "clv", "net_clv" }.Select(n => new Entry(n, false)));
         if (models.Segments is not null) columns.AddRange([new Entry("cluster", false), new Entry("cluster_label", true)]);
-        if (run.Config.Segmentation.Enabled && run.Config.Segmentation.RfmSegments) columns.AddRange([new Entry("rfm_code", false), new Entry("rfm_segment", true)]);
+        if (run.Config.Segmentation.Enabled && run.Config.Segmentation.RfmSegments) columns.AddRange([new Entry("rfm_code", true), new Entry("rfm_segment", true)]);
         if (models.Regressor is not null) columns.Add(new Entry("predicted_spend", false));
         return columns;
     }

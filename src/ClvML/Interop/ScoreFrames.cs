@@ -6,7 +6,7 @@ namespace ClvML.Interop;
 
 /// <summary>
 /// The scores of a feature table as a DataFrame: customer_id, then the score columns in the order and with the
-/// names of <c>clvml score</c>'s file, numbers as double and labels as text (the types the Parquet output has).
+/// names of <c>clvml score</c>'s file, numbers as double, labels and RFM codes as text (the types the Parquet output has).
 /// Scores computed once a customer are the scorer's own arrays; scores computed once per distinct value (P(alive)
 /// per purchase history, a cluster, an RFM segment) are expanded to one value a customer.
 /// </summary>
