@@ -82,8 +82,8 @@ public sealed class FeatureTableDataView : IDataView
     internal static string UnitIn(FeatureColumn column, CustomerFeatureTable table) =>
         column.Unit.Replace("time units", table.TimeUnit switch
         {
-            Configuration.TimeUnit.Day => "days",
-            Configuration.TimeUnit.Week => "weeks",
+            TimeUnit.Day => "days",
+            TimeUnit.Week => "weeks",
             _ => "months",
         }, StringComparison.Ordinal);
 }
