@@ -7,13 +7,15 @@ using ClvML.Evaluation.Holdout;
 using ClvML.Evaluation.Report;
 using ClvML.Features;
 using ClvML.Probabilistic;
+using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
+using Microsoft.ML;
 
 namespace ClvML.Interactive;
 
 /// <summary>
 /// Shows ClvML's results in a .NET Interactive notebook (Polyglot Notebooks, Jupyter): charts as inline SVG,
-/// and feature tables, model parameters, leaderboards, cluster profiles and k selection as HTML tables with
+/// and feature tables, model parameters, leaderboards, cluster profiles, k selection, DataFrames and IDataViews as HTML tables with
 /// the report's column names and number formats. Call <see cref="Register"/> once, in the cell after the
 /// <c>#r</c> line; a cell whose last expression is one of these values then shows it.
 /// </summary>
@@ -50,6 +52,9 @@ public static class ClvMLFormatters
         Html<IEnumerable<ClusterProfile>>(profiles => ReportTableHtml.Write(NotebookTables.ClusterProfiles(profiles)));
         Html<ClusterCountSearchResult>(search => ReportTableHtml.Write(NotebookTables.ClusterCounts(search)));
         Html<KMeansModel>(model => ReportTableHtml.Write(NotebookTables.Centroids(model)));
+        // A DataFrame is an IDataView too; View shows one as Frame does, whichever of the two the kernel picks.
+        Html<DataFrame>(frame => ReportTableHtml.Write(NotebookTables.Frame(frame, MaximumRows)));
+        Html<IDataView>(view => ReportTableHtml.Write(NotebookTables.View(view, MaximumRows)));
     }
 
     private static void Html<T>(Func<T, string> write) => Formatter.Register(write, HtmlFormatter.MimeType);

@@ -9,7 +9,9 @@ using ClvML.Evaluation.Report;
 using ClvML.Features;
 using ClvML.Interactive;
 using ClvML.Probabilistic;
+using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
+using Microsoft.ML;
 
 namespace ClvML.Tests.Notebooks;
 
@@ -98,6 +100,40 @@ public sealed class ClvMLFormattersTests
         Assert.Contains("<th style=\"text-align: right\">MAE</th>", html);
         // MAE of "better": (1 + 1 + 1 + 1 + 0) / 5.
         Assert.Contains("<td style=\"text-align: left\">MAE</td><td style=\"text-align: right\">0.80</td>", HoldoutMetrics.Of(actual, ranked[0].Prediction.Spend).ToDisplayString(Html));
+    }
+
+    [Fact]
+    public void A_DataFrame_shows_its_first_rows_with_numbers_right_aligned_and_text_escaped()
+    {
+        var frame = new DataFrame(new DoubleDataFrameColumn("spend", [1.5, 2.123456789, 3]), new StringDataFrameColumn("id", ["a<b", "c", null]),
+            new Int32DataFrameColumn("orders", [1000, 2, 3]));
+        var html = frame.ToDisplayString(Html);
+        Assert.Contains("DataFrame: all 3 rows, 3 columns</caption>", html);
+        Assert.Contains("<tr><td style=\"text-align: right\">1.5</td><td style=\"text-align: left\">a&lt;b</td><td style=\"text-align: right\">1,000</td></tr>", html);
+        // Reals to six significant digits; a null shows as an empty cell.
+        Assert.Contains("<tr><td style=\"text-align: right\">3</td><td style=\"text-align: left\"></td><td style=\"text-align: right\">3</td></tr>", html);
+        Assert.Contains(">2.12346<", html);
+        Assert.Contains("DataFrame: the first 2 of 3 rows, 3 columns</caption>", NotebookTables.Frame(frame, rows: 2).ToDisplayString(Html));
+    }
+
+    [Fact]
+    public void An_IDataView_shows_vectors_and_keys_and_leaves_out_the_columns_a_later_one_replaced()
+    {
+        var frame = new DataFrame(new DoubleDataFrameColumn("spend", [1.5, 2.25, 3]), new StringDataFrameColumn("id", ["a", "b", "a"]));
+        var ml = new MLContext(seed: 1);
+        // The key column replaces "id": the text column stays in the schema, hidden.
+        var view = ml.Transforms.Concatenate("both", "spend", "spend").Append(ml.Transforms.Conversion.MapValueToKey("id"))
+            .Fit(frame).Transform(frame);
+        Assert.Contains(view.Schema, c => c.Name == "id" && c.IsHidden);
+        var html = view.ToDisplayString(Html);
+        Assert.Contains("IDataView: all 3 rows, 3 columns</caption>", html);
+        Assert.Equal(1, CountOf(html, ">id</th>"));
+        // Keys count from 1 in order of first appearance.
+        Assert.Contains("<tr><td style=\"text-align: right\">2.25</td><td style=\"text-align: right\">2</td><td style=\"text-align: left\">[2.25, 2.25]</td></tr>", html);
+        var two = NotebookTables.View(view, rows: 2, columns: ["both", "spend"]).ToDisplayString(Html);
+        Assert.Contains("IDataView: the first 2 of 3 rows, 2 columns</caption>", two);
+        Assert.Contains("<thead><tr><th style=\"text-align: left\">both</th><th style=\"text-align: right\">spend</th></tr></thead>", two);
+        Assert.Contains("no column 'nope'", Assert.Throws<ArgumentException>(() => NotebookTables.View(view, columns: ["nope"])).Message);
     }
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;

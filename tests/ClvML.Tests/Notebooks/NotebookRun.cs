@@ -20,6 +20,23 @@ internal static class NotebookRun
 
     private static readonly ConcurrentDictionary<string, Lazy<Task<NotebookOutcome>>> Committed = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Each run's temporary folder. A notebook that writes files (a training run, scores) writes them under the
+    /// system's temporary folder, as a user's would; the runner gets a folder of its own as that, so the tests can
+    /// read the files after the run, and the folders are removed when the test process ends.
+    /// </summary>
+    private static readonly ConcurrentBag<string> TemporaryFolders = [];
+
+    static NotebookRun() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var folder in TemporaryFolders)
+        {
+            try { Directory.Delete(folder, recursive: true); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    };
+
     /// <summary>The notebooks/ folder of the repository.</summary>
     public static string Folder => Path.Combine(SharedData.RepositoryRoot, "notebooks");
 
@@ -43,6 +60,10 @@ internal static class NotebookRun
                      "--cell-timeout-seconds", CellTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
             start.ArgumentList.Add(argument);
         ChildProcessEnvironment.AsInAShell(start);
+        var temporary = Directory.CreateTempSubdirectory("clvml-notebook-run-").FullName;
+        TemporaryFolders.Add(temporary);
+        // Path.GetTempPath reads TMPDIR on Unix and TMP (then TEMP) on Windows.
+        foreach (var variable in new[] { "TMPDIR", "TMP", "TEMP" }) start.Environment[variable] = temporary;
         try
         {
             using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the notebook runner");
