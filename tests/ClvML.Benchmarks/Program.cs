@@ -26,6 +26,7 @@ internal static class Program
         if (args.Length > 0 && args[0] == "parquet-fuzz") return ParquetFuzzHarness.Run(args[1..]);
         if (args.Length > 0 && args[0] == "gzip-read") return GzipReadHarness.Run(args[1..]);
         if (args.Length > 0 && args[0] == "csv-fuzz") return CsvFuzzHarness.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "interop") return InteropHarness.Run(args[1..]);
         if (args.Length > 0 && args[0] == FeaturesHarness.ChildCommand) return FeaturesHarness.RunChild(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
