@@ -53,7 +53,7 @@ public sealed class RejectLog
     /// the common timestamp_format that reads the rejected texts, if one does; otherwise null.
     /// Computed from a seeded sample of the rejected texts, so call it once, after the read.
     /// </summary>
-    public TimestampFormatHint? TimestampHint
+    internal TimestampFormatHint? TimestampHint
     {
         get
         {

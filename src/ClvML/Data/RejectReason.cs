@@ -28,7 +28,7 @@ public enum RejectReason
 }
 
 /// <summary>Snake-case names of <see cref="RejectReason"/> used in files and reports.</summary>
-public static class RejectReasonNames
+internal static class RejectReasonNames
 {
     /// <summary>The snake_case name, e.g. <c>unparseable_timestamp</c>.</summary>
     public static string Name(this RejectReason reason) => reason switch

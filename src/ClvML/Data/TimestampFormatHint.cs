@@ -15,7 +15,7 @@ namespace ClvML.Data;
 /// <param name="ExampleText">Its timestamp text.</param>
 /// <param name="Formats">The format that reads every sampled text; two (day first, month first) when <paramref name="Ambiguous"/>; empty when none of the common formats does.</param>
 /// <param name="Ambiguous">Whether a day-first and a month-first format both read them.</param>
-public sealed record TimestampFormatHint(long RowsRead, long Rejected, long ExampleLine, string ExampleText, IReadOnlyList<string> Formats, bool Ambiguous)
+internal sealed record TimestampFormatHint(long RowsRead, long Rejected, long ExampleLine, string ExampleText, IReadOnlyList<string> Formats, bool Ambiguous)
 {
     private enum Order { YearOrNamedMonth, DayFirst, MonthFirst }
 

@@ -13,8 +13,8 @@ namespace ClvML.Interop;
 public static class FeatureTableConversions
 {
     /// <summary>
-    /// The table as a DataFrame. The numeric columns are the table's own arrays, not copies (a million
-    /// customers wrap in milliseconds): a change to the table's arrays shows in the DataFrame, while a
+    /// The table as a DataFrame. The numeric columns are the table's own arrays, not copies (wrapping
+    /// them costs nothing per row): a change to the table's arrays shows in the DataFrame, while a
     /// write through the DataFrame copies that column first and leaves the table alone. Dates and text are
     /// converted: dates to <see cref="DateTime"/> columns (the DataFrame has no date-only column), text to
     /// <see cref="StringDataFrameColumn"/>s over the same strings.

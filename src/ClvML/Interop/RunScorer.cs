@@ -1,4 +1,5 @@
 using ClvML.Configuration;
+using ClvML.Data;
 using ClvML.Features;
 using ClvML.Persistence;
 using ClvML.Scoring;
@@ -47,7 +48,7 @@ public sealed class RunScorer
     internal IReadOnlyList<ScoreColumnList.Entry> Columns { get; }
 
     /// <summary>Whether the run's models read the RFM columns: a run trained on transactions (not on a summary) does.</summary>
-    internal bool ReadsRfm => Run.Config.Data.Kind != Data.DataKind.Summary;
+    internal bool ReadsRfm => Run.Config.Data.Kind != DataKind.Summary;
 
     /// <summary>Scores <paramref name="features"/>; <paramref name="log"/> hears each stage as it finishes.</summary>
     /// <exception cref="InputException">The table's time unit is not the run's, or it lacks columns the models read.</exception>

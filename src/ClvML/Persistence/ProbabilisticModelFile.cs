@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClvML.Probabilistic;
+using ClvML.Registry;
 
 namespace ClvML.Persistence;
 
@@ -86,21 +87,16 @@ public static class ProbabilisticModelFile
             var errors = root.TryGetProperty("standard_errors", out var se) && se.ValueKind == JsonValueKind.Object
                 ? se.EnumerateObject().ToDictionary(e => e.Name, e => ModelJson.ReadDouble(e.Value))
                 : null;
-            IProbabilisticModel model = name switch
-            {
-                BgNbdModel.ModelName => new BgNbdModel(P("r"), P("alpha"), P("a"), P("b")) { Diagnostics = diagnostics, StandardErrors = errors },
-                ModifiedBgNbdModel.ModelName => new ModifiedBgNbdModel(P("r"), P("alpha"), P("a"), P("b")) { Diagnostics = diagnostics, StandardErrors = errors },
-                ParetoNbdModel.ModelName => new ParetoNbdModel(P("r"), P("alpha"), P("s"), P("beta")) { Diagnostics = diagnostics, StandardErrors = errors },
-                BgBbModel.ModelName => new BgBbModel(P("alpha"), P("beta"), P("gamma"), P("delta")) { Diagnostics = diagnostics, StandardErrors = errors },
-                GammaGammaModel.ModelName => new GammaGammaModel(P("p"), P("q"), P("gamma"))
+            IProbabilisticModel model = name == GammaGammaModel.ModelName
+                ? new GammaGammaModel(P("p"), P("q"), P("gamma"))
                 {
                     Diagnostics = diagnostics,
                     StandardErrors = errors,
                     FrequencyMonetaryCorrelation = root.TryGetProperty("frequency_monetary_correlation", out var c) ? ModelJson.ReadDouble(c) : double.NaN,
                     ExcludedCustomers = root.TryGetProperty("excluded_customers", out var x) ? x.GetInt32() : 0,
-                },
-                _ => throw new InputException($"{path}: unknown model '{name}' (expected bgnbd, mbgnbd, pareto_nbd, bgbb or gamma_gamma)."),
-            };
+                }
+                : ModelRegistry.FindTransactionModel(name ?? "") is { } kind ? kind.Restore(P, diagnostics, errors)
+                : throw new InputException($"{path}: unknown model '{name}' (expected {string.Join(", ", ModelRegistry.TransactionModels.Select(k => k.Name))} or {GammaGammaModel.ModelName}).");
             return model;
         }
         catch (Exception e) when (e is KeyNotFoundException or FormatException or InvalidOperationException or ArgumentOutOfRangeException)

@@ -38,10 +38,14 @@ public static class ModelRegistry
     /// <summary>The purchase models.</summary>
     public static IReadOnlyList<TransactionModelKind> TransactionModels { get; } =
     [
-        new(BgNbdModel.ModelName, "BG/NBD", (o, data, _, ct) => new BgNbd(Options<BgNbdOptions>(o)).Fit(data, ct)),
-        new(ParetoNbdModel.ModelName, "Pareto/NBD", (o, data, _, ct) => new ParetoNbd(Options<ParetoNbdOptions>(o)).Fit(data, ct)),
-        new(ModifiedBgNbdModel.ModelName, "MBG/NBD", (o, data, _, ct) => new ModifiedBgNbd(Options<ModifiedBgNbdOptions>(o)).Fit(data, ct)),
-        new(BgBbModel.ModelName, "BG/BB", (o, _, table, ct) => new BgBb(Options<BgBbOptions>(o)).Fit(table.Frequency, table.Recency, table.T, cancellationToken: ct))
+        new(BgNbdModel.ModelName, "BG/NBD", (o, data, _, ct) => new BgNbd(Options<BgNbdOptions>(o)).Fit(data, ct),
+            (p, d, e) => new BgNbdModel(p("r"), p("alpha"), p("a"), p("b")) { Diagnostics = d, StandardErrors = e }),
+        new(ParetoNbdModel.ModelName, "Pareto/NBD", (o, data, _, ct) => new ParetoNbd(Options<ParetoNbdOptions>(o)).Fit(data, ct),
+            (p, d, e) => new ParetoNbdModel(p("r"), p("alpha"), p("s"), p("beta")) { Diagnostics = d, StandardErrors = e }),
+        new(ModifiedBgNbdModel.ModelName, "MBG/NBD", (o, data, _, ct) => new ModifiedBgNbd(Options<ModifiedBgNbdOptions>(o)).Fit(data, ct),
+            (p, d, e) => new ModifiedBgNbdModel(p("r"), p("alpha"), p("a"), p("b")) { Diagnostics = d, StandardErrors = e }),
+        new(BgBbModel.ModelName, "BG/BB", (o, _, table, ct) => new BgBb(Options<BgBbOptions>(o)).Fit(table.Frequency, table.Recency, table.T, cancellationToken: ct),
+            (p, d, e) => new BgBbModel(p("alpha"), p("beta"), p("gamma"), p("delta")) { Diagnostics = d, StandardErrors = e })
             { NeedsDiscretePeriods = true },
     ];
 

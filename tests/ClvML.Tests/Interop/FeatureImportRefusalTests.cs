@@ -1,3 +1,4 @@
+using ClvML.Configuration;
 using ClvML.Features;
 using ClvML.Interop;
 using Microsoft.Data.Analysis;

@@ -12,7 +12,7 @@ namespace ClvML.Data.Csv;
 /// delimiter of <c>data:</c>, streaming: every row is counted, then either rejected with line,
 /// column and reason, or handed to the sink. Amount is the amount column, or quantity x unit price.
 /// </summary>
-public sealed class CsvTransactionReader
+internal sealed class CsvTransactionReader
 {
     private readonly DataSettings _settings;
     private readonly TimestampParser _timestamps;

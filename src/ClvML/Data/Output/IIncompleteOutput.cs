@@ -4,7 +4,7 @@ namespace ClvML.Data.Output;
 /// An output this process has started and not completed: a file or folder under a temporary name
 /// that becomes the real one only when it is whole. Listed in <see cref="IncompleteOutputs"/> while open.
 /// </summary>
-public interface IIncompleteOutput
+internal interface IIncompleteOutput
 {
     /// <summary>The temporary file or folder being written.</summary>
     string TemporaryPath { get; }

@@ -8,7 +8,7 @@ namespace ClvML.Data.Output;
 /// <see cref="AbandonAll"/> deletes what they left. A stop is for good: it is meant for a process that
 /// is about to exit, never for one job among others in a long-lived host.
 /// </summary>
-public static class IncompleteOutputs
+internal static class IncompleteOutputs
 {
     private static readonly Lock Gate = new();
     private static readonly HashSet<IIncompleteOutput> Open = [];

@@ -6,7 +6,7 @@ namespace ClvML.Data.Output;
 /// old file or the whole new one, never half a file. Disposing without committing deletes the
 /// temporary file. The target's folder is created when missing.
 /// </summary>
-public sealed class StagedFile : IIncompleteOutput, IDisposable
+internal sealed class StagedFile : IIncompleteOutput, IDisposable
 {
     private readonly Lock _gate = new();
     private bool _done;

@@ -5,7 +5,7 @@ namespace ClvML.Data.Records;
 /// value carries its type, and the type may differ from row to row (SQLite stores values, not columns),
 /// so it is asked per value. <see cref="RecordTransactionReader"/> turns the mapped columns into transactions.
 /// </summary>
-public interface IRecordCursor
+internal interface IRecordCursor
 {
     /// <summary>Column names in result order.</summary>
     IReadOnlyList<string> ColumnNames { get; }

@@ -12,7 +12,7 @@ namespace ClvML.Data.Records;
 /// are (a Parquet TIMESTAMP needs no format); text values are parsed as CSV fields would be, so a
 /// database that stores dates as text (SQLite) works with <c>data.timestamp_format</c>.
 /// </summary>
-public sealed class RecordTransactionReader
+internal sealed class RecordTransactionReader
 {
     private readonly DataSettings _settings;
     private readonly TimestampParser _timestamps;

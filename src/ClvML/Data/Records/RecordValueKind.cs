@@ -1,7 +1,7 @@
 namespace ClvML.Data.Records;
 
 /// <summary>The type of one value in a typed record (a Parquet column, a database field).</summary>
-public enum RecordValueKind
+internal enum RecordValueKind
 {
     /// <summary>SQL NULL, or a Parquet value whose definition level says it is absent.</summary>
     Null,

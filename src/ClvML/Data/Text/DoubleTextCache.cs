@@ -8,7 +8,7 @@ namespace ClvML.Data.Text;
 /// formatting it again. The text is exactly <see cref="ShortestDoubleFormatter"/>'s, so the output is the same
 /// whatever the table holds.
 /// </summary>
-public sealed class DoubleTextCache
+internal sealed class DoubleTextCache
 {
     /// <summary>Bytes a slot holds: the longest round-trip text ("-1.7976931348623157E+308") is 24.</summary>
     private const int SlotBytes = 32;

@@ -8,7 +8,7 @@ namespace ClvML.Data.Text;
 /// copying them to the file then overlap instead of taking turns. A fixed pool of reused buffers
 /// bounds the memory, so a worker never runs more than the pool ahead of the file.
 /// </summary>
-public static class OrderedBlockWriter
+internal static class OrderedBlockWriter
 {
     /// <summary>
     /// Formats blocks 0..<paramref name="blockCount"/>-1 with <paramref name="format"/> on

@@ -15,7 +15,7 @@ namespace ClvML.Data.Text;
 /// powers of five. Values printed in fixed notation by .NET (decimal exponent -5 &lt; e &lt; 15) are laid out
 /// here; zero, non-finite values and the exponent notation are left to .NET, as they are rare in scores.
 /// </summary>
-public static class ShortestDoubleFormatter
+internal static class ShortestDoubleFormatter
 {
     // The bit counts of the two tables (Ryu's DOUBLE_POW5_INV_BITCOUNT and DOUBLE_POW5_BITCOUNT).
     private const int Pow5InverseBits = 125;

@@ -133,7 +133,7 @@ public sealed class ClvmlCommandFilesReadByParquetSharpTests(ScoringTests.Traine
     {
         var lines = File.ReadAllLines(csvPath);
         var header = lines[0].Split(',');
-        var rows = lines.Skip(1).Select(CsvCells).ToList();
+        var rows = lines.Skip(1).Select(CsvLine.Cells).ToList();
         Assert.True(rows.Count > 100);
         Assert.Equal(header, read.Select(c => c.Name));
         for (var c = 0; c < header.Length; c++)
@@ -148,23 +148,5 @@ public sealed class ClvmlCommandFilesReadByParquetSharpTests(ScoringTests.Traine
             };
             ParquetAgreement.SameValues(header[c], [.. rows.Select(r => Expected(r[c]))], [.. column.Values.Select(v => ParquetAgreement.FromParquetSharp(v) ?? (column.Physical == ParquetSharp.PhysicalType.ByteArray ? "" : null))]);
         }
-    }
-
-    /// <summary>The cells of a CSV line: quoted cells unquoted, doubled quotes undoubled.</summary>
-    private static string[] CsvCells(string line)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var ch = line[i];
-            if (quoted && ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
-            else if (ch == '"') quoted = !quoted;
-            else if (ch == ',' && !quoted) { cells.Add(cell.ToString()); cell.Clear(); }
-            else cell.Append(ch);
-        }
-        cells.Add(cell.ToString());
-        return [.. cells];
     }
 }

@@ -124,7 +124,7 @@ public sealed class ParquetOutputCommandTests(ScoringTests.TrainedRun trained) :
     {
         var lines = File.ReadAllLines(csvPath);
         var header = lines[0].Split(',');
-        var rows = lines.Skip(1).Select(Cells).ToList();
+        var rows = lines.Skip(1).Select(CsvLine.Cells).ToList();
         var columns = ParquetFooter.Read(parquetPath).Schema.Columns;
         Assert.Equal(header, columns.Select(c => c.Name));
         Assert.True(rows.Count > 100);
@@ -143,23 +143,5 @@ public sealed class ParquetOutputCommandTests(ScoringTests.TrainedRun trained) :
             };
             Assert.Equal(rows.Select(r => Expected(r[c])), values);
         }
-    }
-
-    /// <summary>The cells of a CSV line: quoted cells (labels such as "high value, cooling") unquoted, doubled quotes undoubled.</summary>
-    private static string[] Cells(string line)
-    {
-        var cells = new List<string>();
-        var cell = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var ch = line[i];
-            if (quoted && ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
-            else if (ch == '"') quoted = !quoted;
-            else if (ch == ',' && !quoted) { cells.Add(cell.ToString()); cell.Clear(); }
-            else cell.Append(ch);
-        }
-        cells.Add(cell.ToString());
-        return [.. cells];
     }
 }
