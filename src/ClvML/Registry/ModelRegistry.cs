@@ -22,6 +22,7 @@ public static class ModelRegistry
         new("ridge", "Ridge regression", RidgeModel.FormatVersion, "model.json", nonNegative => new RidgeSpace { NonNegative = nonNegative }, RidgeModel.Load)
             { InDefaultSearch = true },
         new("huber", "Huber regression", HuberRegressionModel.FormatVersion, "model.json", nonNegative => new HuberRegressionSpace { NonNegative = nonNegative }, HuberRegressionModel.Load),
+        new("ziln_linear", "Zero-inflated lognormal (linear)", ZilnRegressionModel.FormatVersion, "model.json", nonNegative => new ZilnRegressionSpace { NonNegative = nonNegative }, ZilnRegressionModel.Load),
         new(FastTreeRegressor.KindName, "FastTree (ML.NET)", MLNetRegressionModel.FormatVersion, "model.zip", nonNegative => new FastTreeSpace { NonNegative = nonNegative }, path => MLNetRegressionModel.Load(path, FastTreeRegressor.KindName)),
         new(FastTreeTweedieRegressor.KindName, "FastTree Tweedie (ML.NET)", MLNetRegressionModel.FormatVersion, "model.zip", nonNegative => new FastTreeTweedieSpace { NonNegative = nonNegative }, path => MLNetRegressionModel.Load(path, FastTreeTweedieRegressor.KindName)),
         new(LightGbmRegressor.KindName, "LightGBM (ML.NET)", MLNetRegressionModel.FormatVersion, "model.zip", nonNegative => new LightGbmSpace { NonNegative = nonNegative }, path => MLNetRegressionModel.Load(path, LightGbmRegressor.KindName)),
