@@ -9,11 +9,23 @@ namespace ClvML.Linear;
 /// </summary>
 internal sealed record InputScaling(IReadOnlyList<string> Names, double[] Means, double[] Scales, double[] Minimums, double[] Maximums)
 {
+    /// <summary>
+    /// Whether a feature that was never negative in training enters as ln(1 + x): spend, counts and durations are
+    /// skewed, and a linear head on ln y (ZILN's mu) is linear in their logarithms, not in them.
+    /// </summary>
+    public bool[]? LogOfNonNegative { get; init; }
+
     private const double NegligibleRelativeSpread = 1e-9;
 
-    /// <summary>Fits the scaling on finite features.</summary>
-    public static InputScaling Fit(FeatureMatrix features, double[] weights)
+    /// <summary>Fits the scaling on finite features; with <paramref name="logOfNonNegative"/>, features never negative in training are taken as ln(1 + x).</summary>
+    public static InputScaling Fit(FeatureMatrix features, double[] weights, bool logOfNonNegative = false)
     {
+        if (logOfNonNegative)
+        {
+            var logged = features.Columns.Select(c => c.All(v => v >= 0)).ToArray();
+            var transformed = new FeatureMatrix(features.Names, [.. features.Columns.Select((c, f) => logged[f] ? Array.ConvertAll(c, double.LogP1) : c)]);
+            return Fit(transformed, weights) with { LogOfNonNegative = logged };
+        }
         var p = features.FeatureCount;
         var total = weights.Sum();
         var means = new double[p];
@@ -63,6 +75,7 @@ internal sealed record InputScaling(IReadOnlyList<string> Names, double[] Means,
     {
         if (!double.IsFinite(x))
             throw new ArgumentException($"Feature '{Names[feature]}'{(row >= 0 ? $" of row {row}" : "")} is {x}; a linear model needs finite features.");
+        if (LogOfNonNegative?[feature] == true) x = double.LogP1(Math.Max(x, 0));
         return Scales[feature] > 0 ? (Math.Clamp(x, Minimums[feature], Maximums[feature]) - Means[feature]) / Scales[feature] : 0;
     }
 }

@@ -75,7 +75,7 @@ public sealed class ZilnRegression : IRegressor
             if (!(w[i] >= 0) || !double.IsFinite(w[i])) throw new ArgumentException($"Weight of row {i} is {w[i]}; weights must be finite and not negative.");
         }
         if (!(w.Sum() > 0)) throw new ArgumentException("The weights sum to zero.");
-        var scaling = InputScaling.Fit(features, w);
+        var scaling = InputScaling.Fit(features, w, logOfNonNegative: true);
         var z = scaling.Apply(features);
         var loss = new ZilnLoss(z, y, w, Options.Penalty);
         var start = Start(y, w, p);

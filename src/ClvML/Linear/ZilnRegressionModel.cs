@@ -111,6 +111,9 @@ public sealed class ZilnRegressionModel : IRegressionModel
         ModelJson.WriteDoubles(json, "input_minimums", _scaling.Minimums);
         ModelJson.WriteDoubles(json, "input_maximums", _scaling.Maximums);
         ModelJson.WriteDoubles(json, "coefficients", _theta);
+        json.WriteStartArray("log_inputs");
+        foreach (var logged in _scaling.LogOfNonNegative ?? new bool[FeatureNames.Count]) json.WriteBooleanValue(logged);
+        json.WriteEndArray();
         ModelJson.WriteRange(json, Range);
         json.WriteEndObject();
     }
@@ -125,8 +128,11 @@ public sealed class ZilnRegressionModel : IRegressionModel
             ModelJson.CheckHeader(root, Format, FormatVersion, path);
             string[] names = [.. root.GetProperty("features").EnumerateArray().Select(f => f.GetString()!)];
             var scaling = new InputScaling(names, ModelJson.ReadDoubles(root.GetProperty("means")), ModelJson.ReadDoubles(root.GetProperty("scales")),
-                ModelJson.ReadDoubles(root.GetProperty("input_minimums")), ModelJson.ReadDoubles(root.GetProperty("input_maximums")));
-            if (new[] { scaling.Means, scaling.Scales, scaling.Minimums, scaling.Maximums }.Any(a => a.Length != names.Length))
+                ModelJson.ReadDoubles(root.GetProperty("input_minimums")), ModelJson.ReadDoubles(root.GetProperty("input_maximums")))
+            {
+                LogOfNonNegative = [.. root.GetProperty("log_inputs").EnumerateArray().Select(v => v.GetBoolean())],
+            };
+            if (new[] { scaling.Means, scaling.Scales, scaling.Minimums, scaling.Maximums }.Any(a => a.Length != names.Length) || scaling.LogOfNonNegative!.Length != names.Length)
                 throw new FormatException("the input scaling does not have one value per feature");
             return new ZilnRegressionModel(names, scaling, ModelJson.ReadDoubles(root.GetProperty("coefficients")), ModelJson.ReadRange(root))
             {
