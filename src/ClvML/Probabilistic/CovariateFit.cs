@@ -43,8 +43,4 @@ internal static class CovariateFit
     /// <summary>Gamma names: the paper's gamma index and the covariate, e.g. "gamma1[channel_web]".</summary>
     public static string[] CoefficientNames(IReadOnlyList<string> covariates, int blocks) =>
         [.. Enumerable.Range(1, blocks).SelectMany(b => covariates.Select(c => $"gamma{b}[{c}]"))];
-
-    /// <summary>A block of coefficients by covariate name.</summary>
-    public static IReadOnlyDictionary<string, double> Block(double[] coefficients, IReadOnlyList<string> covariates, int block) =>
-        covariates.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => coefficients[block * covariates.Count + p.k], StringComparer.Ordinal);
 }

@@ -9,6 +9,8 @@ namespace ClvML.Probabilistic;
 /// log-parameters the plain kernels take. theta = (the plain model's log-parameters, then one gamma block of
 /// <c>K</c> coefficients per linked parameter). The gradient follows by the chain rule from the plain kernels'
 /// analytic gradients: d/d ln p_0 sums the groups' d/d ln p, d/d gamma_k sums sign * z_gk * d/d ln p.
+/// The links (alpha and beta with sign -1, BG/NBD's a and b with sign +1) are those CLVTools documents for its
+/// static-covariate pnbd and bgnbd and that the note states; the note's own text was not at hand to cite by equation.
 /// </summary>
 internal sealed class CovariateLikelihood(CovariateGroups groups, ObjectiveFunction[] kernels, int plainDimension, int[] linked, double[] signs)
 {
