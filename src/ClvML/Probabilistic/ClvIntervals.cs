@@ -19,9 +19,6 @@ namespace ClvML.Probabilistic;
 /// </summary>
 public static class ClvIntervals
 {
-    // Customers' groups evaluated together: draws x 3 values per group stay small enough for the cache.
-    private const int BlockGroups = 64;
-
     /// <summary>
     /// Draws <paramref name="draws"/> parameter sets of a fitted BG/NBD, MBG/NBD or Pareto/NBD model from its
     /// asymptotic normal in log space; the same seed gives the same models.
@@ -120,31 +117,61 @@ public static class ClvIntervals
 
         var histories = DistinctHistories.Of(frequency, recency, T);
         var (first, members) = Members(histories);
+        // Histories grouped again by (x, T): the models' costly series depends on x and T only (ISharedForecastModel)
+        // and is summed once per pair and draw; each history then needs only its P(alive).
+        var pairs = DistinctHistories.Of(histories.Frequency, new double[histories.Count], histories.T);
+        var (pairFirst, pairGroups) = Members(pairs);
         var horizons = CustomerLifetimeValue.MonthlyHorizons(clv, unit);
         var clvHorizon = clv.HorizonMonths * CustomerLifetimeValue.UnitsPerMonth(unit);
         var result = new CustomerIntervals(new double[n], new double[n], new double[n], new double[n], new double[n], new double[n],
             new double[n], new double[n], new double[n], options.Lower, options.Upper, draws);
-        var blocks = (histories.Count + BlockGroups - 1) / BlockGroups;
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) }, () => new Scratch(draws, horizons.Length), (block, _, s) =>
+        // Index draws is the fitted model itself: the point estimates go through the same code as the draws.
+        var all = new ITransactionModel[draws + 1];
+        models.CopyTo(all, 0);
+        all[draws] = model;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) };
+        Parallel.For(0, pairs.Count, parallel, () => new Scratch(draws + 1, horizons.Length), (pair, _, s) =>
         {
-            for (var k = block * BlockGroups; k < Math.Min(histories.Count, (block + 1) * BlockGroups); k++)
+            var (x, t) = (pairs.Frequency[pair], pairs.T[pair]);
+            var months = horizons.Length;
+            for (var d = 0; d <= draws; d++)
             {
-                var (x, tx, t) = (histories.Frequency[k], histories.Recency[k], histories.T[k]);
-                var point = Evaluate(model, x, tx, t, horizons, clvHorizon, purchaseHorizon, clv, s.Cumulative);
-                for (var d = 0; d < draws; d++)
-                    (s.Alive[d], s.Expected[d], s.Discounted[d]) = Evaluate(models[d], x, tx, t, horizons, clvHorizon, purchaseHorizon, clv, s.Cumulative);
-                var (aliveLow, aliveHigh) = Quantiles(s.Alive, options.Lower, options.Upper);
-                var (expectedLow, expectedHigh) = Quantiles(s.Expected, options.Lower, options.Upper);
-                for (var m = first[k]; m < first[k + 1]; m++)
+                s.Usable[d] = all[d] is ISharedForecastModel shared && shared.TrySharedForecast(horizons, x, t, s.Shared.AsSpan(d * months, months));
+                s.SharedAtHorizon[d] = s.Usable[d] && purchaseHorizon > 0 && purchaseHorizon != clvHorizon
+                    ? ((ISharedForecastModel)all[d]).SharedForecast(purchaseHorizon, x, t) : 0;
+            }
+            for (var g = pairFirst[pair]; g < pairFirst[pair + 1]; g++)
+            {
+                var k = pairGroups[g];
+                var tx = histories.Recency[k];
+                for (var d = 0; d <= draws; d++)
                 {
-                    var i = members[m];
-                    (result.PAlive[i], result.PAliveLower[i], result.PAliveUpper[i]) = (point.Alive, aliveLow, aliveHigh);
-                    (result.ExpectedPurchases[i], result.ExpectedPurchasesLower[i], result.ExpectedPurchasesUpper[i]) = (point.Expected, expectedLow, expectedHigh);
+                    var m = all[d];
+                    var alive = m.ProbabilityAlive(x, tx, t);
+                    // As CustomerScores computes them: the monthly forecasts from the pair's shared part where the model has one.
+                    if (s.Usable[d]) ((ISharedForecastModel)m).ForecastFromShared(horizons, s.Shared.AsSpan(d * months, months), x, alive, s.Cumulative);
+                    else m.ConditionalExpectedPurchases(horizons, x, tx, t, s.Cumulative);
+                    var (discounted, overHorizon) = CustomerLifetimeValue.Discount(s.Cumulative, clv);
+                    s.Alive[d] = alive;
+                    s.Discounted[d] = discounted;
+                    s.Expected[d] = purchaseHorizon == clvHorizon ? overHorizon
+                        : purchaseHorizon == 0 ? 0
+                        : s.Usable[d] ? s.SharedAtHorizon[d] * alive
+                        : m.ConditionalExpectedPurchases(purchaseHorizon, x, tx, t);
+                }
+                var (pointAlive, pointExpected, pointDiscounted) = (s.Alive[draws], s.Expected[draws], s.Discounted[draws]);
+                var (aliveLow, aliveHigh) = Quantiles(s.Alive.AsSpan(0, draws), options.Lower, options.Upper);
+                var (expectedLow, expectedHigh) = Quantiles(s.Expected.AsSpan(0, draws), options.Lower, options.Upper);
+                for (var c = first[k]; c < first[k + 1]; c++)
+                {
+                    var i = members[c];
+                    (result.PAlive[i], result.PAliveLower[i], result.PAliveUpper[i]) = (pointAlive, aliveLow, aliveHigh);
+                    (result.ExpectedPurchases[i], result.ExpectedPurchasesLower[i], result.ExpectedPurchasesUpper[i]) = (pointExpected, expectedLow, expectedHigh);
                     var z = monetaryValue[i];
-                    result.Clv[i] = point.Discounted * (spend is null ? z : spend.ConditionalExpectedAverageSpend(x, z)) * clv.Margin;
+                    result.Clv[i] = pointDiscounted * (spend is null ? z : spend.ConditionalExpectedAverageSpend(x, z)) * clv.Margin;
                     for (var d = 0; d < draws; d++)
                         s.Value[d] = s.Discounted[d] * (spends is null ? z : spends[d].ConditionalExpectedAverageSpend(x, z)) * clv.Margin;
-                    (result.ClvLower[i], result.ClvUpper[i]) = Quantiles(s.Value, options.Lower, options.Upper);
+                    (result.ClvLower[i], result.ClvUpper[i]) = Quantiles(s.Value.AsSpan(0, draws), options.Lower, options.Upper);
                 }
             }
             return s;
@@ -152,18 +179,7 @@ public static class ClvIntervals
         return result;
     }
 
-    /// <summary>P(alive), expected purchases over the purchase horizon and discounted purchases over the CLV horizon, as <see cref="CustomerScores"/> computes them.</summary>
-    private static (double Alive, double Expected, double Discounted) Evaluate(ITransactionModel model, double x, double tx, double t,
-        double[] horizons, double clvHorizon, double purchaseHorizon, ClvSettings clv, double[] cumulative)
-    {
-        var alive = model.ProbabilityAlive(x, tx, t);
-        model.ConditionalExpectedPurchases(horizons, x, tx, t, cumulative);
-        var (discounted, overHorizon) = CustomerLifetimeValue.Discount(cumulative, clv);
-        var expected = purchaseHorizon == clvHorizon ? overHorizon : model.ConditionalExpectedPurchases(purchaseHorizon, x, tx, t);
-        return (alive, expected, discounted);
-    }
-
-    /// <summary>The customers of each group, contiguous: group k's are members[first[k]..first[k+1]).</summary>
+    /// <summary>The members of each group, contiguous: group k's are members[first[k]..first[k+1]).</summary>
     private static (int[] First, int[] Members) Members(DistinctHistories histories)
     {
         var first = new int[histories.Count + 1];
@@ -177,25 +193,67 @@ public static class ClvIntervals
 
     /// <summary>
     /// The two quantiles with linear interpolation between order statistics (Hyndman &amp; Fan 1996 type 7, R's
-    /// and numpy's default); sorts <paramref name="values"/> in place.
+    /// and numpy's default). Selection (Hoare's quickselect) instead of a sort: O(n) per customer, which matters
+    /// once the models' series are shared. Reorders <paramref name="values"/>.
     /// </summary>
-    internal static (double Lower, double Upper) Quantiles(double[] values, double lower, double upper)
+    internal static (double Lower, double Upper) Quantiles(Span<double> values, double lower, double upper)
     {
-        Array.Sort(values);
-        return (Quantile(values, lower), Quantile(values, upper));
+        var last = values.Length - 1;
+        var hLow = last * lower;
+        var hHigh = last * upper;
+        var kLow = (int)Math.Floor(hLow);
+        var kHigh = Math.Max(kLow, (int)Math.Floor(hHigh));
+        Select(values, 0, last, kLow);
+        var low = Interpolate(values, kLow, hLow - kLow);
+        // Everything right of kLow is >= values[kLow]: the upper order statistics are found there.
+        if (kHigh > kLow) Select(values, kLow + 1, last, kHigh);
+        return (low, Interpolate(values, kHigh, hHigh - kHigh));
     }
 
-    private static double Quantile(double[] sorted, double q)
+    /// <summary>values[k] + fraction (values[k+1] - values[k]), where values[k] is in place and every later value is &gt;= it.</summary>
+    private static double Interpolate(Span<double> values, int k, double fraction)
     {
-        var h = (sorted.Length - 1) * q;
-        var low = (int)Math.Floor(h);
-        var high = Math.Min(sorted.Length - 1, low + 1);
-        return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
+        if (fraction <= 0 || k + 1 >= values.Length) return values[k];
+        var next = double.PositiveInfinity;
+        for (var j = k + 1; j < values.Length; j++) next = Math.Min(next, values[j]);
+        return values[k] + fraction * (next - values[k]);
     }
 
-    /// <summary>Per-thread buffers: one value per draw.</summary>
+    /// <summary>Rearranges values[left..right] so that values[k] holds the order statistic, no larger values left of it and no smaller right.</summary>
+    private static void Select(Span<double> values, int left, int right, int k)
+    {
+        while (right > left)
+        {
+            // Median of three as pivot keeps sorted or constant inputs linear.
+            var mid = left + (right - left) / 2;
+            if (values[mid] < values[left]) (values[mid], values[left]) = (values[left], values[mid]);
+            if (values[right] < values[left]) (values[right], values[left]) = (values[left], values[right]);
+            if (values[right] < values[mid]) (values[right], values[mid]) = (values[mid], values[right]);
+            var pivot = values[mid];
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) right = j;
+            else if (k >= i) left = i;
+            else return;
+        }
+    }
+
+    /// <summary>Per-thread buffers: one value per draw (and one for the point estimate).</summary>
     private sealed class Scratch(int draws, int months)
     {
+        public double[] Shared { get; } = new double[draws * months];
+        public double[] SharedAtHorizon { get; } = new double[draws];
+        public bool[] Usable { get; } = new bool[draws];
         public double[] Alive { get; } = new double[draws];
         public double[] Expected { get; } = new double[draws];
         public double[] Discounted { get; } = new double[draws];

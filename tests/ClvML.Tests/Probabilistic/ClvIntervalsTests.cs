@@ -73,7 +73,7 @@ public sealed class ClvIntervalsTests
             }
         }
         var report = $"E[X(52)] {population}/{sets}; P(alive) {string.Join(",", alive)}; E[Y(52)] {string.Join(",", purchases)}; CLV {string.Join(",", value)}";
-        Console.WriteLine("coverage: " + report);
+        TestContext.Current.TestOutputHelper?.WriteLine("coverage: " + report);
         Assert.InRange(population / (double)sets, 0.85, 0.95);
         for (var i = 0; i < RefX.Length; i++)
         {
