@@ -27,7 +27,7 @@ public sealed class BgNbd(BgNbdOptions? options = null)
     {
         var outcome = Outcome(data, _options, FitBudget.Start(BgNbdModel.ModelName, _options, cancellationToken));
         var p = outcome.Parameters;
-        var model = new BgNbdModel(p[0], p[1], p[2], p[3]) { Diagnostics = outcome.Diagnostics, StandardErrors = outcome.StandardErrors };
+        var model = new BgNbdModel(p[0], p[1], p[2], p[3]) { Diagnostics = outcome.Diagnostics, StandardErrors = outcome.StandardErrors, LogCovariance = outcome.LogCovariance };
         return model with { Diagnostics = NoDropoutLimit.Diagnose(model, model.Diagnostics, data) };
     }
 

@@ -33,6 +33,12 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IT
     public FitDiagnostics? Diagnostics { get; init; }
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, double>? StandardErrors { get; init; }
+    /// <summary>
+    /// Asymptotic covariance of the log-parameters (ln of <see cref="Parameters"/>, in that order): the inverse
+    /// Hessian of the total negative log-likelihood at the fit's optimum; null when not fitted, fitted without
+    /// standard errors, or when the Hessian is not positive definite. <see cref="ClvIntervals"/> draws from it.
+    /// </summary>
+    public double[,]? LogCovariance { get; init; }
 
     /// <summary>E[X(t)] (FHL 2005 eq. 9): (a+b-1)/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b; a+b-1; t/(alpha+t))]; for a &lt; 1 both factors change sign and the product stays correct (a = 1 exactly is a removable singularity).</summary>
     public double ExpectedPurchases(double t)

@@ -74,6 +74,7 @@ public sealed class GammaGamma(GammaGammaOptions? options = null)
         {
             Diagnostics = outcome.Diagnostics,
             StandardErrors = outcome.StandardErrors,
+            LogCovariance = outcome.LogCovariance,
             FrequencyMonetaryCorrelation = Correlation(xs, zs),
             ExcludedCustomers = excluded,
         };

@@ -28,6 +28,12 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma) : IProbab
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, double>? StandardErrors { get; init; }
     /// <summary>
+    /// Asymptotic covariance of the log-parameters (ln of <see cref="Parameters"/>, in that order): the inverse
+    /// Hessian of the total negative log-likelihood at the fit's optimum; null when not fitted, fitted without
+    /// standard errors, or when the Hessian is not positive definite. <see cref="ClvIntervals"/> draws from it.
+    /// </summary>
+    public double[,]? LogCovariance { get; init; }
+    /// <summary>
     /// Pearson correlation of frequency and mean repeat spend over the fitted customers. The model assumes
     /// spend is independent of frequency; a correlation far from 0 (say beyond ±0.3) is a warning sign.
     /// </summary>

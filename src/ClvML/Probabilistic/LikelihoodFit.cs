@@ -6,6 +6,12 @@ namespace ClvML.Probabilistic;
 /// <summary>What <see cref="LikelihoodFit.Run"/> returns: natural-scale parameters, diagnostics and standard errors.</summary>
 internal sealed record FitOutcome(double[] Parameters, FitDiagnostics Diagnostics, IReadOnlyDictionary<string, double> StandardErrors)
 {
+    /// <summary>
+    /// The asymptotic covariance of the log-parameters: the inverse Hessian of the total negative
+    /// log-likelihood at the optimum (null when standard errors were not asked for or the Hessian is not positive definite).
+    /// </summary>
+    public double[,]? LogCovariance { get; init; }
+
     /// <summary>The winning BFGS run's inverse-Hessian approximation (of the mean objective, in log-parameters).</summary>
     public double[,]? InverseHessian { get; init; }
 }
@@ -105,11 +111,11 @@ internal static class LikelihoodFit
         if (parameters.Any(p => !(p > 0) || !double.IsFinite(p)))
             throw new ConvergenceException($"the fit ended at parameters outside (0, inf): {Describe(names, thetaHat)}.");
         var logLikelihood = -(negativeLogLikelihoodAtEstimate ?? negativeLogLikelihood(thetaHat, default));
-        var (errors, weak) = StandardErrors(names, negativeLogLikelihood, thetaHat, parameters, options.StandardErrors, hessian);
+        var (errors, weak, covariance) = StandardErrors(names, negativeLogLikelihood, thetaHat, parameters, options.StandardErrors, hessian);
         weak |= thetaHat.Any(t => Math.Abs(t) > 15);
         var diagnostics = new FitDiagnostics(logLikelihood, iterations, evaluations, exit, gradientNorm,
             optimizer, starts, weak, customers, rows, options.Penalizer);
-        return new FitOutcome(parameters, diagnostics, errors);
+        return new FitOutcome(parameters, diagnostics, errors) { LogCovariance = covariance?.ToArray() };
     }
 
     /// <summary>
@@ -128,14 +134,14 @@ internal static class LikelihoodFit
     private static string Describe(string[] names, double[] theta) =>
         string.Join(", ", names.Zip(theta, (n, t) => $"{n}={Math.Exp(t):G4}"));
 
-    private static (IReadOnlyDictionary<string, double> Errors, bool Weak) StandardErrors(string[] names, ObjectiveFunction nll,
+    private static (IReadOnlyDictionary<string, double> Errors, bool Weak, Matrix<double>? Covariance) StandardErrors(string[] names, ObjectiveFunction nll,
         double[] theta, double[] parameters, bool compute, double[,]? analytic)
     {
         var errors = new Dictionary<string, double>();
         if (!compute)
         {
             foreach (var name in names) errors[name] = double.NaN;
-            return (errors, false);
+            return (errors, false, null);
         }
         var hessian = Matrix<double>.Build.DenseOfArray(analytic ?? NumericalDerivatives.Hessian(nll, theta, 1e-5, central: false));
         var weak = false;
@@ -163,6 +169,6 @@ internal static class LikelihoodFit
             weak |= logError > 3;
             errors[names[i]] = parameters[i] * logError;
         }
-        return (errors, weak);
+        return (errors, weak, covariance);
     }
 }

@@ -26,7 +26,7 @@ public sealed class ModifiedBgNbd(ModifiedBgNbdOptions? options = null)
     {
         var outcome = Outcome(data, _options, FitBudget.Start(ModifiedBgNbdModel.ModelName, _options, cancellationToken));
         var p = outcome.Parameters;
-        var model = new ModifiedBgNbdModel(p[0], p[1], p[2], p[3]) { Diagnostics = outcome.Diagnostics, StandardErrors = outcome.StandardErrors };
+        var model = new ModifiedBgNbdModel(p[0], p[1], p[2], p[3]) { Diagnostics = outcome.Diagnostics, StandardErrors = outcome.StandardErrors, LogCovariance = outcome.LogCovariance };
         return model with { Diagnostics = NoDropoutLimit.Diagnose(model, model.Diagnostics, data) };
     }
 

@@ -32,6 +32,12 @@ public sealed record ModifiedBgNbdModel(double R, double Alpha, double A, double
     public FitDiagnostics? Diagnostics { get; init; }
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, double>? StandardErrors { get; init; }
+    /// <summary>
+    /// Asymptotic covariance of the log-parameters (ln of <see cref="Parameters"/>, in that order): the inverse
+    /// Hessian of the total negative log-likelihood at the fit's optimum; null when not fitted, fitted without
+    /// standard errors, or when the Hessian is not positive definite. <see cref="ClvIntervals"/> draws from it.
+    /// </summary>
+    public double[,]? LogCovariance { get; init; }
 
     /// <summary>E[X(t)] (Batislam et al. 2007): b/(a-1) [1 - (alpha/(alpha+t))^r 2F1(r, b+1; a+b; t/(alpha+t))].</summary>
     public double ExpectedPurchases(double t)

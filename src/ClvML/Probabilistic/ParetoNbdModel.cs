@@ -34,6 +34,12 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
     public FitDiagnostics? Diagnostics { get; init; }
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, double>? StandardErrors { get; init; }
+    /// <summary>
+    /// Asymptotic covariance of the log-parameters (ln of <see cref="Parameters"/>, in that order): the inverse
+    /// Hessian of the total negative log-likelihood at the fit's optimum; null when not fitted, fitted without
+    /// standard errors, or when the Hessian is not positive definite. <see cref="ClvIntervals"/> draws from it.
+    /// </summary>
+    public double[,]? LogCovariance { get; init; }
 
     /// <summary>The per-customer log-likelihood (FH 2005 note, eq. 18).</summary>
     public double LogLikelihood(double frequency, double recency, double T)
