@@ -42,6 +42,11 @@ public sealed class Ridge : IRegressor
     /// <summary>The options in force.</summary>
     public RidgeOptions Options { get; }
 
+    private static void CheckLogTarget(int row, double target)
+    {
+        if (target <= -1) throw new ArgumentException($"Target of row {row} is {target}; a log target needs targets > -1.");
+    }
+
     /// <summary>A feature whose standard deviation is below this fraction of its mean is treated as constant (about 2^-30).</summary>
     private const double NegligibleRelativeSpread = 1e-9;
 
@@ -62,21 +67,11 @@ public sealed class Ridge : IRegressor
         cancellationToken.ThrowIfCancellationRequested();
         var n = features.RowCount;
         var p = features.FeatureCount;
-        if (n == 0) throw new ArgumentException("The feature matrix has no rows.");
-        if (target.Length != n) throw new ArgumentException($"{target.Length} targets for {n} rows.");
-        if (!weights.IsEmpty && weights.Length != n) throw new ArgumentException($"{weights.Length} weights for {n} rows.");
+        var logTarget = Options.LogTarget;
+        var w = TrainingRows.Weights(features, target, weights, logTarget ? CheckLogTarget : null);
         var y = new double[n];
-        var w = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            if (!double.IsFinite(target[i])) throw new ArgumentException($"Target of row {i} is {target[i]}; targets must be finite.");
-            if (Options.LogTarget && target[i] <= -1) throw new ArgumentException($"Target of row {i} is {target[i]}; a log target needs targets > -1.");
-            y[i] = Options.LogTarget ? double.LogP1(target[i]) : target[i];
-            w[i] = weights.IsEmpty ? 1 : weights[i];
-            if (!(w[i] >= 0) || !double.IsFinite(w[i])) throw new ArgumentException($"Weight of row {i} is {w[i]}; weights must be finite and not negative.");
-        }
+        for (var i = 0; i < n; i++) y[i] = logTarget ? double.LogP1(target[i]) : target[i];
         var totalWeight = w.Sum();
-        if (!(totalWeight > 0)) throw new ArgumentException("The weights sum to zero.");
 
         var means = new double[p];
         var scales = new double[p];

@@ -61,20 +61,9 @@ public sealed class ZilnRegression : IRegressor
         cancellationToken.ThrowIfCancellationRequested();
         var n = features.RowCount;
         var p = features.FeatureCount;
-        if (n == 0) throw new ArgumentException("The feature matrix has no rows.");
-        if (target.Length != n) throw new ArgumentException($"{target.Length} targets for {n} rows.");
-        if (!weights.IsEmpty && weights.Length != n) throw new ArgumentException($"{weights.Length} weights for {n} rows.");
+        var w = TrainingRows.Weights(features, target, weights, Options.NonNegative ? null : CheckNotNegative);
         var y = new double[n];
-        var w = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            if (!double.IsFinite(target[i])) throw new ArgumentException($"Target of row {i} is {target[i]}; targets must be finite.");
-            if (target[i] < 0 && !Options.NonNegative) throw new ArgumentException($"Target of row {i} is {target[i]}; a zero-inflated lognormal needs targets >= 0.");
-            y[i] = Math.Max(target[i], 0);
-            w[i] = weights.IsEmpty ? 1 : weights[i];
-            if (!(w[i] >= 0) || !double.IsFinite(w[i])) throw new ArgumentException($"Weight of row {i} is {w[i]}; weights must be finite and not negative.");
-        }
-        if (!(w.Sum() > 0)) throw new ArgumentException("The weights sum to zero.");
+        for (var i = 0; i < n; i++) y[i] = Math.Max(target[i], 0);
         var scaling = InputScaling.Fit(features, w, logOfNonNegative: true);
         var z = scaling.Apply(features);
         var loss = new ZilnLoss(z, y, w, Options.Penalty);
@@ -88,6 +77,11 @@ public sealed class ZilnRegression : IRegressor
         {
             Converged = result.Exit == MinimizationExit.GradientConverged,
         };
+    }
+
+    private static void CheckNotNegative(int row, double target)
+    {
+        if (target < 0) throw new ArgumentException($"Target of row {row} is {target}; a zero-inflated lognormal needs targets >= 0.");
     }
 
     /// <summary>
